@@ -1,0 +1,67 @@
+"""Raising plugin hooks for domain events: inside the write transaction, then after commit."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from . import db, runtime
+from .plugins import call_isolated, is_awaitable
+
+log = logging.getLogger("frontdesk.events")
+
+
+@dataclass(frozen=True)
+class DomainEvent:
+    """What ``frontdesk_event_committed`` receives once the change is durable."""
+
+    name: str
+    property_id: int | None
+    subject_id: int | None
+    actor: str | None
+    data: dict[str, Any] = field(default_factory=dict)
+    occurred_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+async def emit(
+    hook_name: str,
+    event_name: str,
+    *,
+    property_id: int | None,
+    subject_id: int | None,
+    actor: str | None,
+    data: dict[str, Any] | None = None,
+    **hook_kwargs: Any,
+) -> None:
+    """Run the in-transaction hook ``hook_name`` and queue ``event_name`` for after commit.
+
+    Must be called inside :func:`frontdesk.core.db.write_transaction`. A DomainError raised by
+    a plugin propagates and rolls the whole change back: that is a plugin's veto.
+    """
+    unit = db.current_unit()
+    if unit is None:
+        raise RuntimeError(f"{hook_name} must be raised inside a write transaction")
+    pm = runtime.current().plugin_manager
+    hook = getattr(pm.hook, hook_name)
+    for result in hook(actor=actor, **hook_kwargs):
+        if is_awaitable(result):
+            await result
+    event = DomainEvent(event_name, property_id, subject_id, actor, data or {})
+    unit.after_commit.append(lambda: dispatch_committed(event))
+
+
+async def dispatch_committed(event: DomainEvent) -> None:
+    """Give the committed event to each plugin on its own; failures are logged and counted."""
+    rt = runtime.current()
+    for plugin_name, outcome in call_isolated(rt.plugin_manager.hook.frontdesk_event_committed,
+                                              {"event": event}):
+        try:
+            if isinstance(outcome, Exception):
+                raise outcome
+            if is_awaitable(outcome):
+                await outcome
+        except Exception:  # noqa: BLE001 - one plugin must not break the others or the request
+            rt.plugin_failures[plugin_name] += 1
+            log.exception("plugin %s failed on %s (after commit)", plugin_name, event.name)

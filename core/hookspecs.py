@@ -1,0 +1,134 @@
+"""Every hook a Frontdesk plugin can implement, in one module (after pytest and Datasette).
+
+Conventions:
+
+* Hooks are called with keyword arguments only. An implementation may accept fewer
+  arguments than the spec names, so specs can grow without breaking plugins.
+* Registration hooks run once at start-up and return plain data.
+* Event hooks carry domain objects (Piccolo rows). Those marked *in transaction* run inside
+  the write transaction of the change: an implementation may raise a
+  :class:`frontdesk.core.errors.DomainError` to veto the change (the client gets a UserError
+  and nothing is written), or write rows of its own atomically with it. Pluggy is synchronous,
+  so an implementation that needs the database returns an awaitable (e.g. calls an ``async
+  def`` and returns the coroutine); core awaits it inside the transaction, in plugin order.
+* ``frontdesk_event_committed`` runs *after commit*: core calls each implementation on its
+  own, logs and counts a failure, and the request still succeeds.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("frontdesk")
+
+
+# --- registration -------------------------------------------------------------------------
+
+
+@hookspec
+def frontdesk_piccolo_apps():
+    """Called once at start-up. Return a list of dotted paths of the plugin's ``piccolo_app``
+    modules (each defines ``APP_CONFIG``). Their tables are bound to the installation's
+    database and their migrations run with ``frontdesk migrate``."""
+
+
+@hookspec
+def frontdesk_graphql_contribute():
+    """Called once when the GraphQL schema is assembled. Return a
+    ``frontdesk.graphql.contributions.GraphQLContribution`` (queries, mutations, extra types,
+    and fields added to core types such as ``Stay``), or None. A field name that is already
+    taken makes start-up fail."""
+
+
+@hookspec
+def frontdesk_settings_contribute():
+    """Called once at start-up. Return a list of ``frontdesk.core.settings.SettingSpec`` for
+    the plugin's own settings (key prefixed with the plugin name, e.g. ``concierge.x``)."""
+
+
+@hookspec
+def frontdesk_permissions_register():
+    """Called once at start-up. Return a list of ``frontdesk.core.permissions.Permission``
+    the plugin defines (names prefixed with the plugin's area, e.g. ``concierge.requests.write``),
+    optionally naming the built-in roles that get each one."""
+
+
+@hookspec
+def frontdesk_background_tasks(settings):
+    """Called once when the server starts. ``settings``: the installation's Settings. Return a
+    list of zero-argument async callables; the server runs each as a background task for its
+    lifetime and cancels it on shutdown (e.g. an outbox delivery worker)."""
+
+
+# --- stay events (in transaction) ---------------------------------------------------------
+
+
+@hookspec
+def frontdesk_stay_booked(stay, actor):
+    """In transaction, after a stay is booked. ``stay``: the new Stay row (status ``booked``);
+    ``actor``: who did it (str or None). Return None or an awaitable."""
+
+
+@hookspec
+def frontdesk_stay_modified(stay, before, actor):
+    """In transaction, after dates, room type, occupancy or notes of a stay changed.
+    ``before``: a dict of the changed fields' previous values. Return None or an awaitable."""
+
+
+@hookspec
+def frontdesk_stay_cancelled(stay, reason, actor):
+    """In transaction, after a booked stay is cancelled. ``reason``: free text or None.
+    Return None or an awaitable."""
+
+
+@hookspec
+def frontdesk_stay_checked_in(stay, room, actor):
+    """In transaction, after a stay is checked in to ``room`` (a Room row). Return None or an
+    awaitable."""
+
+
+@hookspec
+def frontdesk_stay_checked_out(stay, actor):
+    """In transaction, after a stay is checked out. Return None or an awaitable."""
+
+
+@hookspec
+def frontdesk_stay_room_moved(stay, from_room, to_room, actor):
+    """In transaction, after a stay moved rooms. ``from_room`` may be None when the stay had
+    no room yet. Return None or an awaitable."""
+
+
+@hookspec
+def frontdesk_stay_no_show(stay, actor):
+    """In transaction, after a booked stay is marked as a no-show. Return None or an awaitable."""
+
+
+# --- guest and room events (in transaction) -----------------------------------------------
+
+
+@hookspec
+def frontdesk_guest_created(guest, actor):
+    """In transaction, after a guest profile is created. Return None or an awaitable."""
+
+
+@hookspec
+def frontdesk_guest_updated(guest, changes, actor):
+    """In transaction, after a guest profile changed. ``changes``: a dict of field name to
+    ``(old, new)``. Return None or an awaitable."""
+
+
+@hookspec
+def frontdesk_room_status_changed(room, old_status, new_status, actor):
+    """In transaction, after a room's housekeeping status changed (e.g. ``dirty`` after
+    check-out, ``out_of_order``). Return None or an awaitable."""
+
+
+# --- after commit -------------------------------------------------------------------------
+
+
+@hookspec
+def frontdesk_event_committed(event):
+    """After commit, once for every domain event of the transaction, in order. ``event``: a
+    ``frontdesk.core.events.DomainEvent`` (name such as ``stay.checked_in``, property_id,
+    subject_id, actor, occurred_at, data). A raising implementation is logged and counted and
+    the other implementations still run; the request has already succeeded."""

@@ -1,0 +1,1 @@
+"""Properties (hotels), room types and rooms."""

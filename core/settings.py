@@ -1,0 +1,89 @@
+"""Settings: one dataclass read from the environment, so a deployment is configured the same
+way from the CLI, the server and the tests.
+
+| env var | setting | default |
+| --- | --- | --- |
+| FRONTDESK_DATABASE_URL | database_url | sqlite:///./frontdesk.db |
+| FRONTDESK_PLUGINS | plugins (comma list; empty = core only) | every installed plugin |
+| FRONTDESK_DEV | dev_mode (GraphiQL, introspection, detailed errors) | off |
+| FRONTDESK_HOST / FRONTDESK_PORT | host, port for `frontdesk serve` | 127.0.0.1 / 8000 |
+| FRONTDESK_MAX_PAGE_SIZE | max_page_size for every list | 250 |
+
+Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
+come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import InvalidInput
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """A setting contributed by a plugin: its key, type, default and help text."""
+
+    key: str
+    default: Any
+    help: str
+    type: type = str
+
+
+@dataclass
+class Settings:
+    database_url: str = "sqlite:///./frontdesk.db"
+    plugins: list[str] | None = None
+    dev_mode: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_page_size: int = 250
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        env = os.environ if environ is None else environ
+        plugins_raw = env.get("FRONTDESK_PLUGINS")
+        plugins = None
+        if plugins_raw is not None:
+            plugins = [p.strip() for p in plugins_raw.split(",") if p.strip()]
+        values: dict[str, Any] = {
+            "database_url": env.get("FRONTDESK_DATABASE_URL", cls.database_url),
+            "plugins": plugins,
+            "dev_mode": env.get("FRONTDESK_DEV", "").lower() in TRUE_WORDS,
+            "host": env.get("FRONTDESK_HOST", cls.host),
+            "port": _int_env(env, "FRONTDESK_PORT", cls.port),
+            "max_page_size": _int_env(env, "FRONTDESK_MAX_PAGE_SIZE", cls.max_page_size),
+        }
+        values.update(overrides)
+        return cls(**values)
+
+    def plugin_setting(self, spec: SettingSpec) -> Any:
+        """The value of a plugin's setting: explicit extra value, else env var, else default."""
+        if spec.key in self.extra:
+            return self.extra[spec.key]
+        env_name = "FRONTDESK_" + spec.key.upper().replace(".", "_")
+        raw = os.environ.get(env_name)
+        if raw is None:
+            return spec.default
+        if spec.type is bool:
+            return raw.lower() in TRUE_WORDS
+        try:
+            return spec.type(raw)
+        except ValueError as exc:
+            raise InvalidInput(f"{env_name} must be a {spec.type.__name__}: {raw!r}") from exc
+
+
+def _int_env(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise InvalidInput(f"{name} must be a whole number, not {raw!r}.") from exc

@@ -1,0 +1,1 @@
+"""Stays: bookings, the nightly room inventory, and the stay lifecycle."""

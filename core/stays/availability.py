@@ -1,0 +1,113 @@
+"""Availability: free rooms per room type per night, from the nightly inventory alone.
+
+Only booked and in-house stays hold StayNight rows, so the cost does not grow with the
+history of past stays.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from .. import validation
+from ..errors import InvalidInput
+from ..properties.service import get_property, get_room_type
+from ..properties.tables import Room, RoomType
+from .inventory import is_out_of_order, nights_between
+from .tables import StayNight
+
+
+@dataclass
+class NightAvailability:
+    night: date
+    bookable: int
+    sold: int
+
+    @property
+    def free(self) -> int:
+        return max(0, self.bookable - self.sold)
+
+
+@dataclass
+class RoomTypeAvailability:
+    room_type: RoomType
+    nights: list[NightAvailability]
+    free_rooms: list[Room] = field(default_factory=list)
+
+    @property
+    def free_count(self) -> int:
+        """Rooms of this type that can still be sold for every night of the range."""
+        return min((n.free for n in self.nights), default=0)
+
+
+async def availability(
+    *,
+    property_id: int,
+    arrival: date,
+    departure: date,
+    room_type_id: int | None = None,
+    adults: int | None = None,
+    children: int = 0,
+) -> list[RoomTypeAvailability]:
+    validation.night_range(arrival, departure)
+    if adults is not None:
+        validation.integer(adults, "adults", minimum=1, maximum=20)
+    validation.integer(children, "children", minimum=0, maximum=20)
+    await get_property(property_id)
+    if room_type_id is not None:
+        room_types = [await get_room_type(room_type_id, property_id=property_id)]
+    else:
+        room_types = await RoomType.objects().where(RoomType.property == property_id).order_by(
+            RoomType.code
+        )
+    party = (adults or 1) + children
+    room_types = [rt for rt in room_types if rt.max_occupancy >= party]
+    if not room_types:
+        if room_type_id is not None:
+            raise InvalidInput("The party does not fit this room type.", field="adults")
+        return []
+    type_ids = [rt.id for rt in room_types]
+    nights = nights_between(arrival, departure)
+    rooms = await Room.objects().where(
+        (Room.property == property_id) & (Room.active.eq(True)) & Room.room_type.is_in(type_ids)
+    )
+    sold_rows = await StayNight.select(
+        StayNight.room_type, StayNight.night, StayNight.room
+    ).where(
+        (StayNight.property == property_id)
+        & (StayNight.night >= arrival)
+        & (StayNight.night < departure)
+    )
+    sold: dict[tuple[int, date], int] = defaultdict(int)
+    held_rooms: set[int] = set()
+    for row in sold_rows:
+        sold[(row["room_type"], row["night"])] += 1
+        if row["room"] is not None:
+            held_rooms.add(row["room"])
+    rooms_by_type: dict[int, list[Room]] = defaultdict(list)
+    for room in rooms:
+        rooms_by_type[room.room_type].append(room)
+    result = []
+    for rt in room_types:
+        type_rooms = rooms_by_type[rt.id]
+        per_night = [
+            NightAvailability(
+                night=n,
+                bookable=sum(1 for r in type_rooms if not is_out_of_order(r, n)),
+                sold=sold[(rt.id, n)],
+            )
+            for n in nights
+        ]
+        entry = RoomTypeAvailability(room_type=rt, nights=per_night)
+        if entry.free_count > 0:
+            entry.free_rooms = sorted(
+                (
+                    r
+                    for r in type_rooms
+                    if r.id not in held_rooms and not any(is_out_of_order(r, n) for n in nights)
+                ),
+                key=lambda r: (len(r.number), r.number),
+            )
+        result.append(entry)
+    return result

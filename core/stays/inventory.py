@@ -1,0 +1,135 @@
+"""The nightly inventory: which stay holds which slot of a room type, and which room, per night.
+
+Slots are numbered 0..bookable-1 per room type and night; the unique keys on StayNight turn
+a race between two bookings into a refused write instead of an oversold night.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from ..errors import Conflict
+from ..properties.tables import Room
+from .tables import StayNight
+
+
+def nights_between(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range((end - start).days)]
+
+
+def is_out_of_order(room: Room, night: date) -> bool:
+    start, until = room.out_of_order_from, room.out_of_order_until
+    return start is not None and until is not None and start <= night < until
+
+
+async def bookable_rooms(room_type_id: int) -> list[Room]:
+    return await Room.objects().where((Room.room_type == room_type_id) & (Room.active.eq(True)))
+
+
+def bookable_per_night(rooms: Iterable[Room], nights: list[date]) -> dict[date, int]:
+    rooms = list(rooms)
+    return {n: sum(1 for r in rooms if not is_out_of_order(r, n)) for n in nights}
+
+
+async def used_slots(room_type_id: int, nights: list[date]) -> dict[date, set[int]]:
+    rows = await StayNight.select(StayNight.night, StayNight.slot).where(
+        (StayNight.room_type == room_type_id)
+        & (StayNight.night >= nights[0])
+        & (StayNight.night <= nights[-1])
+    )
+    used: dict[date, set[int]] = defaultdict(set)
+    for row in rows:
+        used[row["night"]].add(row["slot"])
+    return used
+
+
+async def allocate(
+    *, stay_id: int, property_id: int, room_type_id: int, room_id: int | None, nights: list[date]
+) -> None:
+    """Take one free slot of the room type for each night (and the room, when given)."""
+    capacity = bookable_per_night(await bookable_rooms(room_type_id), nights)
+    used = await used_slots(room_type_id, nights)
+    rows = []
+    for night in nights:
+        free = [s for s in range(capacity[night]) if s not in used[night]]
+        if not free:
+            raise Conflict(
+                f"The room type is sold out on {night.isoformat()}.", field="roomTypeId"
+            )
+        rows.append(
+            StayNight(
+                stay=stay_id,
+                property=property_id,
+                room_type=room_type_id,
+                room=room_id,
+                night=night,
+                slot=free[0],
+            )
+        )
+    if rows:
+        await StayNight.insert(*rows)
+
+
+async def release(stay_id: int, *, from_night: date | None = None) -> None:
+    query = StayNight.delete().where(StayNight.stay == stay_id)
+    if from_night is not None:
+        query = StayNight.delete().where(
+            (StayNight.stay == stay_id) & (StayNight.night >= from_night)
+        )
+    await query
+
+
+async def holders_of_room(room_id: int, nights: list[date], *, exclude_stay: int | None = None):
+    if not nights:
+        return []
+    query = StayNight.select(StayNight.stay, StayNight.night).where(
+        (StayNight.room == room_id) & (StayNight.night >= nights[0]) & (StayNight.night <= nights[-1])
+    )
+    rows = await query
+    return [r for r in rows if r["stay"] != exclude_stay]
+
+
+async def assert_room_free(
+    room: Room, start: date, end: date, *, exclude_stay: int | None = None, field: str = "roomId"
+) -> None:
+    """Refuse when another stay holds the room on any night of [start, end)."""
+    taken = await holders_of_room(room.id, nights_between(start, end), exclude_stay=exclude_stay)
+    if taken:
+        first = min(r["night"] for r in taken)
+        raise Conflict(
+            f"Room {room.number} is taken by another stay on {first.isoformat()}.", field=field
+        )
+
+
+async def room_is_held(room_id: int) -> bool:
+    return await StayNight.exists().where(StayNight.room == room_id)
+
+
+async def set_room(stay_id: int, room_id: int | None, *, from_night: date | None = None) -> None:
+    query = StayNight.update({StayNight.room: room_id}).where(StayNight.stay == stay_id)
+    if from_night is not None:
+        query = StayNight.update({StayNight.room: room_id}).where(
+            (StayNight.stay == stay_id) & (StayNight.night >= from_night)
+        )
+    await query
+
+
+async def assert_not_oversold(property_id: int) -> None:
+    """After rooms leave the bookable pool, no night may hold more stays than rooms remain."""
+    rows = await StayNight.select(StayNight.room_type, StayNight.night, StayNight.slot).where(
+        StayNight.property == property_id
+    )
+    by_type: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        by_type[row["room_type"]][row["night"]] += 1
+    for room_type_id, sold in by_type.items():
+        capacity = bookable_per_night(await bookable_rooms(room_type_id), sorted(sold))
+        for night, count in sorted(sold.items()):
+            if count > capacity[night]:
+                raise Conflict(
+                    f"That would leave {count} stays for {capacity[night]} bookable rooms "
+                    f"on {night.isoformat()}.",
+                    field="roomId",
+                )

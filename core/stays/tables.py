@@ -1,0 +1,84 @@
+"""Stay tables.
+
+``StayNight`` is the inventory: one row per night a booked or in-house stay holds. Two unique
+keys make the database itself refuse overselling, across requests and server processes:
+
+* (room_type, night, slot): a stay takes one of the room type's numbered slots each night, and
+  slots only go up to the number of bookable rooms, so a room type is never sold beyond them;
+* (room, night): no two stays hold the same room on the same night.
+"""
+
+from __future__ import annotations
+
+from piccolo.columns import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    Text,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+from ..guests.tables import Guest
+from ..properties.tables import Property, Room, RoomType
+
+STAY_STATUSES = ("booked", "checked_in", "checked_out", "cancelled", "no_show")
+STAY_SOURCES = ("desk", "phone", "web", "channel")
+HOLDING_STATUSES = ("booked", "checked_in")
+
+
+class Stay(Table, tablename="core_stay"):
+    property = ForeignKey(references=Property, index=True)
+    confirmation_code = Varchar(length=12, unique=True)
+    booking_reference = Varchar(length=20, index=True)
+    room_type = ForeignKey(references=RoomType)
+    room = ForeignKey(references=Room, null=True, default=None, index=True)
+    primary_guest = ForeignKey(references=Guest, index=True)
+    arrival = Date(index=True)
+    departure = Date(index=True)
+    adults = Integer(default=1)
+    children = Integer(default=0)
+    status = Varchar(length=20, default="booked", index=True)
+    source = Varchar(length=20, default="desk")
+    notes = Text(default="")
+    porter_requested = Boolean(default=False)
+    checked_in_at = Timestamptz(null=True, default=None)
+    checked_out_at = Timestamptz(null=True, default=None)
+    cancelled_at = Timestamptz(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class StayGuest(Table, tablename="core_stay_guest"):
+    """An additional guest sharing a stay with its primary guest."""
+
+    stay = ForeignKey(references=Stay, index=True)
+    guest = ForeignKey(references=Guest, index=True)
+
+
+class StayNight(Table, tablename="core_stay_night"):
+    """One night of inventory held by a booked or in-house stay (see module docstring)."""
+
+    stay = ForeignKey(references=Stay, index=True)
+    property = ForeignKey(references=Property)
+    room_type = ForeignKey(references=RoomType)
+    room = ForeignKey(references=Room, null=True, default=None)
+    night = Date()
+    slot = Integer()
+
+
+# Composite keys Piccolo cannot declare on columns; created by the core migration.
+UNIQUE_INDEXES = [
+    ("core_room_type_property_code", "core_room_type", ("property", "code")),
+    ("core_room_property_number", "core_room", ("property", "number")),
+    ("core_stay_guest_stay_guest", "core_stay_guest", ("stay", "guest")),
+    ("core_stay_night_type_slot", "core_stay_night", ("room_type", "night", "slot")),
+    ("core_stay_night_room", "core_stay_night", ("room", "night")),
+    ("core_stay_night_stay_night", "core_stay_night", ("stay", "night")),
+]
+INDEXES = [
+    ("core_stay_night_property_night", "core_stay_night", ("property", "night")),
+]

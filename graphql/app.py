@@ -1,0 +1,85 @@
+"""The Litestar application: POST /graphql (GraphiQL in dev mode) and GET /health."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from litestar import Litestar, Request, get
+from litestar.datastructures import State
+from strawberry.litestar import make_graphql_controller
+
+from frontdesk.core import bootstrap, db, runtime
+from frontdesk.core.plugins import flatten
+from frontdesk.core.settings import Settings
+
+from .context import Context
+from .schema import build_schema
+
+log = logging.getLogger("frontdesk.server")
+
+
+class UnmigratedDatabase(RuntimeError):
+    pass
+
+
+def create_app(settings: Settings | None = None, *, check_migrations: bool = True) -> Litestar:
+    """Build the server for ``settings``: runtime, schema from core and enabled plugins, app."""
+    settings = settings or Settings.from_env()
+    rt = bootstrap.start(settings)
+    schema = build_schema(rt.plugin_manager, dev_mode=settings.dev_mode)
+
+    async def context_getter(request: Request) -> Context:
+        return Context(settings=settings)
+
+    controller = make_graphql_controller(
+        schema,
+        path="/graphql",
+        graphql_ide="graphiql" if settings.dev_mode else None,
+        allow_queries_via_get=False,
+        context_getter=context_getter,
+    )
+
+    @get("/health", sync_to_thread=False)
+    def health() -> dict[str, object]:
+        return {
+            "status": "ok",
+            "plugins": rt.enabled_plugins,
+            "pluginFailures": dict(rt.plugin_failures),
+        }
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        runtime.install(rt)
+        await db.start_pool(rt.engine)
+        if check_migrations:
+            pending = await bootstrap.pending_migrations(rt)
+            if pending:
+                await db.close_pool(rt.engine)
+                apps = ", ".join(sorted(pending))
+                raise UnmigratedDatabase(
+                    f"The database has unapplied migrations ({apps}). Run: frontdesk migrate"
+                )
+        tasks = [
+            asyncio.create_task(task())
+            for task in flatten(rt.plugin_manager.hook.frontdesk_background_tasks(settings=settings))
+        ]
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
+            await db.close_pool(rt.engine)
+
+    app = Litestar(
+        route_handlers=[controller, health],
+        lifespan=[lifespan],
+        state=State({"runtime": rt, "schema": schema}),
+        debug=False,
+    )
+    return app

@@ -1,0 +1,258 @@
+"""GraphQL types of the core domain. Resolvers receive Piccolo rows as ``self``."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime, time
+from typing import Generic, TypeVar
+
+import strawberry
+from strawberry.types import Info
+
+from frontdesk.core.guests.tables import Guest as GuestRow
+from frontdesk.core.properties.tables import Property as PropertyRow
+from frontdesk.core.properties.tables import Room as RoomRow
+from frontdesk.core.properties.tables import RoomType as RoomTypeRow
+from frontdesk.core.stays.tables import StayGuest as StayGuestRow
+
+T = TypeVar("T")
+
+
+@strawberry.enum
+class StayStatus(enum.Enum):
+    BOOKED = "booked"
+    CHECKED_IN = "checked_in"
+    CHECKED_OUT = "checked_out"
+    CANCELLED = "cancelled"
+    NO_SHOW = "no_show"
+
+
+@strawberry.enum
+class StaySource(enum.Enum):
+    DESK = "desk"
+    PHONE = "phone"
+    WEB = "web"
+    CHANNEL = "channel"
+
+
+@strawberry.enum
+class HousekeepingStatus(enum.Enum):
+    CLEAN = "clean"
+    DIRTY = "dirty"
+    INSPECTED = "inspected"
+    OUT_OF_ORDER = "out_of_order"
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class Connection(Generic[T]):
+    """A page of a list: ``first``/``after`` select it, ``pageInfo`` leads to the next."""
+
+    nodes: list[T]
+    page_info: PageInfo
+
+
+def connection(page) -> Connection:
+    return Connection(
+        nodes=page.items,
+        page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+    )
+
+
+@strawberry.type
+class Property:
+    id: strawberry.ID
+    code: str
+    name: str
+    timezone: str
+    currency: str
+    check_in_time: time
+    check_out_time: time
+    business_date: date
+
+    @strawberry.field
+    async def room_types(self) -> list[RoomType]:
+        return await RoomTypeRow.objects().where(RoomTypeRow.property == self.id).order_by(
+            RoomTypeRow.code
+        )
+
+
+@strawberry.type
+class RoomType:
+    id: strawberry.ID
+    code: str
+    name: str
+    max_occupancy: int
+    description: str
+
+    @strawberry.field
+    async def property(self, info: Info) -> Property:
+        return await info.context.loaders.by_id(PropertyRow).load(self.property)
+
+
+@strawberry.type
+class Room:
+    id: strawberry.ID
+    number: str
+    floor: int | None
+    features: list[str]
+    active: bool
+    out_of_order_reason: str | None
+    out_of_order_from: date | None
+    out_of_order_until: date | None
+
+    @strawberry.field
+    def housekeeping_status(self) -> HousekeepingStatus:
+        return HousekeepingStatus(self.housekeeping_status)
+
+    @strawberry.field
+    async def room_type(self, info: Info) -> RoomType:
+        return await info.context.loaders.by_id(RoomTypeRow).load(self.room_type)
+
+    @strawberry.field
+    async def property(self, info: Info) -> Property:
+        return await info.context.loaders.by_id(PropertyRow).load(self.property)
+
+
+@strawberry.type
+class Address:
+    line: str | None
+    city: str | None
+    postal_code: str | None
+    country: str | None
+
+
+@strawberry.type
+class IdentityDocument:
+    type: str | None
+    number: str | None
+
+
+@strawberry.type
+class Guest:
+    id: strawberry.ID
+    first_name: str
+    last_name: str
+    email: str | None
+    phone: str | None
+    nationality: str | None
+    language: str | None
+    vip: bool
+    created_at: datetime
+    updated_at: datetime
+
+    @strawberry.field
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @strawberry.field
+    def address(self) -> Address:
+        return Address(
+            line=self.address_line,
+            city=self.city,
+            postal_code=self.postal_code,
+            country=self.country,
+        )
+
+    @strawberry.field
+    def date_of_birth(self) -> date | None:
+        return self.date_of_birth
+
+    @strawberry.field
+    def identity_document(self) -> IdentityDocument | None:
+        if not (self.id_document_type or self.id_document_number):
+            return None
+        return IdentityDocument(type=self.id_document_type, number=self.id_document_number)
+
+    @strawberry.field
+    def notes(self) -> str:
+        return self.notes
+
+    @strawberry.field
+    async def property(self, info: Info) -> Property:
+        return await info.context.loaders.by_id(PropertyRow).load(self.property)
+
+
+@strawberry.type
+class Stay:
+    id: strawberry.ID
+    confirmation_code: str
+    booking_reference: str
+    arrival: date
+    departure: date
+    adults: int
+    children: int
+    notes: str
+    porter_requested: bool
+    checked_in_at: datetime | None
+    checked_out_at: datetime | None
+    cancelled_at: datetime | None
+    created_at: datetime
+
+    @strawberry.field
+    def status(self) -> StayStatus:
+        return StayStatus(self.status)
+
+    @strawberry.field
+    def source(self) -> StaySource:
+        return StaySource(self.source)
+
+    @strawberry.field
+    def nights(self) -> int:
+        return (self.departure - self.arrival).days
+
+    @strawberry.field
+    async def property(self, info: Info) -> Property:
+        return await info.context.loaders.by_id(PropertyRow).load(self.property)
+
+    @strawberry.field
+    async def room_type(self, info: Info) -> RoomType:
+        return await info.context.loaders.by_id(RoomTypeRow).load(self.room_type)
+
+    @strawberry.field
+    async def room(self, info: Info) -> Room | None:
+        if self.room is None:
+            return None
+        return await info.context.loaders.by_id(RoomRow).load(self.room)
+
+    @strawberry.field
+    async def primary_guest(self, info: Info) -> Guest:
+        return await info.context.loaders.by_id(GuestRow).load(self.primary_guest)
+
+    @strawberry.field
+    async def additional_guests(self, info: Info) -> list[Guest]:
+        links = await info.context.loaders.many_by(StayGuestRow, "stay").load(self.id)
+        guests = info.context.loaders.by_id(GuestRow)
+        return [await guests.load(link.guest) for link in links]
+
+
+@strawberry.type
+class NightAvailability:
+    night: date
+    bookable: int
+    sold: int
+    free: int
+
+
+@strawberry.type
+class RoomTypeAvailability:
+    room_type: RoomType
+    free_count: int = strawberry.field(description="Rooms sellable for every night of the range.")
+    nights: list[NightAvailability]
+    free_rooms: list[Room] = strawberry.field(
+        description="Rooms of this type free and in order for the whole range."
+    )
+
+
+CORE_TYPES: dict[str, type] = {
+    "Property": Property,
+    "RoomType": RoomType,
+    "Room": Room,
+    "Guest": Guest,
+    "Stay": Stay,
+}

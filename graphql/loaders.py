@@ -1,0 +1,55 @@
+"""Per-request DataLoaders, keyed like ``"core.room_by_id"``, so related objects load in one
+query per kind however many rows a list holds."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+
+
+class Loaders:
+    """The loaders of one request. Created per request, never shared between requests."""
+
+    def __init__(self) -> None:
+        self._loaders: dict[str, DataLoader] = {}
+
+    def get(self, key: str, factory: Callable[[], DataLoader]) -> DataLoader:
+        loader = self._loaders.get(key)
+        if loader is None:
+            loader = self._loaders[key] = factory()
+        return loader
+
+    def by_id(self, table: Any, *, namespace: str = "core") -> DataLoader:
+        """Rows of ``table`` by primary key (None for a missing key)."""
+        name = table._meta.tablename.removeprefix(f"{namespace}_")
+        return self.get(f"{namespace}.{name}_by_id", lambda: DataLoader(by_id_fn(table)))
+
+    def many_by(self, table: Any, column: str, *, namespace: str = "core") -> DataLoader:
+        """Lists of ``table`` rows by the value of ``column`` (e.g. additional guests by stay)."""
+        name = table._meta.tablename.removeprefix(f"{namespace}_")
+        key = f"{namespace}.{name}s_by_{column}"
+        return self.get(key, lambda: DataLoader(many_by_fn(table, column)))
+
+
+def by_id_fn(table: Any):
+    async def load(keys: list[int]) -> list[Any]:
+        rows = await table.objects().where(table.id.is_in(list(set(keys))))
+        found = {row.id: row for row in rows}
+        return [found.get(key) for key in keys]
+
+    return load
+
+
+def many_by_fn(table: Any, column: str):
+    async def load(keys: list[Any]) -> list[list[Any]]:
+        col = getattr(table, column)
+        rows = await table.objects().where(col.is_in(list(set(keys)))).order_by(table.id)
+        grouped: dict[Any, list[Any]] = defaultdict(list)
+        for row in rows:
+            grouped[getattr(row, column)].append(row)
+        return [grouped.get(key, []) for key in keys]
+
+    return load

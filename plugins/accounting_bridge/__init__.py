@@ -1,0 +1,10 @@
+"""The accounting_bridge plugin: its hook implementations, nothing else."""
+
+from __future__ import annotations
+
+from frontdesk.core.plugins import hookimpl
+
+
+@hookimpl
+def frontdesk_piccolo_apps():
+    return ["frontdesk.plugins.accounting_bridge.piccolo_app"]

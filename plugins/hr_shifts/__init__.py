@@ -1,0 +1,10 @@
+"""The hr_shifts plugin: its hook implementations, nothing else."""
+
+from __future__ import annotations
+
+from frontdesk.core.plugins import hookimpl
+
+
+@hookimpl
+def frontdesk_piccolo_apps():
+    return ["frontdesk.plugins.hr_shifts.piccolo_app"]

@@ -1,0 +1,76 @@
+"""A stay's life through the public API: availability, booking, check-in, check-out."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from support.hotel import book, build_hotel
+
+AVAILABILITY = """
+query($p: ID!, $a: Date!, $d: Date!) {
+  availability(propertyId: $p, arrival: $a, departure: $d) {
+    errors { code field }
+    roomTypes { roomType { code } freeCount nights { night free sold } freeRooms { number } }
+  }
+}"""
+
+
+async def test_availability_counts_free_rooms_per_type_and_night(gql):
+    hotel = await build_hotel(gql)
+    day = hotel.business_date
+    await book(gql, hotel, day, day + timedelta(days=2))
+    data = await gql.execute(
+        AVAILABILITY, {"p": hotel.property_id, "a": day.isoformat(),
+                       "d": (day + timedelta(days=3)).isoformat()}
+    )
+    by_code = {r["roomType"]["code"]: r for r in data["availability"]["roomTypes"]}
+    assert [n["free"] for n in by_code["DBL"]["nights"]] == [2, 2, 3]
+    assert by_code["DBL"]["freeCount"] == 2
+    assert by_code["STE"]["freeCount"] == 1
+    assert len(by_code["DBL"]["freeRooms"]) == 3  # the booking holds no room yet
+
+
+async def test_book_check_in_check_out(gql):
+    hotel = await build_hotel(gql)
+    day = hotel.business_date
+    booked = await book(gql, hotel, day, day + timedelta(days=2), adults=2)
+    assert booked["errors"] == []
+    stay_id = booked["stay"]["id"]
+    assert booked["stay"]["status"] == "BOOKED"
+
+    checked_in = await gql.ok("checkIn", {"stayId": stay_id}, "stay { status room { number } }")
+    assert checked_in["stay"]["status"] == "CHECKED_IN"
+    assert checked_in["stay"]["room"]["number"] == "101"  # assigned automatically
+
+    checked_out = await gql.ok(
+        "checkOut", {"stayId": stay_id}, "stay { status room { number housekeepingStatus } }"
+    )
+    assert checked_out["stay"]["status"] == "CHECKED_OUT"
+    assert checked_out["stay"]["room"]["housekeepingStatus"] == "DIRTY"
+
+
+async def test_check_in_refuses_a_dirty_room(gql):
+    hotel = await build_hotel(gql, doubles=1)
+    day = hotel.business_date
+    stay = (await book(gql, hotel, day, day + timedelta(days=1)))["stay"]
+    await gql.ok("setRoomStatus", {"roomId": hotel.rooms["101"], "status": "DIRTY"}, "room { id }")
+    payload = await gql.mutate("checkIn", {"stayId": stay["id"]}, "stay { status }")
+    assert payload["stay"] is None
+    assert payload["errors"][0]["code"] == "CONFLICT"
+
+
+async def test_cancelled_stay_cannot_check_in(gql):
+    hotel = await build_hotel(gql)
+    day = hotel.business_date
+    stay = (await book(gql, hotel, day, day + timedelta(days=1)))["stay"]
+    await gql.ok("cancelStay", {"stayId": stay["id"], "reason": "plans changed"}, "stay { id }")
+    payload = await gql.mutate("checkIn", {"stayId": stay["id"]}, "stay { status }")
+    assert payload["errors"][0]["code"] == "INVALID_TRANSITION"
+
+
+async def test_check_out_before_check_in_is_refused(gql):
+    hotel = await build_hotel(gql)
+    day = hotel.business_date
+    stay = (await book(gql, hotel, day, day + timedelta(days=1)))["stay"]
+    payload = await gql.mutate("checkOut", {"stayId": stay["id"]}, "stay { status }")
+    assert payload["errors"][0]["code"] == "INVALID_TRANSITION"

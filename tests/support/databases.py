@@ -1,0 +1,115 @@
+"""Test databases: a migrated template per (engine, plugin set), copied for every test.
+
+SQLite: a template file migrated once, copied per test. PostgreSQL: a template database
+migrated once per run, then ``CREATE DATABASE … TEMPLATE`` per test, all named with this
+run's id so parallel runs never collide; everything is dropped at the end of the run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import threading
+import uuid
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+import asyncpg
+
+from frontdesk.core import bootstrap
+from frontdesk.core.settings import Settings
+
+RUN_ID = uuid.uuid4().hex[:8]
+POSTGRES_URL = os.environ.get("FRONTDESK_TEST_POSTGRES_URL")
+_templates: dict[tuple[str, tuple[str, ...] | None], str] = {}
+_created_databases: list[str] = []
+_lock = threading.Lock()
+
+
+def run_sync(coro):
+    """Run a coroutine to completion on a private loop (safe inside a running test loop)."""
+    result: dict = {}
+
+    def target() -> None:
+        try:
+            result["value"] = asyncio.run(coro)
+        except BaseException as exc:  # noqa: BLE001
+            result["error"] = exc
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlparse(url)
+    return urlunparse(parts._replace(path=f"/{name}"))
+
+
+async def _admin(sql: str) -> None:
+    conn = await asyncpg.connect(POSTGRES_URL)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+async def _migrate(url: str, plugins: list[str] | None) -> None:
+    rt = bootstrap.start(Settings(database_url=url, plugins=plugins))
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        await bootstrap.migrate(rt)
+
+
+def template_for(engine: str, plugins: list[str] | None, workdir: Path) -> str:
+    key = (engine, tuple(sorted(plugins)) if plugins is not None else None)
+    with _lock:
+        if key in _templates:
+            return _templates[key]
+        label = "all" if plugins is None else ("_".join(sorted(plugins)) or "core")
+        if engine == "sqlite":
+            path = workdir / f"template_{label}.db"
+            run_sync(_migrate(f"sqlite:///{path}", plugins))
+            _templates[key] = str(path)
+        else:
+            name = f"fdt_{RUN_ID}_tmpl_{label}"[:60]
+            run_sync(_admin(f'CREATE DATABASE "{name}"'))
+            _created_databases.append(name)
+            run_sync(_migrate(_with_database(POSTGRES_URL, name), plugins))
+            _templates[key] = name
+        return _templates[key]
+
+
+def fresh_database(engine: str, plugins: list[str] | None, workdir: Path, test_dir: Path) -> str:
+    """A URL of a migrated, empty database of its own for one test."""
+    template = template_for(engine, plugins, workdir)
+    if engine == "sqlite":
+        target = test_dir / "frontdesk.db"
+        shutil.copyfile(template, target)
+        return f"sqlite:///{target}"
+    name = f"fdt_{RUN_ID}_{uuid.uuid4().hex[:10]}"
+    run_sync(_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    _created_databases.append(name)
+    return _with_database(POSTGRES_URL, name)
+
+
+def drop_database(url: str) -> None:
+    if url.startswith("sqlite"):
+        return
+    name = urlparse(url).path.lstrip("/")
+    run_sync(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    if name in _created_databases:
+        _created_databases.remove(name)
+
+
+def drop_all() -> None:
+    for name in list(_created_databases):
+        run_sync(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _created_databases.clear()
+    _templates.clear()

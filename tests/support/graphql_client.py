@@ -1,0 +1,47 @@
+"""A small GraphQL client over the real ASGI app, for tests that read as specifications."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar.testing import AsyncTestClient
+
+
+class GraphQLError(AssertionError):
+    pass
+
+
+class GraphQLClient:
+    def __init__(self, http: AsyncTestClient, headers: dict[str, str] | None = None):
+        self.http = http
+        self.headers = dict(headers or {})
+
+    async def raw(
+        self, query: str, variables: dict[str, Any] | None = None, headers: dict | None = None
+    ):
+        return await self.http.post(
+            "/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers={**self.headers, **(headers or {})},
+        )
+
+    async def execute(self, query: str, variables: dict[str, Any] | None = None, **kw) -> dict:
+        """The ``data`` of a response that must carry no GraphQL errors."""
+        response = await self.raw(query, variables, **kw)
+        body = response.json()
+        if response.status_code != 200 or body.get("errors"):
+            raise GraphQLError(f"{response.status_code}: {body}")
+        return body["data"]
+
+    async def mutate(self, name: str, input: dict[str, Any], selection: str) -> dict:
+        """Run mutation ``name`` with ``input`` and return its payload (errors included)."""
+        query = f"mutation($input: {name[0].upper()}{name[1:]}Input!) {{ {name}(input: $input) {{ {selection} errors {{ code message field }} }} }}"
+        data = await self.execute(query, {"input": input})
+        return data[name]
+
+    async def ok(self, name: str, input: dict[str, Any], selection: str) -> dict:
+        """Run a mutation that must succeed (no UserErrors)."""
+        payload = await self.mutate(name, input, selection)
+        if payload["errors"]:
+            raise GraphQLError(f"{name} failed: {payload['errors']}")
+        return payload
