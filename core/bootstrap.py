@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 from typing import Any
 
@@ -16,6 +17,10 @@ from .settings import Settings
 
 PICCOLO_CONF = "frontdesk.core.piccolo_conf"
 CORE_APP = "frontdesk.core.piccolo_app"
+# Core areas with tables of their own keep their own Piccolo app (and migrations folder),
+# each depending on CORE_APP. Listed in dependency order; a missing module is skipped so an
+# area can land on its own.
+CORE_AREA_APPS = ["frontdesk.core.folios.piccolo_app", "frontdesk.core.auth.piccolo_app"]
 
 
 def start(settings: Settings) -> runtime.Runtime:
@@ -37,7 +42,8 @@ def ensure_started() -> runtime.Runtime:
 
 
 def piccolo_app_paths(rt: runtime.Runtime) -> list[str]:
-    return [CORE_APP, *flatten(rt.plugin_manager.hook.frontdesk_piccolo_apps())]
+    areas = [path for path in CORE_AREA_APPS if importlib.util.find_spec(path.rsplit(".", 1)[0])]
+    return [CORE_APP, *areas, *flatten(rt.plugin_manager.hook.frontdesk_piccolo_apps())]
 
 
 def app_configs(rt: runtime.Runtime) -> list[AppConfig]:
