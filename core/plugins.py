@@ -30,16 +30,22 @@ def installed_plugins() -> dict[str, str]:
     return {ep.name: ep.value for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
+def check_enabled(enabled: list[str] | None, installed: dict[str, str]) -> None:
+    """Refuse a setting that names a plugin which is not installed."""
+    if enabled is None:
+        return
+    unknown = sorted(set(enabled) - set(installed))
+    if unknown:
+        raise InvalidInput(
+            f"Unknown plugin(s) in FRONTDESK_PLUGINS: {', '.join(unknown)}. "
+            f"Installed: {', '.join(sorted(installed)) or 'none'}."
+        )
+
+
 def create_plugin_manager(enabled: list[str] | None) -> pluggy.PluginManager:
     """A plugin manager with exactly the enabled plugins registered (None: all installed)."""
     installed = installed_plugins()
-    if enabled is not None:
-        unknown = sorted(set(enabled) - set(installed))
-        if unknown:
-            raise InvalidInput(
-                f"Unknown plugin(s): {', '.join(unknown)}. "
-                f"Installed: {', '.join(sorted(installed)) or 'none'}."
-            )
+    check_enabled(enabled, installed)
     pm = pluggy.PluginManager("frontdesk")
     pm.add_hookspecs(hookspecs)
     for name in installed:
@@ -50,6 +56,7 @@ def create_plugin_manager(enabled: list[str] | None) -> pluggy.PluginManager:
 
 
 def plugin_listing(enabled: list[str] | None) -> list[InstalledPlugin]:
+    check_enabled(enabled, installed_plugins())
     return [
         InstalledPlugin(name, module, enabled is None or name in enabled)
         for name, module in sorted(installed_plugins().items())

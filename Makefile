@@ -1,0 +1,57 @@
+# Frontdesk: `make run` serves the demo hotel, `make test` runs the whole suite.
+# Both set everything up on a fresh machine (virtualenv, dependencies, tools).
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+DEMO_DB ?= ./frontdesk-demo.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test venv tools lint format schema bench bench-smoke clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+# hledger comes from Debian; the accounting export tests feed their files to it.
+tools:
+	@command -v hledger >/dev/null 2>&1 || { \
+	  echo "Installing hledger (Debian package)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq hledger >/dev/null; }
+
+run: venv
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	FRONTDESK_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/frontdesk migrate
+	FRONTDESK_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/frontdesk demo
+	FRONTDESK_DEV=1 FRONTDESK_DATABASE_URL=sqlite:///$(DEMO_DB) \
+	  $(BIN)/frontdesk serve --host $(HOST) --port $(PORT)
+
+test: venv tools
+	$(PY) -m pytest -n 2 --dist loadfile -q $(PYTEST_ARGS)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+schema: venv
+	$(BIN)/frontdesk schema > docs/schema.graphql
+
+bench: venv
+	$(PY) -m benchmarks $(BENCH_ARGS)
+
+bench-smoke: venv
+	$(PY) -m benchmarks --smoke $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info $(DEMO_DB)*

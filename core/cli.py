@@ -1,0 +1,169 @@
+"""The ``frontdesk`` command: serve, migrate, demo, plugins, schema (and more from features).
+
+User mistakes print a plain message and exit with status 2; no tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import io
+import sys
+from collections.abc import Callable
+
+from . import bootstrap, db
+from .errors import DomainError
+from .settings import Settings
+
+
+class CommandError(Exception):
+    """A user-facing failure of a command: printed plainly, exit status 2."""
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {}
+    if getattr(args, "database", None):
+        overrides["database_url"] = args.database
+    return Settings.from_env(**overrides)
+
+
+async def _with_runtime(settings: Settings, work: Callable):
+    rt = bootstrap.start(settings)
+    await db.start_pool(rt.engine)
+    try:
+        return await work(rt)
+    finally:
+        await db.close_pool(rt.engine)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    async def work(rt):
+        quiet = io.StringIO()
+        with contextlib.redirect_stdout(quiet):
+            apps = await bootstrap.migrate(rt)
+        return apps
+
+    apps = asyncio.run(_with_runtime(_settings(args), work))
+    print(f"Database is up to date ({', '.join(apps)}).")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from frontdesk.graphql.app import UnmigratedDatabase, create_app
+
+    settings = _settings(args)
+    host = args.host or settings.host
+    port = args.port or settings.port
+
+    async def pending(rt):
+        return await bootstrap.pending_migrations(rt)
+
+    missing = asyncio.run(_with_runtime(settings, pending))
+    if missing:
+        raise CommandError(
+            f"The database has unapplied migrations ({', '.join(sorted(missing))}). "
+            "Run: frontdesk migrate"
+        )
+    try:
+        app = create_app(settings)
+    except UnmigratedDatabase as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"Frontdesk serving http://{host}:{port}/graphql")
+    uvicorn.run(app, host=host, port=port, log_level="info", workers=1)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import load_demo
+
+    async def work(rt):
+        if args.migrate:
+            with contextlib.redirect_stdout(io.StringIO()):
+                await bootstrap.migrate(rt)
+        return await load_demo(rt)
+
+    summary = asyncio.run(_with_runtime(_settings(args), work))
+    for line in summary:
+        print(line)
+    return 0
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    from .plugins import plugin_listing
+
+    settings = _settings(args)
+    for plugin in plugin_listing(settings.plugins):
+        state = "enabled" if plugin.enabled else "disabled"
+        print(f"{plugin.name:20} {state:9} {plugin.module}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from frontdesk.graphql.schema import build_schema, print_sdl
+
+    from .plugins import create_plugin_manager
+
+    settings = _settings(args)
+    sys.stdout.write(print_sdl(build_schema(create_plugin_manager(settings.plugins))))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="frontdesk",
+        description="Frontdesk: a plugin-based hotel property management server.",
+    )
+    parser.add_argument(
+        "--database", help="database URL (default: FRONTDESK_DATABASE_URL or ./frontdesk.db)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    serve = sub.add_parser("serve", help="serve the GraphQL API with uvicorn")
+    serve.add_argument("--host", help="interface to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 8000)")
+    serve.set_defaults(func=cmd_serve)
+
+    migrate = sub.add_parser("migrate", help="apply migrations of core and enabled plugins")
+    migrate.set_defaults(func=cmd_migrate)
+
+    demo = sub.add_parser("demo", help="load a demo hotel group into an empty database")
+    demo.add_argument("--migrate", action="store_true", help="migrate first")
+    demo.set_defaults(func=cmd_demo)
+
+    plugins = sub.add_parser("plugins", help="list installed plugins and whether each is enabled")
+    plugins.set_defaults(func=cmd_plugins)
+
+    schema = sub.add_parser("schema", help="print the GraphQL schema (SDL)")
+    schema.set_defaults(func=cmd_schema)
+
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+# Features add subcommands here: each entry gets the subparsers object and registers itself.
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except (CommandError, DomainError) as exc:
+        message = getattr(exc, "message", None) or str(exc)
+        print(f"frontdesk: {message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except (OSError, ValueError) as exc:
+        print(f"frontdesk: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
