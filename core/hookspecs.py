@@ -132,3 +132,46 @@ def frontdesk_event_committed(event):
     ``frontdesk.core.events.DomainEvent`` (name such as ``stay.checked_in``, property_id,
     subject_id, actor, occurred_at, data). A raising implementation is logged and counted and
     the other implementations still run; the request has already succeeded."""
+
+
+# --- guest privacy (GDPR) -----------------------------------------------------------------
+
+
+@hookspec
+def frontdesk_guest_data_export(guest):
+    """Called when a guest's data is exported (``exportGuestData``), outside any write.
+    ``guest``: the Guest row. Return a dict ``{section name: JSON-serialisable data}`` with
+    everything the plugin holds about the guest (e.g. ``{"concierge": {"requests": [...]}}``),
+    None, or an awaitable of either. Sections of all plugins join one document."""
+
+
+@hookspec
+def frontdesk_guest_anonymize(guest, actor):
+    """In transaction, when a guest is anonymized (``anonymizeGuest``), after core replaced
+    the profile with placeholders. ``guest``: the anonymized Guest row; ``actor``: who did it.
+    Replace the personal data the plugin holds about the guest (free text, names, contact
+    details) and keep financial records (amounts, dates, invoice numbers). Return None or an
+    awaitable; a DomainError vetoes the anonymization and nothing is written."""
+
+
+# --- hr_shifts events (in transaction) ----------------------------------------------------
+
+
+@hookspec
+def frontdesk_shifts_roster_published(roster, assignments, superseded, actor):
+    """In transaction, when the hr_shifts plugin publishes a roster (e.g. to notify staff).
+    ``roster``: the Roster row (status ``published``); ``assignments``: its Assignment rows;
+    ``superseded``: ids of earlier published rosters of the same property it replaces where
+    their dates overlap. Return None or an awaitable; a DomainError vetoes the publication."""
+
+
+@hookspec
+def frontdesk_shifts_hours_approved(
+    staff, entries, period_start, period_end, minutes, overtime_minutes, amount, currency, actor
+):
+    """In transaction, when a manager approves a staff member's worked hours for a period
+    (the accounting bridge books them as labour cost). ``staff``: the StaffMember row;
+    ``entries``: the TimeEntry rows approved now; ``period_start``/``period_end``: dates,
+    inclusive; ``minutes``: approved minutes net of breaks; ``overtime_minutes``: the part above
+    the contract's weekly target; ``amount``: Decimal gross wage (minutes x hourly wage) or None
+    without a wage; ``currency``: the property's currency. Return None or an awaitable."""

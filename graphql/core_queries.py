@@ -48,7 +48,9 @@ def _and(*parts):
     return condition
 
 
-NO_MATCH = PropertyRow.id == -1
+def _nothing(table):
+    """A condition no row matches: what an unreadable id filters by."""
+    return table.id < 0
 
 
 @strawberry.type
@@ -87,7 +89,7 @@ class CoreQuery:
         after: str | None = None,
     ) -> Connection[RoomType]:
         pid = maybe_id(property_id)
-        condition = NO_MATCH if pid is None else RoomTypeRow.property == pid
+        condition = _nothing(RoomTypeRow) if pid is None else RoomTypeRow.property == pid
         return connection(
             await paginate(RoomTypeRow, condition, first=page_size(info, first), after=after)
         )
@@ -104,7 +106,7 @@ class CoreQuery:
     ) -> Connection[Room]:
         pid = maybe_id(property_id)
         if pid is None:
-            condition = NO_MATCH
+            condition = _nothing(RoomRow)
         else:
             condition = _and(
                 RoomRow.property == pid,
@@ -128,7 +130,7 @@ class CoreQuery:
     ) -> Connection[Guest]:
         pid = maybe_id(property_id) if property_id is not None else None
         if property_id is not None and pid is None:
-            condition = NO_MATCH
+            condition = _nothing(GuestRow)
         else:
             condition = search_condition(pid, search)
         return connection(
@@ -161,7 +163,7 @@ class CoreQuery:
         }
         decoded = {k: maybe_id(v) for k, v in ids.items() if v is not None}
         if any(v is None for v in decoded.values()):
-            condition = NO_MATCH
+            condition = _nothing(StayRow)
         else:
             condition = stay_condition(
                 status=status.value if status else None,

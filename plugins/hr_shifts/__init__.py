@@ -8,3 +8,24 @@ from frontdesk.core.plugins import hookimpl
 @hookimpl
 def frontdesk_piccolo_apps():
     return ["frontdesk.plugins.hr_shifts.piccolo_app"]
+
+
+@hookimpl
+def frontdesk_graphql_contribute():
+    from .schema import contribution
+
+    return contribution()
+
+
+@hookimpl
+def frontdesk_permissions_register():
+    from .schema import PERMISSIONS
+
+    return list(PERMISSIONS)
+
+
+@hookimpl
+def frontdesk_settings_contribute():
+    from .common import SETTINGS
+
+    return list(SETTINGS)

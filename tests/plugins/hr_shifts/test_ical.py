@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from frontdesk.plugins.hr_shifts.ical import staff_calendar
 from icalendar import Calendar
+
+from frontdesk.plugins.hr_shifts.ical import staff_calendar
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PRODID = "-//Frontdesk//hr_shifts//EN"

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 import pytest
+
 from frontdesk.plugins.hr_shifts.model import (
     Assignment,
     LabourRules,

@@ -1,0 +1,91 @@
+"""The plugin's part of the GraphQL schema, its permissions, and which field needs which.
+
+Staff roles (front desk, concierge, housekeeping) may read published shifts and their
+calendar, ask for time off and swaps, and clock in and out; drafts, wages, approvals and
+payroll belong to hr, managers and admins.
+"""
+
+from __future__ import annotations
+
+from frontdesk.core.permissions import Permission
+from frontdesk.graphql.contributions import GraphQLContribution
+
+from .schema_queries import ShiftsQuery
+from .schema_roster_mutations import ShiftsRosterMutation
+from .schema_setup_mutations import ShiftsSetupMutation
+
+STAFF_ROLES = ("front_desk", "concierge", "housekeeping", "hr", "manager", "admin")
+PLANNERS = ("hr", "manager", "admin")
+
+PERMISSIONS = [
+    Permission("shifts.staff.read", "See staff members, templates and labour rules.", STAFF_ROLES),
+    Permission("shifts.staff.write", "Create and change staff members.", PLANNERS),
+    Permission("shifts.wages.read", "See hourly wages and wage amounts.", ("hr", "admin")),
+    Permission("shifts.setup.write", "Change templates, labour rules and demand rules.", PLANNERS),
+    Permission(
+        "shifts.forecast.read",
+        "See the forecast and required vs rostered staff.",
+        ("front_desk", "hr", "manager", "admin"),
+    ),
+    Permission("shifts.published.read", "See published shifts and calendar feeds.", STAFF_ROLES),
+    Permission("shifts.roster.read", "See rosters, drafts included, with violations.", PLANNERS),
+    Permission(
+        "shifts.roster.write", "Generate, edit and publish rosters; decide swaps.", PLANNERS
+    ),
+    Permission("shifts.requests.write", "Request time off and shift swaps.", STAFF_ROLES),
+    Permission("shifts.requests.read", "See time off and swap requests.", PLANNERS),
+    Permission("shifts.timeoff.approve", "Approve or deny time off.", PLANNERS),
+    Permission("shifts.time.clock", "Clock in and out.", STAFF_ROLES),
+    Permission("shifts.timesheets.read", "See time entries.", PLANNERS),
+    Permission("shifts.timesheets.approve", "Approve worked hours.", PLANNERS),
+    Permission(
+        "shifts.payroll.read", "Export approved hours for payroll.", ("hr", "accounting", "admin")
+    ),
+]
+
+FIELD_PERMISSIONS = {
+    "Query.shiftsStaff": "shifts.staff.read",
+    "Query.shiftsStaffMember": "shifts.staff.read",
+    "Query.shiftsTemplates": "shifts.staff.read",
+    "Query.shiftsLabourRules": "shifts.staff.read",
+    "Query.shiftsTimeOff": "shifts.requests.read",
+    "Query.shiftsForecast": "shifts.forecast.read",
+    "Query.shiftsCoverage": "shifts.forecast.read",
+    "Query.shiftsRosters": "shifts.roster.read",
+    "Query.shiftsRoster": "shifts.roster.read",
+    "Query.shiftsPublishedShifts": "shifts.published.read",
+    "Query.shiftsStaffCalendar": "shifts.published.read",
+    "Query.shiftsSwapRequests": "shifts.requests.read",
+    "Query.shiftsTimeEntries": "shifts.timesheets.read",
+    "Query.shiftsPayroll": "shifts.payroll.read",
+    "Query.shiftsPayrollCsv": "shifts.payroll.read",
+    "ShiftsStaffMember.hourlyWage": "shifts.wages.read",
+    "ShiftsPayrollLine.amount": "shifts.wages.read",
+    "Mutation.shiftsCreateStaffMember": "shifts.staff.write",
+    "Mutation.shiftsUpdateStaffMember": "shifts.staff.write",
+    "Mutation.shiftsSetPreference": "shifts.requests.write",
+    "Mutation.shiftsCreateTemplate": "shifts.setup.write",
+    "Mutation.shiftsUpdateTemplate": "shifts.setup.write",
+    "Mutation.shiftsSetLabourRules": "shifts.setup.write",
+    "Mutation.shiftsAddDemandRule": "shifts.setup.write",
+    "Mutation.shiftsRemoveDemandRule": "shifts.setup.write",
+    "Mutation.shiftsRequestTimeOff": "shifts.requests.write",
+    "Mutation.shiftsDecideTimeOff": "shifts.timeoff.approve",
+    "Mutation.shiftsGenerateRoster": "shifts.roster.write",
+    "Mutation.shiftsPublishRoster": "shifts.roster.write",
+    "Mutation.shiftsAssign": "shifts.roster.write",
+    "Mutation.shiftsUnassign": "shifts.roster.write",
+    "Mutation.shiftsRequestSwap": "shifts.requests.write",
+    "Mutation.shiftsDecideSwap": "shifts.roster.write",
+    "Mutation.shiftsClockIn": "shifts.time.clock",
+    "Mutation.shiftsClockOut": "shifts.time.clock",
+    "Mutation.shiftsApproveHours": "shifts.timesheets.approve",
+}
+
+
+def contribution() -> GraphQLContribution:
+    return GraphQLContribution(
+        queries=[ShiftsQuery],
+        mutations=[ShiftsSetupMutation, ShiftsRosterMutation],
+        field_permissions=dict(FIELD_PERMISSIONS),
+    )

@@ -1,0 +1,274 @@
+"""Mutations for rosters and time: generate, publish, hand edits, swaps, clocking, approval.
+
+Hand edits refused for labour rules come back as one UserError per broken rule, with the
+rule's code (``REST_TOO_SHORT``…); accepted edits list the roster's violations instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from frontdesk.core.errors import DomainError
+from frontdesk.graphql.errors import UserError, decode_id, run_mutation
+
+from . import common, edits, rostering, timesheets
+from .schema_types import (
+    ShiftsAssignment,
+    ShiftsRoster,
+    ShiftsSwapRequest,
+    ShiftsTimeEntry,
+    ShiftsViolation,
+)
+
+
+@strawberry.input
+class ShiftsGenerateRosterInput:
+    property_id: strawberry.ID
+    starts_on: date
+    ends_on: date = strawberry.field(description="First day after the roster (at most 42 days).")
+    staff_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Whom to roster; default: everyone employed in the range."
+    )
+
+
+@strawberry.type
+class ShiftsRosterPayload:
+    roster: ShiftsRoster | None
+    errors: list[UserError]
+
+
+@strawberry.input
+class ShiftsPublishRosterInput:
+    roster_id: strawberry.ID
+
+
+@strawberry.input
+class ShiftsAssignInput:
+    roster_id: strawberry.ID
+    staff_id: strawberry.ID
+    template_id: strawberry.ID
+    day: date
+    accept_violations: bool = strawberry.field(
+        default=False,
+        description="Keep the edit although it breaks labour rules (never overlaps, "
+        "time off or employment dates).",
+    )
+
+
+@strawberry.input
+class ShiftsUnassignInput:
+    assignment_id: strawberry.ID
+
+
+@strawberry.type
+class ShiftsRosterEditPayload:
+    roster: ShiftsRoster | None
+    assignment: ShiftsAssignment | None
+    violations: list[ShiftsViolation] = strawberry.field(
+        description="Every rule the roster breaks after the edit, coverage included."
+    )
+    errors: list[UserError]
+
+
+@strawberry.input
+class ShiftsRequestSwapInput:
+    assignment_id: strawberry.ID
+    to_staff_id: strawberry.ID
+    note: str = ""
+
+
+@strawberry.input
+class ShiftsDecideSwapInput:
+    swap_id: strawberry.ID
+    approve: bool
+    accept_violations: bool = False
+
+
+@strawberry.type
+class ShiftsSwapPayload:
+    swap_request: ShiftsSwapRequest | None
+    errors: list[UserError]
+
+
+@strawberry.input
+class ShiftsClockInInput:
+    staff_id: strawberry.ID
+    assignment_id: strawberry.ID | None = None
+    at: datetime | None = strawberry.field(default=None, description="Default: now.")
+
+
+@strawberry.input
+class ShiftsClockOutInput:
+    entry_id: strawberry.ID
+    at: datetime | None = None
+    break_minutes: int = 0
+
+
+@strawberry.type
+class ShiftsTimeEntryPayload:
+    time_entry: ShiftsTimeEntry | None
+    errors: list[UserError]
+
+
+@strawberry.input
+class ShiftsApproveHoursInput:
+    staff_id: strawberry.ID
+    period_start: date
+    period_end: date = strawberry.field(description="Inclusive.")
+
+
+@strawberry.type
+class ShiftsApproveHoursPayload:
+    time_entries: list[ShiftsTimeEntry] | None
+    errors: list[UserError]
+
+
+async def _edit(action: Callable[[], Awaitable[tuple[Any, Any]]]) -> ShiftsRosterEditPayload:
+    """Run a hand edit; rule refusals become one UserError per violation."""
+    try:
+        roster, assignment = await action()
+    except edits.RuleViolations as refusal:
+        errors = [
+            UserError(code=v.code, message=v.message, field=refusal.field)
+            for v in refusal.violations
+        ]
+        return ShiftsRosterEditPayload(roster=None, assignment=None, violations=[], errors=errors)
+    except DomainError as error:
+        return ShiftsRosterEditPayload(
+            roster=None, assignment=None, violations=[], errors=[UserError.from_domain(error)]
+        )
+    violations = await rostering.roster_violations(roster)
+    return ShiftsRosterEditPayload(
+        roster=roster, assignment=assignment, violations=violations, errors=[]
+    )
+
+
+@strawberry.type
+class ShiftsRosterMutation:
+    @strawberry.mutation(description="Solve a draft roster; infeasible ones name the conflict.")
+    async def shifts_generate_roster(
+        self, info: Info, input: ShiftsGenerateRosterInput
+    ) -> ShiftsRosterPayload:
+        async def act():
+            staff_ids = None
+            if input.staff_ids is not None:
+                staff_ids = [decode_id(value, "staffIds") for value in input.staff_ids]
+            return await rostering.generate_roster(
+                property_id=decode_id(input.property_id, "propertyId"),
+                start=input.starts_on,
+                end=input.ends_on,
+                staff_ids=staff_ids,
+                actor=info.context.actor,
+            )
+
+        return await run_mutation(ShiftsRosterPayload, "roster", act)
+
+    @strawberry.mutation
+    async def shifts_publish_roster(
+        self, info: Info, input: ShiftsPublishRosterInput
+    ) -> ShiftsRosterPayload:
+        async def act():
+            return await rostering.publish_roster(
+                roster_id=decode_id(input.roster_id, "rosterId"), actor=info.context.actor
+            )
+
+        return await run_mutation(ShiftsRosterPayload, "roster", act)
+
+    @strawberry.mutation(description="Put someone on a shift by hand; the rules are checked.")
+    async def shifts_assign(self, info: Info, input: ShiftsAssignInput) -> ShiftsRosterEditPayload:
+        async def act():
+            row = await edits.assign(
+                roster_id=decode_id(input.roster_id, "rosterId"),
+                staff_id=decode_id(input.staff_id, "staffId"),
+                template_id=decode_id(input.template_id, "templateId"),
+                day=input.day,
+                accept_violations=input.accept_violations,
+            )
+            return await common.get_roster(row.roster), row
+
+        return await _edit(act)
+
+    @strawberry.mutation
+    async def shifts_unassign(
+        self, info: Info, input: ShiftsUnassignInput
+    ) -> ShiftsRosterEditPayload:
+        async def act():
+            roster = await edits.unassign(
+                assignment_id=decode_id(input.assignment_id, "assignmentId")
+            )
+            return roster, None
+
+        return await _edit(act)
+
+    @strawberry.mutation(description="Ask a colleague to take over a published shift.")
+    async def shifts_request_swap(
+        self, info: Info, input: ShiftsRequestSwapInput
+    ) -> ShiftsSwapPayload:
+        async def act():
+            return await edits.request_swap(
+                assignment_id=decode_id(input.assignment_id, "assignmentId"),
+                to_staff_id=decode_id(input.to_staff_id, "toStaffId"),
+                note=input.note,
+            )
+
+        return await run_mutation(ShiftsSwapPayload, "swap_request", act)
+
+    @strawberry.mutation
+    async def shifts_decide_swap(
+        self, info: Info, input: ShiftsDecideSwapInput
+    ) -> ShiftsSwapPayload:
+        async def act():
+            return await edits.decide_swap(
+                swap_id=decode_id(input.swap_id, "swapId"),
+                approve=input.approve,
+                accept_violations=input.accept_violations,
+                actor=info.context.actor,
+            )
+
+        return await run_mutation(ShiftsSwapPayload, "swap_request", act)
+
+    @strawberry.mutation
+    async def shifts_clock_in(
+        self, info: Info, input: ShiftsClockInInput
+    ) -> ShiftsTimeEntryPayload:
+        async def act():
+            assignment = input.assignment_id
+            return await timesheets.clock_in(
+                staff_id=decode_id(input.staff_id, "staffId"),
+                assignment_id=None if assignment is None else decode_id(assignment, "assignmentId"),
+                at=input.at,
+            )
+
+        return await run_mutation(ShiftsTimeEntryPayload, "time_entry", act)
+
+    @strawberry.mutation
+    async def shifts_clock_out(
+        self, info: Info, input: ShiftsClockOutInput
+    ) -> ShiftsTimeEntryPayload:
+        async def act():
+            return await timesheets.clock_out(
+                entry_id=decode_id(input.entry_id, "entryId"),
+                at=input.at,
+                break_minutes=input.break_minutes,
+            )
+
+        return await run_mutation(ShiftsTimeEntryPayload, "time_entry", act)
+
+    @strawberry.mutation(description="Approve a person's closed entries of a period (hook fires).")
+    async def shifts_approve_hours(
+        self, info: Info, input: ShiftsApproveHoursInput
+    ) -> ShiftsApproveHoursPayload:
+        async def act():
+            return await timesheets.approve_hours(
+                staff_id=decode_id(input.staff_id, "staffId"),
+                period_start=input.period_start,
+                period_end=input.period_end,
+                actor=info.context.actor,
+            )
+
+        return await run_mutation(ShiftsApproveHoursPayload, "time_entries", act)

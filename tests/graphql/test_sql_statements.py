@@ -1,0 +1,75 @@
+"""No N+1: listing stays with guest, room and room type costs the same few statements for 5
+stays as for 200 (DataLoaders batch every related object kind into one query)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from support.hotel import build_hotel
+
+from frontdesk.core.guests.service import create_guest
+from frontdesk.core.stays import service as stays
+
+LIST = """
+query($p: ID!, $first: Int!) {
+  stays(propertyId: $p, first: $first) {
+    nodes {
+      id confirmationCode arrival status
+      primaryGuest { fullName email }
+      room { number roomType { code } }
+      roomType { code name }
+      property { code }
+    }
+    pageInfo { hasNextPage }
+  }
+}"""
+
+
+class StatementCounter:
+    """Counts every statement the engine runs (patched on the class: engines use slots)."""
+
+    def __init__(self, engine):
+        self.engine_class = type(engine)
+        self.count = 0
+        self._original = self.engine_class.run_querystring
+
+    def __enter__(self):
+        counter = self
+        original = self._original
+
+        async def counting(engine, *args, **kwargs):
+            counter.count += 1
+            return await original(engine, *args, **kwargs)
+
+        self.engine_class.run_querystring = counting
+        return self
+
+    def __exit__(self, *exc):
+        self.engine_class.run_querystring = self._original
+
+
+async def _statements_for(gql, app, property_id, first):
+    with StatementCounter(app.state.runtime.engine) as counter:
+        data = await gql.execute(LIST, {"p": property_id, "first": first})
+    return counter.count, len(data["stays"]["nodes"])
+
+
+async def test_listing_5_or_200_stays_issues_the_same_statements(gql, app):
+    hotel = await build_hotel(gql, doubles=40, suites=0, guests=1)
+    pid = int(hotel.property_id)
+    room_type = int(hotel.room_types["DBL"])
+    room_ids = [int(r) for r in hotel.rooms.values()]
+    day = hotel.business_date
+    for i in range(200):
+        guest, _ = await create_guest(property_id=pid, first_name=f"G{i}", last_name="Load",
+                                      email=f"g{i}@example.org")
+        arrival = day + timedelta(days=(i // 40) * 2)
+        await stays.book_stay(property_id=pid, room_type_id=room_type, arrival=arrival,
+                              departure=arrival + timedelta(days=1), guest_id=guest.id,
+                              room_id=room_ids[i % 40])
+
+    small, small_rows = await _statements_for(gql, app, hotel.property_id, 5)
+    large, large_rows = await _statements_for(gql, app, hotel.property_id, 200)
+    assert (small_rows, large_rows) == (5, 200)
+    assert small == large
+    assert large <= 6  # stays, guests, rooms, room types, property
