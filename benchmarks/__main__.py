@@ -1,0 +1,68 @@
+"""``python -m benchmarks [--smoke] [--postgres URL] [--output FILE]``: run, write, print."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import report
+from .config import FULL, SMOKE, scaled
+from .runner import run
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, SQLite only")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="PostgreSQL server (default: FRONTDESK_TEST_POSTGRES_URL; with"
+        " --smoke only when given)",
+    )
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument("--output", type=Path, help="result JSON (default benchmarks/results/)")
+    parser.add_argument("--history-stays", type=int, help="past stays (default 100000)")
+    parser.add_argument("--audit-stays-per-property", type=int, help="default 30 (issue: 300)")
+    parser.add_argument("--board-requests", type=int, help="per round (default 200)")
+    parser.add_argument("--bookings", type=int, help="default 160")
+    parser.add_argument("--roster-time-limit", type=float, help="seconds (default 9)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s", stream=sys.stderr)
+    logging.getLogger("benchmarks").setLevel(logging.INFO)
+    for noisy in ("httpx", "piccolo"):  # the in-process app raises their level to INFO
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    postgres = args.postgres or (
+        None if args.smoke else os.environ.get("FRONTDESK_TEST_POSTGRES_URL")
+    )
+    sizes = scaled(
+        SMOKE if args.smoke else FULL,
+        history_stays=args.history_stays,
+        audit_stays_per_property=args.audit_stays_per_property,
+        board_requests=args.board_requests,
+        bookings=args.bookings,
+        roster_time_limit=args.roster_time_limit,
+    )
+    result = asyncio.run(
+        run(sizes, smoke=args.smoke, postgres_url=postgres, sqlite=not args.no_sqlite)
+    )
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    output = args.output or RESULTS / f"{stamp}.json"
+    report.write(result, output)
+    report.print_table(result)
+    print(f"Result: {output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""The result JSON and the table printed at the end of a run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from .config import SCENARIOS
+
+LABELS = {
+    "board": "1 Front-desk board",
+    "availability": "2 Availability 30 nights",
+    "booking": "3 Booking, 16 clients",
+    "night_audit": "4 Night audit 1x -> 10x",
+    "plugin_overhead": "5 Plugins: all / core",
+    "sql_statements": "6 SQL statements",
+    "roster": "7 Roster (hr_shifts)",
+    "startup_memory": "8 Start-up, memory",
+}
+
+
+def _mark(met: bool | None) -> str:
+    return {True: "[green]met[/]", False: "[red]MISSED[/]"}.get(met, "-")  # type: ignore[arg-type]
+
+
+def cell(name: str, result: dict[str, Any]) -> str:
+    """One scenario on one backend: headline ratio, target verdict, the numbers behind it."""
+    status = result.get("status")
+    if status != "ok":
+        return f"[yellow]{status}[/]: {result.get('reason', '')[:80]}"
+    m = result["metrics"]
+    head = f"{result['ratio']}x {_mark(result['met'])}"
+    if name == "board":
+        return (
+            f"{head}\n{m['server']['throughput_rps']} vs {m['floor']['throughput_rps']} rps;"
+            f" p50 {m['server']['p50_ms']} / p95 {m['server']['p95_ms']} ms;"
+            f" {m['rows']} rows"
+        )
+    if name == "availability":
+        large = m["large_history"]
+        return (
+            f"{head}\np50 {large['server']['p50_ms']} vs {large['floor']['p50_ms']} ms;"
+            f" history 10x: {result['history_ratio']}x {_mark(result['history_met'])}"
+        )
+    if name == "booking":
+        return (
+            f"{head}\n{m['ms_per_booking']} vs {m['floor_ms_per_booking']} ms/booking;"
+            f" {m['bookings_per_second']}/s; errors {m['error_rate']:.1%};"
+            f" double {sum(m['double_bookings'].values())}"
+        )
+    if name == "night_audit":
+        return (
+            f"{head}\n{m['small']['ms_per_stay']} -> {m['large']['ms_per_stay']} ms/stay"
+            f" ({m['small']['stays']} -> {m['large']['stays']} stays)"
+        )
+    if name == "plugin_overhead":
+        return f"{head}\n{m['all_plugins_p50_ms']} vs {m['core_only_p50_ms']} ms p50"
+    if name == "sql_statements":
+        return f"{head}\n" + ", ".join(f"{k} {v}" for k, v in m.items())
+    if name == "roster":
+        return f"{m['seconds']} s {_mark(result['met'])}\n{m['status']}, gap {m['gap']}"
+    if name == "startup_memory":
+        return (
+            f"{m['first_graphql_answer_seconds']} s {_mark(result['met'])},"
+            f" {m['rss_mb_after_board']} MB {_mark(result['memory_met'])}"
+        )
+    return head
+
+
+def print_table(result: dict[str, Any], console: Console | None = None) -> None:
+    console = console or Console(width=160)
+    backends = list(result["backends"])
+    table = Table(
+        title=f"Frontdesk benchmarks (run {result['run_id']},"
+        f" {'smoke' if result['smoke'] else 'full'})",
+        show_lines=True,
+    )
+    table.add_column("Scenario", no_wrap=True)
+    for backend in backends:
+        table.add_column(backend)
+    for name in SCENARIOS:
+        table.add_row(
+            LABELS[name],
+            *(
+                cell(name, result["backends"][b]["scenarios"].get(name, {"status": "missing"}))
+                for b in backends
+            ),
+        )
+    console.print(table)
+
+
+def write(result: dict[str, Any], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2, default=str) + "\n")

@@ -1,0 +1,157 @@
+"""One run: the roster once, then every scenario on each backend, each in its own databases."""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+
+from frontdesk.core import db
+
+from . import scenarios_offline, scenarios_read, scenarios_write
+from .config import SCENARIOS, Sizes
+from .context import Bench, skipped
+from .datagen import add_history, create_group
+from .environment import (
+    RUN_ID,
+    Databases,
+    api_key_headers,
+    machine,
+    open_database,
+    stay_has_balance,
+    versions,
+)
+from .procs import start_server
+from .queries import PROPERTIES_QUERY
+
+log = logging.getLogger("benchmarks")
+
+
+async def _guard(results: dict[str, Any], name: str, work: Callable[[], Awaitable[Any]]) -> Any:
+    """Run one scenario; a failure is recorded as its result instead of ending the run."""
+    began = time.perf_counter()
+    log.info("  %s ...", name)
+    try:
+        results[name] = await work()
+    except Exception as exc:  # noqa: BLE001
+        results[name] = {
+            "status": "error",
+            "reason": f"{type(exc).__name__}: {exc}",
+            "traceback": traceback.format_exc(limit=6),
+        }
+    results[name]["wall_seconds"] = round(time.perf_counter() - began, 2)
+    return results[name]
+
+
+def _first_answer(base_url: str, headers: dict[str, str], started: float) -> float:
+    with httpx.Client(base_url=base_url, headers=headers, timeout=60) as http:
+        http.post("/graphql", json={"query": PROPERTIES_QUERY}).raise_for_status()
+    return time.perf_counter() - started
+
+
+async def run_backend(backend: str, dbs: Databases, sizes: Sizes) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    url = await dbs.create(backend, "main")
+    rt = await open_database(url)
+    began = time.perf_counter()
+    group = await create_group(url, sizes)
+    b = Bench(backend, url, sizes, group, await api_key_headers(rt), stay_has_balance(rt))
+    b.notes["data_seconds_small"] = round(time.perf_counter() - began, 1)
+    b.app = start_server("app", url)
+    first_answer = _first_answer(b.app.base_url, b.headers, b.app.started)
+    b.floor = start_server("floor", url)
+    try:
+        small: dict[str, Any] = {}
+        await _guard(small, "availability", lambda: scenarios_read.availability_p50(b))
+        began = time.perf_counter()
+        extra = sizes.history_stays - sizes.small_history_stays
+        await add_history(url, group, extra, sizes.history_days)
+        b.notes["data_seconds_history"] = round(time.perf_counter() - began, 1)
+
+        async def availability() -> dict[str, Any]:
+            if small["availability"].get("status") == "error":
+                return small["availability"]
+            large = await scenarios_read.availability_p50(b)
+            return scenarios_read.availability_result(small["availability"], large)
+
+        await _guard(results, "availability", availability)
+        await _guard(results, "board", lambda: scenarios_read.board(b))
+        rss = b.app.rss_mb()
+
+        async def startup() -> dict[str, Any]:
+            return scenarios_read.startup_memory(b, first_answer, rss)
+
+        await _guard(results, "startup_memory", startup)
+        await _guard(results, "booking", lambda: scenarios_write.booking(b))
+
+        async def plugins() -> dict[str, Any]:
+            core = start_server("app", url, plugins="core")
+            try:
+                return await scenarios_write.plugin_overhead(b, core)
+            finally:
+                core.stop()
+
+        await _guard(results, "plugin_overhead", plugins)
+    finally:
+        b.app.stop()
+        b.floor.stop()
+    await _guard(results, "sql_statements", lambda: scenarios_read.sql_statements(b))
+    await db.close_pool(rt.engine)
+
+    audit_url = await dbs.create(backend, "audit")
+    audit_rt = await open_database(audit_url)
+    await _guard(results, "night_audit", lambda: scenarios_offline.night_audit(audit_url, sizes))
+    await db.close_pool(audit_rt.engine)
+    return {
+        "scenarios": results,
+        "sizes": {
+            "history_stays": group.history_stays,
+            "active_stays": group.counts.get("active_stays"),
+            **b.notes,
+        },
+    }
+
+
+async def run(
+    sizes: Sizes, *, smoke: bool, postgres_url: str | None, sqlite: bool = True
+) -> dict[str, Any]:
+    dbs = Databases(postgres_url)
+    result: dict[str, Any] = {
+        "run_id": RUN_ID,
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "smoke": smoke,
+        "sizes": sizes.as_dict(),
+        "machine": machine(),
+        "versions": versions(),
+        "scenarios": list(SCENARIOS),
+        "backends": {},
+    }
+    began = time.perf_counter()
+    log.info("roster ...")
+    roster = scenarios_offline.roster(sizes)
+    backends = (["sqlite"] if sqlite else []) + ["postgres"]
+    try:
+        result["versions"]["postgresql"] = await dbs.server_version()
+        for backend in backends:
+            if backend == "postgres" and not postgres_url:
+                result["backends"][backend] = {
+                    "skipped": "PostgreSQL not configured (--postgres or "
+                    "FRONTDESK_TEST_POSTGRES_URL)",
+                    "scenarios": {name: skipped("PostgreSQL not configured") for name in SCENARIOS},
+                }
+                continue
+            log.info("%s:", backend)
+            started = time.perf_counter()
+            data = await run_backend(backend, dbs, sizes)
+            data["scenarios"]["roster"] = roster
+            data["wall_seconds"] = round(time.perf_counter() - started, 1)
+            result["backends"][backend] = data
+    finally:
+        await dbs.drop_all()
+    result["wall_seconds"] = round(time.perf_counter() - began, 1)
+    return result

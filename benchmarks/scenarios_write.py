@@ -1,0 +1,302 @@
+"""Scenarios 3 and 5: booking under contention (against raw SQL transactions writing the same
+rows) and the book -> check-in -> check-out latency with all plugins against core alone."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import secrets
+import statistics
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import httpx
+
+from frontdesk.core.stays.tables import Stay
+from frontdesk.core.transactions import run_write
+
+from .config import TODAY
+from .context import Bench, outcome
+from .load import client, drive
+from .procs import Server
+from .queries import (
+    BOOK_MUTATION,
+    CHECK_IN_MUTATION,
+    CHECK_OUT_MUTATION,
+    ROOM_STATUS_MUTATION,
+)
+from .rows import PRICES
+
+WINDOW_DAYS = 4
+
+
+@dataclass(frozen=True)
+class Booking:
+    property: int
+    room_type: int
+    code: str
+    guest: int
+    arrival: date
+    departure: date
+
+
+def bookings(b: Bench, first_day: date, seed: int) -> list[Booking]:
+    """``sizes.bookings`` bookings spread over the group, crowded into a few nights."""
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(b.sizes.bookings):
+        pid = rnd.choice(b.group.property_ids)
+        rt, code = rnd.choice(b.group.room_types[pid])
+        arrival = first_day + timedelta(days=rnd.randrange(WINDOW_DAYS))
+        out.append(
+            Booking(
+                pid,
+                rt,
+                code,
+                rnd.choice(b.group.guests[pid]),
+                arrival,
+                arrival + timedelta(days=rnd.randint(1, 3)),
+            )
+        )
+    return out
+
+
+async def _floor_book(item: Booking) -> None:
+    """The rows bookStay writes (stay, nights, prices, terms, folio) by raw SQL, with the
+    same free-slot choice and the same retry on a lost unique-key race."""
+    nights = [item.arrival + timedelta(days=i) for i in range((item.departure - item.arrival).days)]
+    now = datetime.now(UTC)
+
+    async def change() -> None:
+        rooms = await Stay.raw(
+            "SELECT COUNT(*) AS n FROM core_room WHERE room_type = {} AND active = TRUE",
+            item.room_type,
+        )
+        used = await Stay.raw(
+            "SELECT night, slot FROM core_stay_night WHERE room_type = {} "
+            "AND night >= {} AND night <= {}",
+            item.room_type,
+            nights[0],
+            nights[-1],
+        )
+        taken: dict[str, set[int]] = {}
+        for row in used:
+            taken.setdefault(str(row["night"]), set()).add(row["slot"])
+        slots = []
+        for night in nights:
+            free = [s for s in range(rooms[0]["n"]) if s not in taken.get(str(night), set())]
+            if not free:
+                raise RuntimeError("sold out")
+            slots.append(free[0])
+        code = secrets.token_hex(5).upper()
+        row = await Stay.raw(
+            "INSERT INTO core_stay (property, confirmation_code, booking_reference, room_type,"
+            " primary_guest, arrival, departure, adults, children, status, source, notes,"
+            " porter_requested, created_at, updated_at) VALUES ({}, {}, {}, {}, {}, {}, {}, 1,"
+            " 0, 'booked', 'web', '', FALSE, {}, {}) RETURNING id",
+            item.property,
+            code,
+            f"BR{code}",
+            item.room_type,
+            item.guest,
+            item.arrival,
+            item.departure,
+            now,
+            now,
+        )
+        sid = row[0]["id"]
+        for night, slot in zip(nights, slots, strict=True):
+            await Stay.raw(
+                "INSERT INTO core_stay_night (stay, property, room_type, night, slot)"
+                " VALUES ({}, {}, {}, {}, {})",
+                sid,
+                item.property,
+                item.room_type,
+                night,
+                slot,
+            )
+            await Stay.raw(
+                "INSERT INTO folios_stay_night_rate (stay, night, amount, currency)"
+                " VALUES ({}, {}, {}, 'EUR')",
+                sid,
+                night,
+                PRICES[item.code],
+            )
+        await Stay.raw(
+            "INSERT INTO folios_stay_terms (stay, property, business_travel, "
+            "currency) VALUES ({}, {}, FALSE, 'EUR')",
+            sid,
+            item.property,
+        )
+        await Stay.raw(
+            "INSERT INTO folios_folio (property, stay, number, name, guest, currency,"
+            " status, created_at) VALUES ({}, {}, 1, 'Guest', {}, 'EUR', 'open', {})",
+            item.property,
+            sid,
+            item.guest,
+            now,
+        )
+
+    await run_write(change, conflict_message="sold out")
+
+
+async def _floor(items: list[Booking], concurrency: int) -> tuple[float, int, int]:
+    queue = iter(items)
+    ok = failed = 0
+
+    async def worker() -> None:
+        nonlocal ok, failed
+        for item in queue:
+            try:
+                await _floor_book(item)
+                ok += 1
+            except Exception:  # noqa: BLE001  (a refused floor booking is counted, not fatal)
+                failed += 1
+
+    began = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return time.perf_counter() - began, ok, failed
+
+
+async def double_bookings() -> dict[str, int]:
+    """Room-nights held twice, and room-type nights sold beyond their rooms."""
+    rooms = await Stay.raw(
+        "SELECT COUNT(*) AS n FROM (SELECT room, night FROM core_stay_night WHERE room IS NOT"
+        " NULL GROUP BY room, night HAVING COUNT(*) > 1) x"
+    )
+    oversold = await Stay.raw(
+        "SELECT COUNT(*) AS n FROM (SELECT room_type, night, COUNT(*) AS c FROM core_stay_night"
+        " GROUP BY room_type, night) x JOIN (SELECT room_type, COUNT(*) AS rooms FROM core_room"
+        " WHERE active = TRUE GROUP BY room_type) r ON r.room_type = x.room_type"
+        " WHERE x.c > r.rooms"
+    )
+    return {"room_nights_twice": rooms[0]["n"], "oversold_type_nights": oversold[0]["n"]}
+
+
+async def booking(b: Bench) -> dict[str, Any]:
+    s = b.sizes
+    served_items = bookings(b, TODAY + timedelta(days=s.future_days + 40), seed=3)
+    floor_items = bookings(b, TODAY + timedelta(days=s.future_days + 80), seed=3)
+    outcomes = {"booked": 0, "refused": 0}
+
+    async def request(http: httpx.AsyncClient, n: int) -> bool:
+        item = served_items[n]
+        response = await http.post(
+            "/graphql",
+            json={
+                "query": BOOK_MUTATION,
+                "variables": {
+                    "input": {
+                        "propertyId": str(item.property),
+                        "roomTypeId": str(item.room_type),
+                        "guestId": str(item.guest),
+                        "arrival": item.arrival.isoformat(),
+                        "departure": item.departure.isoformat(),
+                        "source": "WEB",
+                    }
+                },
+            },
+        )
+        body = response.json() if response.status_code == 200 else {}
+        payload = (body.get("data") or {}).get("bookStay") or {}
+        if payload.get("stay"):
+            outcomes["booked"] += 1
+        elif payload.get("errors"):
+            outcomes["refused"] += 1
+        return bool(payload.get("stay")) or bool(payload.get("errors"))
+
+    async with client(b.app.base_url, s.booking_clients, b.headers) as http:
+        stats = await drive(http, request, total=len(served_items), concurrency=s.booking_clients)
+    floor_seconds, floor_ok, floor_failed = await _floor(floor_items, s.booking_clients)
+    per_booking = stats.seconds / max(1, outcomes["booked"])
+    floor_per_booking = floor_seconds / max(1, floor_ok)
+    doubles = await double_bookings()
+    return outcome(
+        per_booking / floor_per_booking,
+        "booking",
+        {
+            "clients": s.booking_clients,
+            "attempted": len(served_items),
+            "booked": outcomes["booked"],
+            "refused": outcomes["refused"],
+            "error_rate": round(stats.errors / len(served_items), 4),
+            "bookings_per_second": round(outcomes["booked"] / stats.seconds, 1),
+            "p50_ms": round(stats.p50, 2),
+            "p95_ms": round(stats.p95, 2),
+            "ms_per_booking": round(per_booking * 1000, 2),
+            "floor_ms_per_booking": round(floor_per_booking * 1000, 2),
+            "floor_failed": floor_failed,
+            "double_bookings": doubles,
+        },
+        double_bookings_zero=sum(doubles.values()) == 0,
+    )
+
+
+async def _cycle(http: httpx.AsyncClient, b: Bench, rt: int, guest: int) -> tuple[float, str]:
+    """Book tonight, check in, check out; the room is cleaned afterwards, untimed."""
+    pid = b.group.property_ids[-1]
+    began = time.perf_counter()
+    booked = await http.post(
+        "/graphql",
+        json={
+            "query": BOOK_MUTATION,
+            "variables": {
+                "input": {
+                    "propertyId": str(pid),
+                    "roomTypeId": str(rt),
+                    "guestId": str(guest),
+                    "arrival": TODAY.isoformat(),
+                    "departure": (TODAY + timedelta(days=1)).isoformat(),
+                }
+            },
+        },
+    )
+    stay = booked.json()["data"]["bookStay"]["stay"]["id"]
+    checked_in = await http.post(
+        "/graphql", json={"query": CHECK_IN_MUTATION, "variables": {"input": {"stayId": stay}}}
+    )
+    room = checked_in.json()["data"]["checkIn"]["stay"]["room"]["id"]
+    out = await http.post(
+        "/graphql", json={"query": CHECK_OUT_MUTATION, "variables": {"input": {"stayId": stay}}}
+    )
+    if out.json()["data"]["checkOut"]["errors"]:
+        raise RuntimeError(f"check-out refused: {out.json()}")
+    elapsed = time.perf_counter() - began
+    return elapsed, room
+
+
+async def plugin_overhead(b: Bench, core: Server) -> dict[str, Any]:
+    pid = b.group.property_ids[-1]
+    rt = b.group.room_types[pid][0][0]
+    guests = b.group.guests[pid]
+    timings: dict[str, list[float]] = {"all": [], "core": []}
+    async with (
+        client(b.app.base_url, 1, b.headers) as all_http,
+        client(core.base_url, 1, b.headers) as core_http,
+    ):
+        pair = {"all": all_http, "core": core_http}
+        for n in range(b.sizes.lifecycle_cycles + 1):
+            order = ("all", "core") if n % 2 else ("core", "all")
+            for name in order:
+                seconds, room = await _cycle(pair[name], b, rt, guests[n % len(guests)])
+                if n:  # the first cycle of each server is warm-up
+                    timings[name].append(seconds * 1000)
+                await pair[name].post(
+                    "/graphql",
+                    json={
+                        "query": ROOM_STATUS_MUTATION,
+                        "variables": {"input": {"roomId": room, "status": "CLEAN"}},
+                    },
+                )
+    p50 = {k: statistics.median(v) for k, v in timings.items()}
+    return outcome(
+        p50["all"] / p50["core"],
+        "plugin_overhead",
+        {
+            "cycles": b.sizes.lifecycle_cycles,
+            "all_plugins_p50_ms": round(p50["all"], 2),
+            "core_only_p50_ms": round(p50["core"], 2),
+        },
+    )

@@ -1,0 +1,49 @@
+"""The benchmark harness runs end to end at smoke size, so it never rots. No timing is
+asserted here: numbers live in the harness (docs/performance.md)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SCENARIOS = {
+    "board",
+    "availability",
+    "booking",
+    "night_audit",
+    "plugin_overhead",
+    "sql_statements",
+    "roster",
+    "startup_memory",
+}
+
+
+def test_bench_smoke_writes_a_result_with_every_scenario(repo_root: Path, tmp_path: Path):
+    output = tmp_path / "result.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--smoke", "--output", str(output)],
+        cwd=repo_root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(output.read_text())
+
+    assert set(result["scenarios"]) == SCENARIOS
+    assert {"machine", "versions", "sizes"} <= set(result)
+    sqlite = result["backends"]["sqlite"]["scenarios"]
+    for name in SCENARIOS:
+        outcome = sqlite[name]
+        assert outcome["status"] in ("ok", "skipped"), (name, outcome)
+        if outcome["status"] == "skipped":
+            assert outcome["reason"]
+        else:
+            assert isinstance(outcome["metrics"], dict) and outcome["metrics"], name
+            assert "target" in outcome and "met" in outcome, name
+    assert sqlite["booking"]["metrics"]["double_bookings"] == {
+        "room_nights_twice": 0,
+        "oversold_type_nights": 0,
+    }
