@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from piccolo.query.functions.aggregate import Count
+
 from .. import validation
 from ..errors import InvalidInput
 from ..properties.service import get_property, get_room_type
@@ -72,19 +74,21 @@ async def availability(
     rooms = await Room.objects().where(
         (Room.property == property_id) & (Room.active.eq(True)) & Room.room_type.is_in(type_ids)
     )
-    sold_rows = await StayNight.select(
-        StayNight.room_type, StayNight.night, StayNight.room
-    ).where(
+    in_range = (
         (StayNight.property == property_id)
         & (StayNight.night >= arrival)
         & (StayNight.night < departure)
     )
-    sold: dict[tuple[int, date], int] = defaultdict(int)
-    held_rooms: set[int] = set()
-    for row in sold_rows:
-        sold[(row["room_type"], row["night"])] += 1
-        if row["room"] is not None:
-            held_rooms.add(row["room"])
+    sold_rows = await StayNight.select(
+        StayNight.room_type, StayNight.night, Count(StayNight.id, alias="sold")
+    ).where(in_range & StayNight.room_type.is_in(type_ids)).group_by(
+        StayNight.room_type, StayNight.night
+    )
+    sold = {(row["room_type"], row["night"]): row["sold"] for row in sold_rows}
+    held_rows = await StayNight.select(StayNight.room).distinct().where(
+        in_range & StayNight.room.is_not_null()
+    )
+    held_rooms = {row["room"] for row in held_rows}
     rooms_by_type: dict[int, list[Room]] = defaultdict(list)
     for room in rooms:
         rooms_by_type[room.room_type].append(room)
@@ -95,7 +99,7 @@ async def availability(
             NightAvailability(
                 night=n,
                 bookable=sum(1 for r in type_rooms if not is_out_of_order(r, n)),
-                sold=sold[(rt.id, n)],
+                sold=sold.get((rt.id, n), 0),
             )
             for n in nights
         ]
