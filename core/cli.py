@@ -146,7 +146,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Features add subcommands here: each entry gets the subparsers object and registers itself.
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+def _register_auth(sub: argparse._SubParsersAction) -> None:
+    from .auth.cli import register
+
+    register(sub)
+
+
+def _register_night_audit(sub: argparse._SubParsersAction) -> None:
+    from .night_audit.cli import register
+
+    register(sub)
+
+
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _register_auth,
+    _register_night_audit,
+]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -82,6 +82,9 @@ async def load_demo(rt: Runtime, *, seed: int = 42) -> list[str]:
         await _play_days(prop.id, start, today)
         lines.append(f"{name} ({code}): {sum(c for *_, c in ROOM_TYPES)} rooms, "
                      f"{len(guests)} guests, {booked} stays")
+    from .auth.demo import create_demo_logins
+
+    lines += await create_demo_logins(rt)
     return lines
 
 

@@ -154,6 +154,80 @@ def frontdesk_guest_anonymize(guest, actor):
     awaitable; a DomainError vetoes the anonymization and nothing is written."""
 
 
+# --- money events (in transaction) --------------------------------------------------------
+# Raised by core/folios and core/night_audit inside the write transaction of the movement, so
+# a plugin (the accounting bridge) can record every movement atomically with it or veto it.
+# Rows are ``frontdesk.core.folios.tables`` rows; the sign convention of ``FolioEntry.amount``
+# and net/tax/gross is documented there. Each hook returns None or an awaitable.
+
+
+@hookspec
+def frontdesk_folio_charge_posted(folio, entry, actor):
+    """In transaction, after a charge is posted to a folio (by staff, a rate-plan fee or the
+    night audit). ``folio``: the Folio row; ``entry``: the FolioEntry (kind ``charge``, with
+    category, net, tax, gross, business_date); ``actor``: who posted it (str or None)."""
+
+
+@hookspec
+def frontdesk_folio_payment_recorded(folio, entry, actor):
+    """In transaction, after a payment (a deposit or prepayment too) is recorded on a folio.
+    ``entry``: the FolioEntry (kind ``payment``, ``amount`` negative, ``method``,
+    ``reference``)."""
+
+
+@hookspec
+def frontdesk_folio_refund_recorded(folio, entry, payment, actor):
+    """In transaction, after a refund against an earlier payment. ``entry``: the FolioEntry
+    (kind ``refund``, ``amount`` positive); ``payment``: the FolioEntry it gives back."""
+
+
+@hookspec
+def frontdesk_folio_correction_posted(folio, entry, original, actor):
+    """In transaction, after a correction reverses an earlier entry. ``entry``: the FolioEntry
+    (kind ``correction``, amount/net/tax/gross the negation of the original's);
+    ``original``: the FolioEntry it reverses."""
+
+
+@hookspec
+def frontdesk_folio_settled(folio, invoice, actor):
+    """In transaction, after a folio with balance zero is closed (status ``settled``), at
+    check-out or on request. ``invoice``: the Invoice issued for it, or None when the folio
+    held no charges."""
+
+
+@hookspec
+def frontdesk_city_ledger_transferred(folio, entry, account, ledger_entry, invoice, actor):
+    """In transaction, after a folio's balance moved to a city-ledger account (status
+    ``transferred``). ``entry``: the folio's FolioEntry of kind ``transfer`` (amount minus
+    the balance); ``account``: the CityLedgerAccount; ``ledger_entry``: the CityLedgerEntry
+    (kind ``transfer``, amount positive); ``invoice``: the Invoice issued to the account."""
+
+
+@hookspec
+def frontdesk_city_ledger_payment_recorded(account, ledger_entry, actor):
+    """In transaction, after a payment was received on a city-ledger account.
+    ``ledger_entry``: the CityLedgerEntry (kind ``payment``, amount negative, method)."""
+
+
+@hookspec
+def frontdesk_invoice_issued(invoice, folio, actor):
+    """In transaction, after an invoice got its number (gapless per property) as its folio
+    closed. ``invoice``: the Invoice row (net, tax, gross, tax_breakdown JSON)."""
+
+
+@hookspec
+def frontdesk_night_audit_started(property, business_date, actor):
+    """In transaction, when the night audit starts closing ``business_date`` (a date) of
+    ``property`` (the Property row). Not raised again when an interrupted run resumes."""
+
+
+@hookspec
+def frontdesk_night_audit_completed(property, business_date, report, actor):
+    """In transaction, when the night audit closed ``business_date``, just before the
+    property's business date advances. ``report``: the summary dict (rooms sold, occupancy,
+    ADR, RevPAR, revenue by category, payments by method; amounts as decimal strings)."""
+
+
 # --- hr_shifts events (in transaction) ----------------------------------------------------
 
 
@@ -175,3 +249,17 @@ def frontdesk_shifts_hours_approved(
     inclusive; ``minutes``: approved minutes net of breaks; ``overtime_minutes``: the part above
     the contract's weekly target; ``amount``: Decimal gross wage (minutes x hourly wage) or None
     without a wage; ``currency``: the property's currency. Return None or an awaitable."""
+
+
+# --- accounting_bridge (registration) -----------------------------------------------------
+
+
+@hookspec
+def frontdesk_accounting_connectors():
+    """Called when the accounting bridge's outbox worker delivers (only while the
+    accounting_bridge plugin is enabled). Return a list of connector objects, each with a
+    ``name`` (str, unique; ``webhook`` is built in) and ``async deliver(message, config)``
+    returning ``frontdesk.plugins.accounting_bridge.delivery_policy.Outcome``; ``message``:
+    an ``OutboxDelivery`` (id, idempotency_key, property_id, kind, payload bytes, attempt);
+    ``config``: the property's ``ConnectorConfig`` (url, secret, deliver, options). Runs
+    outside any transaction; report failures as ``Outcome("retry", …)``."""

@@ -8,6 +8,14 @@ way from the CLI, the server and the tests.
 | FRONTDESK_DEV | dev_mode (GraphiQL, introspection, detailed errors) | off |
 | FRONTDESK_HOST / FRONTDESK_PORT | host, port for `frontdesk serve` | 127.0.0.1 / 8000 |
 | FRONTDESK_MAX_PAGE_SIZE | max_page_size for every list | 250 |
+| FRONTDESK_SESSION_TTL_MINUTES | session_ttl_minutes (access token lifetime) | 30 |
+| FRONTDESK_REFRESH_TTL_HOURS | refresh_ttl_hours (refresh token lifetime) | 168 |
+| FRONTDESK_RATE_LIMIT_PER_MINUTE | rate_limit_per_minute per API key / user / address | 600 |
+| FRONTDESK_LOGIN_FAILURES_PER_USER | login_failures_per_user within 15 minutes | 5 |
+| FRONTDESK_LOGIN_FAILURES_PER_ADDRESS | login_failures_per_address within 15 minutes | 20 |
+| FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
+| FRONTDESK_MAX_QUERY_DEPTH / _MAX_ALIASES / _MAX_TOKENS | GraphQL document limits | 12 / 30 / 5000 |
+| FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -23,6 +31,19 @@ from typing import Any
 from .errors import InvalidInput
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
+# Whole-number settings of the security layer, each read from FRONTDESK_<NAME>.
+SECURITY_INT_SETTINGS = (
+    "session_ttl_minutes",
+    "refresh_ttl_hours",
+    "rate_limit_per_minute",
+    "login_failures_per_user",
+    "login_failures_per_address",
+    "retention_months",
+    "max_query_depth",
+    "max_aliases",
+    "max_tokens",
+    "max_body_bytes",
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +64,16 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     max_page_size: int = 250
+    session_ttl_minutes: int = 30
+    refresh_ttl_hours: int = 168
+    rate_limit_per_minute: int = 600
+    login_failures_per_user: int = 5
+    login_failures_per_address: int = 20
+    retention_months: int = 36
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 5000
+    max_body_bytes: int = 262144
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -59,6 +90,10 @@ class Settings:
             "host": env.get("FRONTDESK_HOST", cls.host),
             "port": _int_env(env, "FRONTDESK_PORT", cls.port),
             "max_page_size": _int_env(env, "FRONTDESK_MAX_PAGE_SIZE", cls.max_page_size),
+            **{
+                name: _int_env(env, "FRONTDESK_" + name.upper(), getattr(cls, name))
+                for name in SECURITY_INT_SETTINGS
+            },
         }
         values.update(overrides)
         return cls(**values)

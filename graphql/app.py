@@ -9,14 +9,18 @@ from collections.abc import AsyncIterator
 
 from litestar import Litestar, Request, get
 from litestar.datastructures import State
+from litestar.middleware import DefineMiddleware
 from strawberry.litestar import make_graphql_controller
 
 from frontdesk.core import bootstrap, db, runtime
+from frontdesk.core.auth.roles import sync_builtin_roles
 from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
 from .context import Context
 from .schema import build_schema
+from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
+from .security_ratelimit import RateLimiter
 
 log = logging.getLogger("frontdesk.server")
 
@@ -29,10 +33,13 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
     """Build the server for ``settings``: runtime, schema from core and enabled plugins, app."""
     settings = settings or Settings.from_env()
     rt = bootstrap.start(settings)
-    schema = build_schema(rt.plugin_manager, dev_mode=settings.dev_mode)
+    schema = build_schema(rt.plugin_manager, dev_mode=settings.dev_mode, settings=settings)
+    policy = schema.security_policy  # type: ignore[attr-defined]
 
     async def context_getter(request: Request) -> Context:
-        return Context(settings=settings)
+        principal = request.scope.get(PRINCIPAL_KEY)  # set by SecurityMiddleware
+        actor = principal.actor if principal is not None else None
+        return Context(settings=settings, principal=principal, actor=actor)
 
     controller = make_graphql_controller(
         schema,
@@ -62,6 +69,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
                 raise UnmigratedDatabase(
                     f"The database has unapplied migrations ({apps}). Run: frontdesk migrate"
                 )
+        await sync_builtin_roles(rt.plugin_manager)
         tasks = [
             asyncio.create_task(task())
             for task in flatten(rt.plugin_manager.hook.frontdesk_background_tasks(settings=settings))
@@ -80,6 +88,17 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         route_handlers=[controller, health],
         lifespan=[lifespan],
         state=State({"runtime": rt, "schema": schema}),
+        middleware=[
+            DefineMiddleware(
+                SecurityMiddleware,
+                max_body_bytes=settings.max_body_bytes,
+                limiter=RateLimiter(settings.rate_limit_per_minute),
+                public_fields=frozenset(
+                    key for key, value in policy.field_permissions.items() if value == "public"
+                ),
+            )
+        ],
+        request_max_body_size=settings.max_body_bytes,
         debug=False,
     )
     return app

@@ -214,6 +214,12 @@ class BookStayInput:
     booking_reference: str | None = strawberry.field(
         default=None, description="Join a group: stays booked together share a reference."
     )
+    rate_plan_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Sell on this rate plan; the stay keeps the nightly prices."
+    )
+    business_travel: bool = strawberry.field(
+        default=False, description="Business travel (may be exempt from city tax)."
+    )
 
 
 @strawberry.input
@@ -396,6 +402,8 @@ class CoreMutation:
                 notes=input.notes,
                 porter_requested=input.porter_requested,
                 booking_reference=input.booking_reference,
+                rate_plan_id=decode_optional_id(input.rate_plan_id, "ratePlanId"),
+                business_travel=input.business_travel,
                 actor=_actor(info),
             ),
         )

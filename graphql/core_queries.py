@@ -32,6 +32,7 @@ from .core_types import (
     connection,
 )
 from .errors import UserError, decode_id, decode_optional_id, maybe_id
+from .security_scope import property_scope
 
 DEFAULT_PAGE = 50
 
@@ -73,7 +74,8 @@ class CoreQuery:
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Property]:
         return connection(
-            await paginate(PropertyRow, None, first=page_size(info, first), after=after)
+            await paginate(PropertyRow, property_scope(info, PropertyRow.id),
+                           first=page_size(info, first), after=after)
         )
 
     @strawberry.field
@@ -134,7 +136,8 @@ class CoreQuery:
         else:
             condition = search_condition(pid, search)
         return connection(
-            await paginate(GuestRow, condition, first=page_size(info, first), after=after)
+            await paginate(GuestRow, _and(condition, property_scope(info, GuestRow.property)),
+                           first=page_size(info, first), after=after)
         )
 
     @strawberry.field
@@ -174,7 +177,8 @@ class CoreQuery:
                 **decoded,
             )
         return connection(
-            await paginate(StayRow, condition, first=page_size(info, first), after=after)
+            await paginate(StayRow, _and(condition, property_scope(info, StayRow.property)),
+                           first=page_size(info, first), after=after)
         )
 
     @strawberry.field

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime, time
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
 
 import strawberry
 from strawberry.types import Info
@@ -14,6 +14,9 @@ from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.properties.tables import Room as RoomRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.stays.tables import StayGuest as StayGuestRow
+
+if TYPE_CHECKING:
+    from .money_types import Folio, Money
 
 T = TypeVar("T")
 
@@ -151,7 +154,7 @@ class Guest:
         return f"{self.first_name} {self.last_name}"
 
     @strawberry.field
-    def address(self) -> Address:
+    def address(self) -> Address | None:
         return Address(
             line=self.address_line,
             city=self.city,
@@ -170,7 +173,7 @@ class Guest:
         return IdentityDocument(type=self.id_document_type, number=self.id_document_number)
 
     @strawberry.field
-    def notes(self) -> str:
+    def notes(self) -> str | None:
         return self.notes
 
     @strawberry.field
@@ -229,6 +232,22 @@ class Stay:
         links = await info.context.loaders.many_by(StayGuestRow, "stay").load(self.id)
         guests = info.context.loaders.by_id(GuestRow)
         return [await guests.load(link.guest) for link in links]
+
+    @strawberry.field(description="The stay's folios, the guest folio (number 1) first.")
+    async def folios(
+        self, info: Info
+    ) -> list[Annotated[Folio, strawberry.lazy("frontdesk.graphql.money_types")]]:
+        from .money_types import stay_folios
+
+        return await stay_folios(info, self.id)
+
+    @strawberry.field(description="What is still owed on all folios of the stay.")
+    async def balance(
+        self, info: Info
+    ) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.money_types")] | None:
+        from .money_types import stay_balance
+
+        return await stay_balance(info, self)
 
 
 @strawberry.type

@@ -13,17 +13,31 @@ from collections.abc import Iterable
 
 import pluggy
 import strawberry
-from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
+from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.tools import merge_types
 
+from frontdesk.core.auth.registry import registered_permissions
 from frontdesk.core.plugins import flatten
+from frontdesk.core.settings import Settings
 
+from . import security_policy
+from .auth_mutations import AuthMutation
+from .auth_queries import AuthQuery
 from .contributions import GraphQLContribution
 from .core_mutations import CoreMutation
 from .core_queries import CoreQuery
 from .core_types import CORE_TYPES
+from .money_mutations import MoneyMutation
+from .money_queries import MoneyQuery
+from .money_types import Folio as MoneyFolio
+from .input_hygiene import StripNulCharacters
+from .read_snapshot import SQLiteReadSnapshot
+from .security_limits import security_extensions
 
 _build_lock = threading.Lock()
+# Types plugins may add fields to: the core types, and the money area's Folio (the accounting
+# bridge adds Folio.journalEntries).
+EXTENDABLE_TYPES: dict[str, type] = {**CORE_TYPES, "Folio": MoneyFolio}
 
 
 class SchemaConflict(RuntimeError):
@@ -62,33 +76,47 @@ def contributions(pm: pluggy.PluginManager) -> list[GraphQLContribution]:
     )
 
 
-def build_schema(pm: pluggy.PluginManager, *, dev_mode: bool = False) -> strawberry.Schema:
+def build_schema(
+    pm: pluggy.PluginManager, *, dev_mode: bool = False, settings: Settings | None = None
+) -> strawberry.Schema:
+    """The schema for core and the enabled plugins, with the security extensions of
+    ``settings`` (limits, masking, permission enforcement; docs/security.md)."""
+    settings = settings or Settings(dev_mode=dev_mode)
     parts = contributions(pm)
-    queries = [CoreQuery, *[q for c in parts for q in c.queries]]
-    mutations = [CoreMutation, *[m for c in parts for m in c.mutations]]
+    queries = [CoreQuery, MoneyQuery, AuthQuery, *[q for c in parts for q in c.queries]]
+    mutations = [CoreMutation, MoneyMutation, AuthMutation,
+                 *[m for c in parts for m in c.mutations]]
     _check_unique("Query", queries)
     _check_unique("Mutation", mutations)
     extensions: dict[str, list[type]] = {}
     for part in parts:
         for type_name, classes in part.type_extensions.items():
-            if type_name not in CORE_TYPES:
+            if type_name not in EXTENDABLE_TYPES:
                 raise SchemaConflict(f"Cannot extend unknown core type {type_name}.")
             extensions.setdefault(type_name, []).extend(classes)
     for type_name, classes in extensions.items():
-        _check_unique(type_name, [CORE_TYPES[type_name], *classes])
+        _check_unique(type_name, [EXTENDABLE_TYPES[type_name], *classes])
 
     query = merge_types("Query", tuple(queries))
     mutation = merge_types("Mutation", tuple(mutations))
-    schema_extensions = [ParserCache(maxsize=256), ValidationCache(maxsize=256)]
-    if not dev_mode:
-        schema_extensions.append(MaskErrors())
+    policy = security_policy.assemble(parts)
+    schema_extensions = [
+        StripNulCharacters,
+        ParserCache(maxsize=256),
+        ValidationCache(maxsize=256),
+        *security_extensions(settings, policy),
+        SQLiteReadSnapshot,
+    ]
     with _build_lock, _extended(extensions):
-        return strawberry.Schema(
+        schema = strawberry.Schema(
             query=query,
             mutation=mutation,
             types=[t for c in parts for t in c.types],
             extensions=schema_extensions,
         )
+    security_policy.check(schema, policy, set(registered_permissions(pm)))
+    schema.security_policy = policy  # type: ignore[attr-defined]
+    return schema
 
 
 class _extended:
@@ -105,14 +133,14 @@ class _extended:
 
     def __enter__(self) -> None:
         for type_name, classes in self.extensions.items():
-            definition = CORE_TYPES[type_name].__strawberry_definition__
+            definition = EXTENDABLE_TYPES[type_name].__strawberry_definition__
             self.saved[type_name] = list(definition.fields)
             added = [copy.copy(f) for cls in classes for f in _fields(cls)]
             definition.fields = [*definition.fields, *added]
 
     def __exit__(self, *exc: object) -> None:
         for type_name, fields in self.saved.items():
-            CORE_TYPES[type_name].__strawberry_definition__.fields = fields
+            EXTENDABLE_TYPES[type_name].__strawberry_definition__.fields = fields
 
 
 def print_sdl(schema: strawberry.Schema) -> str:

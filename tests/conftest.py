@@ -89,7 +89,20 @@ async def http(app):
 
 
 @pytest.fixture
-async def gql(http) -> GraphQLClient:
+def admin_key() -> str:
+    """An admin API key with every property, seeded into every test database's template."""
+    return databases.TEST_ADMIN_KEY
+
+
+@pytest.fixture
+async def gql(http, admin_key) -> GraphQLClient:
+    """A GraphQL client authenticated as an admin (see tests/security for other callers)."""
+    return GraphQLClient(http, headers={"Authorization": f"Bearer {admin_key}"})
+
+
+@pytest.fixture
+async def anonymous_gql(http) -> GraphQLClient:
+    """A GraphQL client without credentials."""
     return GraphQLClient(http)
 
 

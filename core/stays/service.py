@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import events, validation
 from ..errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from ..folios import stays as folio_stays
 from ..guests.service import get_guest
 from ..properties.service import get_property, get_room, get_room_type
 from ..properties.tables import Property, Room
@@ -87,8 +88,11 @@ async def book_stay(
     booking_reference: str | None = None,
     actor: str | None = None,
     extra: dict[str, Any] | None = None,
+    rate_plan_id: int | None = None,
+    business_travel: bool = False,
 ) -> Stay:
-    """Book one room of a room type for the nights [arrival, departure)."""
+    """Book one room of a room type for the nights [arrival, departure); the stay keeps the
+    nightly prices it is sold at (on ``rate_plan_id`` when given) and gets its guest folio."""
     validation.night_range(arrival, departure)
     if source not in STAY_SOURCES:
         raise InvalidInput(f"source must be one of {', '.join(STAY_SOURCES)}.", field="source")
@@ -137,6 +141,9 @@ async def book_stay(
             room_type_id=room_type_id,
             room_id=stay.room,
             nights=inventory.nights_between(arrival, departure),
+        )
+        await folio_stays.on_booked(
+            stay, rate_plan_id=rate_plan_id, business_travel=business_travel, actor=actor
         )
         await events.emit(
             "frontdesk_stay_booked",
@@ -237,6 +244,7 @@ async def modify_stay(
                 room_id=stay.room,
                 nights=inventory.nights_between(stay.arrival, stay.departure),
             )
+            await folio_stays.on_modified(stay)
         stay.updated_at = _now()
         await stay.save()
         await events.emit(
@@ -268,6 +276,7 @@ async def cancel_stay(*, stay_id: int, reason: str | None = None, actor: str | N
         stay.updated_at = stay.cancelled_at
         await stay.save()
         await inventory.release(stay.id)
+        await folio_stays.on_cancelled(stay, actor)
         await events.emit(
             "frontdesk_stay_cancelled",
             "stay.cancelled",
@@ -382,6 +391,7 @@ async def check_out(*, stay_id: int, actor: str | None = None) -> Stay:
                 f"Only an in-house stay can check out; this one is {stay.status}.",
                 field="stayId",
             )
+        await folio_stays.close_for_check_out(stay, actor)
         prop = await get_property(stay.property)
         if prop.business_date < stay.departure:
             stay.departure = max(prop.business_date, stay.arrival + timedelta(days=1))
@@ -482,6 +492,7 @@ async def mark_no_show(*, stay_id: int, actor: str | None = None) -> Stay:
         stay.updated_at = _now()
         await stay.save()
         await inventory.release(stay.id)
+        await folio_stays.on_no_show(stay, actor)
         await events.emit(
             "frontdesk_stay_no_show",
             "stay.no_show",

@@ -12,6 +12,9 @@ APP_CONFIG = AppConfig(
     app_name="accounting_bridge",
     migrations_folder_path=os.path.join(os.path.dirname(__file__), "piccolo_migrations"),
     table_classes=list(TABLES),
-    migration_dependencies=["frontdesk.core.piccolo_app"],
+    migration_dependencies=[
+        "frontdesk.core.piccolo_app",
+        "frontdesk.core.folios.piccolo_app",
+    ],
     commands=[],
 )

@@ -1,5 +1,183 @@
-"""Piccolo tables of the accounting_bridge plugin (names prefixed accounting_bridge_)."""
+"""Piccolo tables of the accounting_bridge plugin (names prefixed accounting_bridge_).
+
+Nothing in the journal is edited or deleted: an entry and its postings are written once, in
+the transaction of the folio movement they record, and a mistake is reversed by a new entry
+(``reverses``). The database holds the invariants money depends on:
+
+* one journal entry per source (``source_key`` unique: ``folio_entry:12``,
+  ``city_ledger_entry:3``, ``deposit_applied:folio:7``, ``payroll:…``), so a retried or
+  concurrent hook can never book a movement twice;
+* an entry is reversed at most once (``reverses`` unique);
+* one sealed row per property and business date;
+* one outbox message per idempotency key, and one connector of a name per property.
+"""
 
 from __future__ import annotations
 
-TABLES: list = []
+from decimal import Decimal
+
+from piccolo.columns import Boolean, Date, ForeignKey, Integer, Numeric, Text, Timestamptz, Varchar
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+from frontdesk.core.folios.tables import (
+    CityLedgerAccount,
+    CityLedgerEntry,
+    Folio,
+    FolioEntry,
+    Invoice,
+)
+from frontdesk.core.properties.tables import Property
+from frontdesk.core.rates.tables import MONEY
+from frontdesk.core.stays.tables import Stay
+
+OUTBOX_STATUSES = ("pending", "delivered", "failed")
+DELIVERY_MODES = ("entry", "day")
+
+
+class AccountMapping(Table, tablename="accounting_bridge_account_mapping"):
+    """A property's own code (and optionally name) for one account of the chart; exports
+    and deliveries use ``external_code`` while the journal keeps the stable chart code."""
+
+    property = ForeignKey(references=Property, index=True)
+    code = Varchar(length=40)
+    external_code = Varchar(length=40)
+    name = Varchar(length=120, null=True, default=None)
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class JournalEntryRow(Table, tablename="accounting_bridge_journal_entry"):
+    """One balanced journal entry and the hotel object it records."""
+
+    property = ForeignKey(references=Property, index=True)
+    business_date = Date()
+    description = Varchar(length=250)
+    source_type = Varchar(length=40)
+    source_key = Varchar(length=160, unique=True)
+    folio_entry = ForeignKey(references=FolioEntry, null=True, default=None)
+    city_ledger_entry = ForeignKey(references=CityLedgerEntry, null=True, default=None)
+    folio = ForeignKey(references=Folio, null=True, default=None, index=True)
+    stay = ForeignKey(references=Stay, null=True, default=None, index=True)
+    invoice = ForeignKey(references=Invoice, null=True, default=None)
+    city_ledger_account = ForeignKey(references=CityLedgerAccount, null=True, default=None)
+    reverses = ForeignKey(references="self", null=True, default=None, unique=True)
+    currency = Varchar(length=3)
+    actor = Varchar(length=120, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class JournalPosting(Table, tablename="accounting_bridge_journal_posting"):
+    """One line of an entry: debit positive, credit negative. ``property`` and
+    ``business_date`` repeat the entry's so balances are one indexed query."""
+
+    entry = ForeignKey(references=JournalEntryRow, index=True)
+    property = ForeignKey(references=Property)
+    business_date = Date()
+    line = Integer()
+    account_code = Varchar(length=40)
+    amount = Numeric(digits=MONEY, default=Decimal(0))
+    currency = Varchar(length=3)
+
+
+class SealedDay(Table, tablename="accounting_bridge_sealed_day"):
+    """A business date whose journal the night audit closed: no entry is dated on it again."""
+
+    property = ForeignKey(references=Property, index=True)
+    business_date = Date()
+    entry_count = Integer(default=0)
+    sealed_at = Timestamptz(default=TimestamptzNow())
+    sealed_by = Varchar(length=120, null=True, default=None)
+
+
+class ConnectorSetting(Table, tablename="accounting_bridge_connector"):
+    """Where and how a property's journal is delivered. ``connector``: a registered
+    connector name (``webhook`` is built in); ``deliver``: ``entry`` (each journal entry) or
+    ``day`` (each sealed day); ``options``: JSON for third-party connectors."""
+
+    property = ForeignKey(references=Property, index=True)
+    connector = Varchar(length=40)
+    deliver = Varchar(length=10, default="entry")
+    url = Varchar(length=500, default="")
+    secret = Varchar(length=120, default="")
+    options = Text(default="{}")
+    enabled = Boolean(default=True)
+    disabled_reason = Varchar(length=250, null=True, default=None)
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class OutboxMessage(Table, tablename="accounting_bridge_outbox"):
+    """A message queued in the transaction that created what it carries.
+
+    ``status``: pending (not yet attempted, or queued for retry), delivered, failed (last
+    attempt failed; retried at ``next_attempt_at``, or never again when that is null).
+    ``claimed_until``/``claimed_by``: the lease of the worker sending it (see outbox.py).
+    """
+
+    property = ForeignKey(references=Property, index=True)
+    connector = Varchar(length=40)
+    kind = Varchar(length=20)
+    idempotency_key = Varchar(length=160, unique=True)
+    payload = Text()
+    status = Varchar(length=20, default="pending")
+    attempts = Integer(default=0)
+    last_error = Varchar(length=500, null=True, default=None)
+    next_attempt_at = Timestamptz(null=True, default=TimestamptzNow())
+    claimed_until = Timestamptz(null=True, default=None)
+    claimed_by = Varchar(length=80, null=True, default=None)
+    delivered_at = Timestamptz(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+TABLES: list = [
+    AccountMapping,
+    JournalEntryRow,
+    JournalPosting,
+    SealedDay,
+    ConnectorSetting,
+    OutboxMessage,
+]
+
+UNIQUE_INDEXES = [
+    (
+        "accounting_bridge_mapping_property_code",
+        "accounting_bridge_account_mapping",
+        ("property", "code"),
+    ),
+    (
+        "accounting_bridge_mapping_property_external",
+        "accounting_bridge_account_mapping",
+        ("property", "external_code"),
+    ),
+    (
+        "accounting_bridge_posting_entry_line",
+        "accounting_bridge_journal_posting",
+        ("entry", "line"),
+    ),
+    (
+        "accounting_bridge_sealed_property_date",
+        "accounting_bridge_sealed_day",
+        ("property", "business_date"),
+    ),
+    (
+        "accounting_bridge_connector_property_name",
+        "accounting_bridge_connector",
+        ("property", "connector"),
+    ),
+]
+INDEXES = [
+    (
+        "accounting_bridge_posting_property_date",
+        "accounting_bridge_journal_posting",
+        ("property", "business_date"),
+    ),
+    (
+        "accounting_bridge_entry_property_date",
+        "accounting_bridge_journal_entry",
+        ("property", "business_date"),
+    ),
+    (
+        "accounting_bridge_outbox_property_status",
+        "accounting_bridge_outbox",
+        ("property", "status"),
+    ),
+]

@@ -8,3 +8,59 @@ from frontdesk.core.plugins import hookimpl
 @hookimpl
 def frontdesk_piccolo_apps():
     return ["frontdesk.plugins.concierge.piccolo_app"]
+
+
+@hookimpl
+def frontdesk_settings_contribute():
+    from .settings import ALL_SETTINGS
+
+    return list(ALL_SETTINGS)
+
+
+@hookimpl
+def frontdesk_permissions_register():
+    from .permissions import PERMISSIONS
+
+    return list(PERMISSIONS)
+
+
+@hookimpl
+def frontdesk_graphql_contribute():
+    from .schema import contribution
+
+    return contribution()
+
+
+@hookimpl
+def frontdesk_stay_checked_in(stay, room, actor):
+    from .lifecycle import on_checked_in
+
+    return on_checked_in(stay, room, actor)
+
+
+@hookimpl
+def frontdesk_stay_checked_out(stay, actor):
+    from .lifecycle import on_checked_out
+
+    return on_checked_out(stay, actor)
+
+
+@hookimpl
+def frontdesk_stay_room_moved(stay, from_room, to_room, actor):
+    from .lifecycle import on_room_moved
+
+    return on_room_moved(stay, from_room, to_room, actor)
+
+
+@hookimpl
+def frontdesk_stay_cancelled(stay, actor):
+    from .lifecycle import on_stay_ended_before_arrival
+
+    return on_stay_ended_before_arrival(stay, actor, "cancelled")
+
+
+@hookimpl
+def frontdesk_stay_no_show(stay, actor):
+    from .lifecycle import on_stay_ended_before_arrival
+
+    return on_stay_ended_before_arrival(stay, actor, "marked as no-show")

@@ -65,6 +65,21 @@ async def _migrate(url: str, plugins: list[str] | None) -> None:
 
     with contextlib.redirect_stdout(io.StringIO()):
         await bootstrap.migrate(rt)
+    await _seed_access(rt)
+
+
+# Every test database starts with the built-in roles and this admin API key (the `gql`
+# fixture's credential), seeded once into the template rather than per test.
+TEST_ADMIN_KEY = "fdk_test-admin-key-0123456789abcdefghijklmnop"
+
+
+async def _seed_access(rt) -> None:
+    from frontdesk.core.auth.apikeys import create_api_key
+    from frontdesk.core.auth.roles import sync_builtin_roles
+
+    await sync_builtin_roles(rt.plugin_manager)
+    await create_api_key(rt.plugin_manager, name="test admin", roles=["admin"],
+                         all_properties=True, key=TEST_ADMIN_KEY)
 
 
 def template_for(engine: str, plugins: list[str] | None, workdir: Path) -> str:

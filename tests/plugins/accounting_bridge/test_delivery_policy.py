@@ -17,6 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
+
 from frontdesk.plugins.accounting_bridge.delivery_policy import (
     Outcome,
     classify_response,

@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
 from frontdesk.plugins.accounting_bridge import default_chart as chart_module
 from frontdesk.plugins.accounting_bridge.default_chart import (
     default_chart,

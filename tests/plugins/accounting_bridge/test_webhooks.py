@@ -7,6 +7,7 @@ import hashlib
 import hmac
 
 import pytest
+
 from frontdesk.plugins.accounting_bridge.webhooks import (
     WebhookVerificationError,
     build_headers,

@@ -1,0 +1,1 @@
+"""Folios: charges, payments, refunds, corrections, city ledger and invoices."""

@@ -1,0 +1,392 @@
+"""Posting to folios: charges, payments, refunds and corrections.
+
+Every posting is one write transaction that first locks the folio row (``lock_folio``), then
+re-reads its status and entries, so concurrent postings on one folio serialize and a closed
+folio never takes an entry; the unique (folio, seq) key backs that up in the database. Nothing
+is edited or deleted: ``correct_entry`` reverses a mistake with a new entry.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .. import events, validation
+from ..errors import Conflict, InvalidInput, InvalidTransition
+from ..properties.service import get_property
+from ..rates.service import check_category, money_settings, tax_rate_for
+from ..stays.tables import Stay
+from ..transactions import run_write
+from .ledger import (
+    balance_of,
+    corrected_ids,
+    create_folio,
+    ensure_open,
+    entries_of,
+    folio_balance,
+    get_entry,
+    get_folio,
+    get_stay_row,
+    insert_entry,
+    live_refunds,
+    lock_folio,
+    now,
+    refundable,
+    route,
+)
+from .money import parse_amount, split_line
+from .tables import PAYMENT_METHODS, Folio, FolioEntry, RoutingRule
+
+OPEN_STAY_STATUSES = ("booked", "checked_in")
+MAX_QUANTITY = 10_000
+
+
+async def post_charge_in_transaction(
+    *,
+    folio: Folio,
+    category: str,
+    description: str,
+    quantity: int,
+    unit_price: Decimal,
+    actor: str | None,
+    night: date | None = None,
+    source_key: str | None = None,
+) -> FolioEntry | None:
+    """Post a charge inside the caller's transaction. With ``source_key`` the posting is
+    idempotent: an existing entry with that key means it was posted already (None)."""
+    if source_key is not None and await FolioEntry.exists().where(
+        FolioEntry.source_key == source_key
+    ):
+        return None
+    folio = await lock_folio(folio.id)
+    ensure_open(folio)
+    prop = await get_property(folio.property)
+    settings = await money_settings(prop.id)
+    rate = await tax_rate_for(prop.id, category)
+    line = split_line(
+        quantity, unit_price, rate, folio.currency, inclusive=settings.prices_include_tax
+    )
+    entry = await insert_entry(
+        folio,
+        prop,
+        actor,
+        kind="charge",
+        category=category,
+        description=description,
+        quantity=quantity,
+        unit_price=unit_price,
+        tax_rate=rate,
+        net=line.net,
+        tax=line.tax,
+        gross=line.gross,
+        amount=line.gross,
+        night=night,
+        source_key=source_key,
+    )
+    await events.emit(
+        "frontdesk_folio_charge_posted",
+        "folio.charge_posted",
+        property_id=prop.id,
+        subject_id=entry.id,
+        actor=actor,
+        data={"folio_id": folio.id, "category": category, "gross": str(line.gross)},
+        folio=folio,
+        entry=entry,
+    )
+    return entry
+
+
+async def post_charge(
+    *,
+    category: str,
+    description: str,
+    quantity: int,
+    unit_price: Any,
+    folio_id: int | None = None,
+    stay_id: int | None = None,
+    actor: str | None = None,
+) -> FolioEntry:
+    """Post a charge to a folio, or to a stay (routed by category) while the stay is booked
+    or in house. A negative quantity or price, or a closed folio, is refused."""
+    check_category(category)
+    description = validation.text(description, "description")
+    validation.integer(quantity, "quantity", minimum=1, maximum=MAX_QUANTITY)
+    if (folio_id is None) == (stay_id is None):
+        raise InvalidInput("Give either folioId or stayId.", field="folioId")
+
+    async def change() -> FolioEntry:
+        if folio_id is not None:
+            folio = await get_folio(folio_id)
+            stay = await get_stay_row(folio.stay)
+        else:
+            stay = await get_stay_row(stay_id)
+        if stay.status not in OPEN_STAY_STATUSES:
+            raise InvalidTransition(
+                f"The stay is {stay.status}; charges go on booked or in-house stays only.",
+                field="stayId" if stay_id is not None else "folioId",
+            )
+        if folio_id is None:
+            folio = await route(stay, category)
+        price = parse_amount(unit_price, "unitPrice", folio.currency)
+        entry = await post_charge_in_transaction(
+            folio=folio,
+            category=category,
+            description=description,
+            quantity=quantity,
+            unit_price=price,
+            actor=actor,
+        )
+        assert entry is not None
+        return entry
+
+    return await run_write(change, conflict_message="The folio changed concurrently; retry.")
+
+
+def _method(method: str) -> str:
+    if method not in PAYMENT_METHODS:
+        raise InvalidInput(f"method must be one of {', '.join(PAYMENT_METHODS)}.", field="method")
+    if method == "city_ledger":
+        raise InvalidInput(
+            "Move a balance to a city-ledger account with transferFolioToCityLedger.",
+            field="method",
+        )
+    return method
+
+
+def _currency(folio: Folio, currency: str) -> None:
+    if currency.upper() != folio.currency:
+        raise InvalidInput(
+            f"The folio is kept in {folio.currency}; a payment in {currency} is not accepted.",
+            field="currency",
+        )
+
+
+async def record_payment(
+    *,
+    folio_id: int,
+    amount: Any,
+    currency: str,
+    method: str,
+    reference: str | None = None,
+    actor: str | None = None,
+) -> FolioEntry:
+    """Record a payment (a deposit before arrival too) on an open folio."""
+    _method(method)
+    reference = validation.optional_text(reference, "reference", max_length=100)
+
+    async def change() -> FolioEntry:
+        folio = await lock_folio(folio_id)
+        ensure_open(folio)
+        _currency(folio, currency)
+        value = parse_amount(amount, "amount", folio.currency)
+        prop = await get_property(folio.property)
+        entry = await insert_entry(
+            folio,
+            prop,
+            actor,
+            kind="payment",
+            description=f"Payment ({method})",
+            method=method,
+            reference=reference,
+            amount=-value,
+        )
+        await events.emit(
+            "frontdesk_folio_payment_recorded",
+            "folio.payment_recorded",
+            property_id=prop.id,
+            subject_id=entry.id,
+            actor=actor,
+            data={"folio_id": folio.id, "method": method, "amount": str(value)},
+            folio=folio,
+            entry=entry,
+        )
+        return entry
+
+    return await run_write(change, conflict_message="The folio changed concurrently; retry.")
+
+
+async def refund_payment(
+    *,
+    payment_id: int,
+    amount: Any,
+    currency: str,
+    reference: str | None = None,
+    method: str | None = None,
+    actor: str | None = None,
+) -> FolioEntry:
+    """Give money back against an earlier payment of the same folio, never more than is left
+    of it."""
+    reference = validation.optional_text(reference, "reference", max_length=100)
+
+    async def change() -> FolioEntry:
+        payment = await get_entry(payment_id, "paymentId")
+        if payment.kind != "payment":
+            raise InvalidInput("Only a payment can be refunded.", field="paymentId")
+        folio = await lock_folio(payment.folio)
+        ensure_open(folio)
+        _currency(folio, currency)
+        value = parse_amount(amount, "amount", folio.currency)
+        left = await refundable(payment)
+        if value > left:
+            raise InvalidInput(
+                f"A refund of {value} exceeds the {left} {folio.currency} left of the payment.",
+                field="amount",
+            )
+        refund_method = _method(method or payment.method)
+        prop = await get_property(folio.property)
+        entry = await insert_entry(
+            folio,
+            prop,
+            actor,
+            kind="refund",
+            description=f"Refund ({refund_method})",
+            method=refund_method,
+            reference=reference,
+            amount=value,
+            refunded_entry=payment.id,
+        )
+        await events.emit(
+            "frontdesk_folio_refund_recorded",
+            "folio.refund_recorded",
+            property_id=prop.id,
+            subject_id=entry.id,
+            actor=actor,
+            data={"folio_id": folio.id, "payment_id": payment.id, "amount": str(value)},
+            folio=folio,
+            entry=entry,
+            payment=payment,
+        )
+        return entry
+
+    return await run_write(change, conflict_message="The folio changed concurrently; retry.")
+
+
+async def correct_entry(*, entry_id: int, reason: str, actor: str | None = None) -> FolioEntry:
+    """Reverse an entry with a new one pointing to it (the original stays as it was)."""
+    reason = validation.text(reason, "reason", max_length=150)
+
+    async def change() -> FolioEntry:
+        original = await get_entry(entry_id)
+        if original.kind in ("correction", "transfer"):
+            raise InvalidInput(f"A {original.kind} cannot be corrected.", field="entryId")
+        folio = await lock_folio(original.folio)
+        ensure_open(folio)
+        if await corrected_ids([original.id]):
+            raise Conflict("The entry was corrected already.", field="entryId")
+        if original.kind == "payment" and await live_refunds(original):
+            raise Conflict("Correct the payment's refunds first.", field="entryId")
+        prop = await get_property(folio.property)
+        entry = await insert_entry(
+            folio,
+            prop,
+            actor,
+            kind="correction",
+            category=original.category,
+            description=f"Correction of #{original.seq}: {reason}",
+            quantity=original.quantity,
+            unit_price=original.unit_price,
+            tax_rate=original.tax_rate,
+            net=-Decimal(original.net),
+            tax=-Decimal(original.tax),
+            gross=-Decimal(original.gross),
+            amount=-Decimal(original.amount),
+            method=original.method,
+            reference=original.reference,
+            night=original.night,
+            corrected_entry=original.id,
+        )
+        await events.emit(
+            "frontdesk_folio_correction_posted",
+            "folio.correction_posted",
+            property_id=prop.id,
+            subject_id=entry.id,
+            actor=actor,
+            data={"folio_id": folio.id, "original_id": original.id},
+            folio=folio,
+            entry=entry,
+            original=original,
+        )
+        return entry
+
+    return await run_write(change, conflict_message="The folio changed concurrently; retry.")
+
+
+async def open_folio(
+    *,
+    stay_id: int,
+    name: str,
+    guest_id: int | None = None,
+    city_ledger_account_id: int | None = None,
+    categories: list[str] | None = None,
+    actor: str | None = None,
+) -> Folio:
+    """Open another folio on a stay; charges of ``categories`` are routed to it from now on."""
+    name = validation.text(name, "name")
+    for category in categories or []:
+        check_category(category, "categories")
+
+    async def change() -> Folio:
+        stay = await get_stay_row(stay_id)
+        if stay.status not in OPEN_STAY_STATUSES:
+            raise InvalidTransition(f"The stay is {stay.status}.", field="stayId")
+        if guest_id is not None:
+            from ..guests.service import get_guest
+
+            await get_guest(guest_id, property_id=stay.property)
+        if city_ledger_account_id is not None:
+            from .city_ledger import get_account
+
+            await get_account(city_ledger_account_id, property_id=stay.property)
+        count = await Folio.count().where(Folio.stay == stay.id)
+        folio = await create_folio(
+            stay,
+            name=name,
+            number=count + 1,
+            guest_id=guest_id,
+            city_ledger_account_id=city_ledger_account_id,
+        )
+        for category in dict.fromkeys(categories or []):
+            await set_routing_in_transaction(stay, category, folio)
+        return folio
+
+    return await run_write(change, conflict_message="The stay's folios changed; retry.")
+
+
+async def set_routing_in_transaction(stay: Stay, category: str, folio: Folio) -> None:
+    rule = (
+        await RoutingRule.objects()
+        .where((RoutingRule.stay == stay.id) & (RoutingRule.category == category))
+        .first()
+    )
+    if rule is None:
+        rule = RoutingRule(stay=stay.id, category=category, folio=folio.id)
+    rule.folio = folio.id
+    await rule.save()
+
+
+async def set_routing(*, folio_id: int, categories: list[str]) -> Folio:
+    """Route charges of ``categories`` on the folio's stay to this folio."""
+    for category in categories:
+        check_category(category, "categories")
+
+    async def change() -> Folio:
+        folio = await get_folio(folio_id)
+        ensure_open(folio)
+        stay = await get_stay_row(folio.stay)
+        for category in dict.fromkeys(categories):
+            await set_routing_in_transaction(stay, category, folio)
+        return folio
+
+    return await run_write(change, conflict_message="The routing changed concurrently; retry.")
+
+
+__all__ = [
+    "balance_of",
+    "entries_of",
+    "folio_balance",
+    "get_entry",
+    "get_folio",
+    "now",
+    "refundable",
+]

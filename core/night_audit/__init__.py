@@ -1,0 +1,1 @@
+"""The night audit: closes a business date for a property."""

@@ -1,0 +1,78 @@
+"""The summary of one closed business date, built from what the database holds (so a
+resumed run reports exactly what a clean one would)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ..folios.money import ZERO, fmt, round_money
+from ..folios.tables import CityLedgerEntry, FolioEntry
+from ..properties.tables import Property, Room
+from ..stays import inventory
+from ..stays.tables import Stay
+
+
+async def rooms_available(property_id: int, night: date) -> int:
+    rooms = await Room.objects().where((Room.property == property_id) & Room.active.eq(True))
+    return sum(1 for r in rooms if not inventory.is_out_of_order(r, night))
+
+
+def _ratio(numerator: Decimal, denominator: int, currency: str) -> Decimal:
+    return round_money(numerator / denominator, currency) if denominator else ZERO
+
+
+async def build_report(prop: Property, business_date: date) -> dict[str, Any]:
+    """Rooms sold, occupancy, ADR and RevPAR (net room revenue), revenue by category and
+    payments by method of ``business_date``; amounts as decimal strings."""
+    cur = prop.currency
+    entries = await FolioEntry.objects().where(
+        (FolioEntry.property == prop.id) & (FolioEntry.business_date == business_date)
+    )
+    room_nights = await FolioEntry.objects().where(
+        (FolioEntry.property == prop.id)
+        & (FolioEntry.night == business_date)
+        & (FolioEntry.category == "room")
+    )
+    sold = {e.stay for e in room_nights if e.kind == "charge"}
+    room_revenue = sum((Decimal(e.net) for e in room_nights), ZERO)
+    available = await rooms_available(prop.id, business_date)
+    revenue: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
+    payments: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for e in entries:
+        if e.category and e.kind in ("charge", "correction"):
+            revenue[e.category][0] += Decimal(e.net)
+            revenue[e.category][1] += Decimal(e.gross)
+        elif e.method and e.kind in ("payment", "refund", "correction"):
+            payments[e.method] -= Decimal(e.amount)
+    ledger = await CityLedgerEntry.objects().where(
+        (CityLedgerEntry.property == prop.id)
+        & (CityLedgerEntry.business_date == business_date)
+        & (CityLedgerEntry.kind == "payment")
+    )
+    for e in ledger:
+        payments[e.method] -= Decimal(e.amount)
+    no_shows = await Stay.count().where(
+        (Stay.property == prop.id) & (Stay.arrival == business_date) & (Stay.status == "no_show")
+    )
+    occupancy = (Decimal(len(sold)) * 100 / available) if available else ZERO
+    return {
+        "business_date": business_date.isoformat(),
+        "currency": cur,
+        "rooms_sold": len(sold),
+        "rooms_available": available,
+        "occupancy_percent": str(occupancy.quantize(Decimal("0.01"))),
+        "room_revenue": fmt(room_revenue, cur),
+        "adr": fmt(_ratio(room_revenue, len(sold), cur), cur),
+        "revpar": fmt(_ratio(room_revenue, available, cur), cur),
+        "no_shows": no_shows,
+        "revenue_by_category": [
+            {"category": c, "net": fmt(v[0], cur), "gross": fmt(v[1], cur)}
+            for c, v in sorted(revenue.items())
+        ],
+        "payments_by_method": [
+            {"method": m, "amount": fmt(v, cur)} for m, v in sorted(payments.items())
+        ],
+    }

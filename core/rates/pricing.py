@@ -1,0 +1,100 @@
+"""Pricing a stay night by night: calendar override or base rate, then the rate plan's rule.
+
+The same function prices a ``quote`` and a booking, so a guest is booked at what was quoted
+(as long as the rates did not change in between); the booking then keeps those prices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from .. import validation
+from ..errors import Conflict, InvalidInput
+from ..folios.money import round_money
+from ..properties.service import get_property, get_room_type
+from ..stays.inventory import nights_between
+from .service import get_rate_plan, inclusions_of
+from .tables import BaseRate, RateCalendarEntry, RatePlan
+
+
+@dataclass(frozen=True)
+class NightPrice:
+    night: date
+    rate: Decimal  # the base or calendar rate before the plan
+    price: Decimal  # what the night sells for
+
+
+@dataclass(frozen=True)
+class Quote:
+    property_id: int
+    room_type_id: int
+    rate_plan: RatePlan | None
+    currency: str
+    nights: list[NightPrice]
+
+    @property
+    def total(self) -> Decimal:
+        return sum((n.price for n in self.nights), Decimal(0))
+
+
+def apply_plan(rate: Decimal, plan: RatePlan | None, currency: str) -> Decimal:
+    if plan is None:
+        return rate
+    adjustment = Decimal(plan.adjustment)
+    if plan.adjustment_kind == "percent":
+        price = rate * (Decimal(100) + adjustment) / Decimal(100)
+    else:
+        price = rate + adjustment
+    return round_money(max(price, Decimal(0)), currency)
+
+
+async def price_stay(
+    *,
+    property_id: int,
+    room_type_id: int,
+    arrival: date,
+    departure: date,
+    rate_plan_id: int | None = None,
+    adults: int = 1,
+) -> Quote:
+    """Price every night of [arrival, departure). Refuses when a night has no rate, the plan
+    is inactive or of another property, or a night's price cannot cover the plan's inclusions."""
+    validation.night_range(arrival, departure)
+    prop = await get_property(property_id)
+    room_type = await get_room_type(room_type_id, property_id=property_id)
+    plan = None
+    if rate_plan_id is not None:
+        plan = await get_rate_plan(rate_plan_id, property_id=property_id)
+        if not plan.active:
+            raise InvalidInput(f"Rate plan {plan.code} is not sold any more.", field="ratePlanId")
+    base = await BaseRate.objects().where(BaseRate.room_type == room_type.id).first()
+    overrides = {
+        row.night: Decimal(row.amount)
+        for row in await RateCalendarEntry.objects().where(
+            (RateCalendarEntry.room_type == room_type.id)
+            & (RateCalendarEntry.night >= arrival)
+            & (RateCalendarEntry.night < departure)
+        )
+    }
+    included = sum((i["amount"] for i in inclusions_of(plan)), Decimal(0)) * adults
+    nights = []
+    for night in nights_between(arrival, departure):
+        rate = overrides.get(night)
+        if rate is None:
+            if base is None:
+                raise Conflict(
+                    f"Room type {room_type.code} has no rate for {night.isoformat()}.",
+                    field="roomTypeId",
+                )
+            rate = Decimal(base.amount)
+        rate = round_money(rate, prop.currency)
+        price = apply_plan(rate, plan, prop.currency)
+        if price < included:
+            raise InvalidInput(
+                f"The price of {night.isoformat()} does not cover the plan's inclusions.",
+                field="ratePlanId",
+            )
+        nights.append(NightPrice(night=night, rate=rate, price=price))
+    return Quote(property_id, room_type.id, plan, prop.currency, nights)

@@ -1,0 +1,43 @@
+"""The money area's field -> permission map (merged by security_policy with core's)."""
+
+from __future__ import annotations
+
+MONEY_FIELD_PERMISSIONS: dict[str, str] = {
+    # rates and taxes
+    "Query.quote": "rates.read",
+    "Query.ratePlans": "rates.read",
+    "Query.ratePlan": "rates.read",
+    "Query.baseRates": "rates.read",
+    "Query.taxRates": "rates.read",
+    "Query.cityTaxRule": "rates.read",
+    "Mutation.setBaseRate": "rates.write",
+    "Mutation.setCalendarRate": "rates.write",
+    "Mutation.createRatePlan": "rates.write",
+    "Mutation.setRatePlanActive": "rates.write",
+    "Mutation.setTaxRate": "rates.write",
+    "Mutation.setCityTaxRule": "rates.write",
+    "Mutation.setMoneySettings": "rates.write",
+    # folios
+    "Query.folio": "folios.read",
+    "Stay.folios": "folios.read",
+    "Stay.balance": "folios.read",
+    "Mutation.openFolio": "folios.write",
+    "Mutation.routeCharges": "folios.write",
+    "Mutation.postCharge": "folios.write",
+    "Mutation.recordPayment": "folios.write",
+    "Mutation.refundPayment": "folios.write",
+    "Mutation.correctEntry": "folios.write",
+    "Mutation.settleFolio": "folios.write",
+    # city ledger
+    "Query.cityLedgerAccount": "city_ledger.read",
+    "Query.cityLedgerAccounts": "city_ledger.read",
+    "Mutation.createCityLedgerAccount": "city_ledger.write",
+    "Mutation.transferFolioToCityLedger": "folios.write",  # done at the desk, at check-out
+    "Mutation.recordCityLedgerPayment": "city_ledger.write",
+    # invoices
+    "Query.invoice": "invoices.read",
+    "Query.invoices": "invoices.read",
+    # night audit
+    "Mutation.runNightAudit": "night_audit.run",
+    "Query.nightAuditReport": "reports.read",
+}

@@ -1,0 +1,161 @@
+"""GraphQL types of rates: rate plans, tax rates, the city tax rule, base rates and quotes.
+Resolvers receive Piccolo rows as ``self``."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from frontdesk.core.folios.money import plain
+from frontdesk.core.properties.tables import Property as PropertyRow
+from frontdesk.core.properties.tables import RoomType as RoomTypeRow
+from frontdesk.core.rates.service import inclusions_of
+
+from .money_types import ChargeCategory, Money, money
+
+if TYPE_CHECKING:
+    from .core_types import RoomType
+
+
+@strawberry.enum
+class AdjustmentKind(enum.Enum):
+    PERCENT = "percent"
+    AMOUNT = "amount"
+
+
+@strawberry.enum
+class CancellationFeeKind(enum.Enum):
+    FIRST_NIGHT = "first_night"
+    PERCENT = "percent"
+
+
+@strawberry.enum
+class NoShowFeeKind(enum.Enum):
+    NONE = "none"
+    FIRST_NIGHT = "first_night"
+    PERCENT = "percent"
+
+
+@strawberry.enum
+class CityTaxKind(enum.Enum):
+    PER_PERSON_NIGHT = "per_person_night"
+    PERCENT_OF_ROOM = "percent_of_room"
+
+
+@strawberry.enum
+class NoShowPolicy(enum.Enum):
+    MARK = "mark"
+    KEEP = "keep"
+
+
+@strawberry.type
+class RatePlanInclusion:
+    name: str
+    category: ChargeCategory
+    amount: Decimal = strawberry.field(description="Part of the nightly price, per adult.")
+
+
+@strawberry.type
+class RatePlan:
+    id: strawberry.ID
+    code: str
+    name: str
+    cancellation_free_days: int | None
+    active: bool
+
+    @strawberry.field
+    def adjustment_kind(self) -> AdjustmentKind:
+        return AdjustmentKind(self.adjustment_kind)
+
+    @strawberry.field(description="Percent (-10 = 10 % off) or an amount added per night.")
+    def adjustment(self) -> Decimal:
+        return plain(self.adjustment)
+
+    @strawberry.field
+    def inclusions(self) -> list[RatePlanInclusion]:
+        return [
+            RatePlanInclusion(
+                name=i["name"], category=ChargeCategory(i["category"]), amount=i["amount"]
+            )
+            for i in inclusions_of(self)
+        ]
+
+    @strawberry.field
+    def cancellation_fee_kind(self) -> CancellationFeeKind:
+        return CancellationFeeKind(self.cancellation_fee_kind)
+
+    @strawberry.field
+    def cancellation_fee_percent(self) -> Decimal:
+        return plain(self.cancellation_fee_percent)
+
+    @strawberry.field
+    def no_show_fee_kind(self) -> NoShowFeeKind:
+        return NoShowFeeKind(self.no_show_fee_kind)
+
+    @strawberry.field
+    def no_show_fee_percent(self) -> Decimal:
+        return plain(self.no_show_fee_percent)
+
+
+@strawberry.type
+class TaxRate:
+    id: strawberry.ID
+    name: str
+
+    @strawberry.field
+    def category(self) -> ChargeCategory:
+        return ChargeCategory(self.category)
+
+    @strawberry.field(description="Percent, e.g. 7 or 19.")
+    def rate(self) -> Decimal:
+        return plain(self.rate)
+
+
+@strawberry.type
+class CityTaxRule:
+    max_nights: int | None
+    child_exemption_age: int | None
+    business_exempt: bool
+    active: bool
+
+    @strawberry.field
+    def kind(self) -> CityTaxKind:
+        return CityTaxKind(self.kind)
+
+    @strawberry.field(description="Per person and night, or percent of the room price.")
+    def amount(self) -> Decimal:
+        return plain(self.amount)
+
+
+@strawberry.type
+class BaseRate:
+    @strawberry.field
+    async def room_type(
+        self, info: Info
+    ) -> Annotated[RoomType, strawberry.lazy("frontdesk.graphql.core_types")]:
+        return await info.context.loaders.by_id(RoomTypeRow).load(self.room_type)
+
+    @strawberry.field
+    async def amount(self, info: Info) -> Money:
+        prop = await info.context.loaders.by_id(PropertyRow).load(self.property)
+        return money(Decimal(self.amount), prop.currency)
+
+
+@strawberry.type
+class QuoteNight:
+    night: date
+    rate: Decimal = strawberry.field(description="Base or calendar rate of the night.")
+    price: Decimal = strawberry.field(description="The night's price on the rate plan.")
+
+
+@strawberry.type
+class Quote:
+    currency: str
+    total: Decimal
+    nights: list[QuoteNight]
+    rate_plan: RatePlan | None

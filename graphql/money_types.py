@@ -1,0 +1,397 @@
+"""GraphQL types of the money area (rates, folios, city ledger, invoices, night audit).
+Resolvers receive Piccolo rows as ``self``; related rows load through per-request loaders.
+Amounts are Decimal (serialized as strings) with their currency beside them."""
+
+from __future__ import annotations
+
+import enum
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from frontdesk.core.folios.city_ledger import age, ledger_balance
+from frontdesk.core.folios.invoices import render_html
+from frontdesk.core.folios.ledger import balance_of
+from frontdesk.core.folios.money import ZERO, plain, round_money
+from frontdesk.core.folios.tables import CityLedgerAccount as AccountRow
+from frontdesk.core.folios.tables import CityLedgerEntry as LedgerEntryRow
+from frontdesk.core.folios.tables import Folio as FolioRow
+from frontdesk.core.folios.tables import FolioEntry as EntryRow
+from frontdesk.core.folios.tables import Invoice as InvoiceRow
+from frontdesk.core.properties.tables import Property as PropertyRow
+from frontdesk.core.stays.tables import Stay as StayRow
+
+if TYPE_CHECKING:
+    from .core_types import Stay
+
+NS = "folios"
+
+
+@strawberry.enum
+class ChargeCategory(enum.Enum):
+    ROOM = "room"
+    FOOD_BEVERAGE = "food_beverage"
+    MINIBAR = "minibar"
+    SPA = "spa"
+    CITY_TAX = "city_tax"
+    FEE = "fee"
+    OTHER = "other"
+
+
+@strawberry.enum
+class PaymentMethod(enum.Enum):
+    CASH = "cash"
+    CARD = "card"
+    BANK_TRANSFER = "bank_transfer"
+    VOUCHER = "voucher"
+    CITY_LEDGER = "city_ledger"
+
+
+@strawberry.enum
+class FolioStatus(enum.Enum):
+    OPEN = "open"
+    SETTLED = "settled"
+    TRANSFERRED = "transferred"
+
+
+@strawberry.enum
+class FolioEntryKind(enum.Enum):
+    CHARGE = "charge"
+    PAYMENT = "payment"
+    REFUND = "refund"
+    CORRECTION = "correction"
+    TRANSFER = "transfer"
+
+
+@strawberry.enum
+class CityLedgerAccountKind(enum.Enum):
+    COMPANY = "company"
+    TRAVEL_AGENT = "travel_agent"
+
+
+@strawberry.type
+class Money:
+    amount: Decimal
+    currency: str
+
+
+def money(value: Decimal, currency: str) -> Money:
+    return Money(amount=round_money(value, currency), currency=currency)
+
+
+@strawberry.type
+class FolioEntry:
+    id: strawberry.ID
+    seq: int
+    description: str
+    quantity: int
+    currency: str
+    reference: str | None
+    night: date | None
+    business_date: date
+    posted_at: datetime
+    posted_by: str | None
+
+    @strawberry.field
+    def kind(self) -> FolioEntryKind:
+        return FolioEntryKind(self.kind)
+
+    @strawberry.field
+    def category(self) -> ChargeCategory | None:
+        return ChargeCategory(self.category) if self.category else None
+
+    @strawberry.field
+    def method(self) -> PaymentMethod | None:
+        return PaymentMethod(self.method) if self.method else None
+
+    @strawberry.field
+    def unit_price(self) -> Decimal:
+        return round_money(self.unit_price, self.currency)
+
+    @strawberry.field(description="Percent.")
+    def tax_rate(self) -> Decimal:
+        return plain(self.tax_rate)
+
+    @strawberry.field
+    def net(self) -> Decimal:
+        return round_money(self.net, self.currency)
+
+    @strawberry.field
+    def tax(self) -> Decimal:
+        return round_money(self.tax, self.currency)
+
+    @strawberry.field
+    def gross(self) -> Decimal:
+        return round_money(self.gross, self.currency)
+
+    @strawberry.field(description="Effect on the folio balance: + owed more, - paid.")
+    def amount(self) -> Decimal:
+        return round_money(self.amount, self.currency)
+
+    @strawberry.field
+    def refunded_entry_id(self) -> strawberry.ID | None:
+        return strawberry.ID(str(self.refunded_entry)) if self.refunded_entry else None
+
+    @strawberry.field
+    def corrected_entry_id(self) -> strawberry.ID | None:
+        return strawberry.ID(str(self.corrected_entry)) if self.corrected_entry else None
+
+
+@strawberry.type
+class Folio:
+    id: strawberry.ID
+    number: int
+    name: str
+    currency: str
+    closed_at: datetime | None
+
+    @strawberry.field
+    def status(self) -> FolioStatus:
+        return FolioStatus(self.status)
+
+    @strawberry.field
+    async def entries(self, info: Info) -> list[FolioEntry]:
+        return await info.context.loaders.many_by(EntryRow, "folio", namespace=NS).load(self.id)
+
+    @strawberry.field(description="The sum of the entries' amounts: what is still owed.")
+    async def balance(self, info: Info) -> Money:
+        entries = await info.context.loaders.many_by(EntryRow, "folio", namespace=NS).load(self.id)
+        return money(balance_of(entries, self.currency), self.currency)
+
+    @strawberry.field
+    async def stay(
+        self, info: Info
+    ) -> Annotated[Stay, strawberry.lazy("frontdesk.graphql.core_types")]:
+        return await info.context.loaders.by_id(StayRow).load(self.stay)
+
+    @strawberry.field
+    async def invoice(self, info: Info) -> Invoice | None:
+        found = await info.context.loaders.many_by(InvoiceRow, "folio", namespace=NS).load(self.id)
+        return found[0] if found else None
+
+    @strawberry.field
+    async def city_ledger_account(self, info: Info) -> CityLedgerAccount | None:
+        if self.city_ledger_account is None:
+            return None
+        return await info.context.loaders.by_id(AccountRow, namespace=NS).load(
+            self.city_ledger_account
+        )
+
+
+@strawberry.type
+class CityLedgerEntry:
+    id: strawberry.ID
+    seq: int
+    kind: str
+    currency: str
+    reference: str | None
+    business_date: date
+    posted_at: datetime
+
+    @strawberry.field
+    def amount(self) -> Decimal:
+        return round_money(self.amount, self.currency)
+
+    @strawberry.field
+    def method(self) -> PaymentMethod | None:
+        return PaymentMethod(self.method) if self.method else None
+
+    @strawberry.field
+    def folio_id(self) -> strawberry.ID | None:
+        return strawberry.ID(str(self.folio)) if self.folio else None
+
+    @strawberry.field
+    def invoice_id(self) -> strawberry.ID | None:
+        return strawberry.ID(str(self.invoice)) if self.invoice else None
+
+
+@strawberry.type
+class Ageing:
+    current: Decimal
+    days30: Decimal
+    days60: Decimal
+    days90_plus: Decimal
+    total: Decimal
+
+
+@strawberry.type
+class CityLedgerAccount:
+    id: strawberry.ID
+    code: str
+    name: str
+    currency: str
+    address: str
+    active: bool
+
+    @strawberry.field
+    def kind(self) -> CityLedgerAccountKind:
+        return CityLedgerAccountKind(self.kind)
+
+    @strawberry.field
+    def credit_limit(self) -> Money:
+        return money(Decimal(self.credit_limit), self.currency)
+
+    @strawberry.field
+    async def entries(self, info: Info) -> list[CityLedgerEntry]:
+        loader = info.context.loaders.many_by(LedgerEntryRow, "account", namespace=NS)
+        return await loader.load(self.id)
+
+    @strawberry.field(description="What the account owes now.")
+    async def balance(self, info: Info) -> Money:
+        loader = info.context.loaders.many_by(LedgerEntryRow, "account", namespace=NS)
+        return money(ledger_balance(await loader.load(self.id), self.currency), self.currency)
+
+    @strawberry.field(description="Open amounts by age on asOf (default: the business date).")
+    async def ageing(self, info: Info, as_of: date | None = None) -> Ageing:
+        loader = info.context.loaders.many_by(LedgerEntryRow, "account", namespace=NS)
+        prop = await info.context.loaders.by_id(PropertyRow).load(self.property)
+        result = age(await loader.load(self.id), as_of or prop.business_date, self.currency)
+        return Ageing(
+            current=result.current,
+            days30=result.days_30,
+            days60=result.days_60,
+            days90_plus=result.days_90_plus,
+            total=result.total,
+        )
+
+
+@strawberry.type
+class InvoiceTaxLine:
+    rate: Decimal
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+
+
+@strawberry.type
+class Invoice:
+    id: strawberry.ID
+    number: int
+    recipient: str
+    currency: str
+    business_date: date
+    issued_at: datetime
+
+    @strawberry.field
+    def net(self) -> Decimal:
+        return round_money(self.net, self.currency)
+
+    @strawberry.field
+    def tax(self) -> Decimal:
+        return round_money(self.tax, self.currency)
+
+    @strawberry.field
+    def gross(self) -> Decimal:
+        return round_money(self.gross, self.currency)
+
+    @strawberry.field(description="Payments net of refunds on the folio.")
+    def paid(self) -> Decimal:
+        return round_money(self.paid, self.currency)
+
+    @strawberry.field
+    def tax_breakdown(self) -> list[InvoiceTaxLine]:
+        return [
+            InvoiceTaxLine(
+                rate=Decimal(b["rate"]),
+                net=Decimal(b["net"]),
+                tax=Decimal(b["tax"]),
+                gross=Decimal(b["gross"]),
+            )
+            for b in json.loads(self.tax_breakdown or "[]")
+        ]
+
+    @strawberry.field(description="Charge lines (and their corrections) of the folio.")
+    async def lines(self, info: Info) -> list[FolioEntry]:
+        entries = await info.context.loaders.many_by(EntryRow, "folio", namespace=NS).load(
+            self.folio
+        )
+        return [e for e in entries if e.category]
+
+    @strawberry.field
+    async def folio(self, info: Info) -> Folio:
+        return await info.context.loaders.by_id(FolioRow, namespace=NS).load(self.folio)
+
+    @strawberry.field(description="The invoice as a printable, self-contained HTML page.")
+    async def html(self, info: Info) -> str:
+        entries = await info.context.loaders.many_by(EntryRow, "folio", namespace=NS).load(
+            self.folio
+        )
+        prop = await info.context.loaders.by_id(PropertyRow).load(self.property)
+        return render_html(self, prop, entries)
+
+
+@strawberry.type
+class CategoryRevenue:
+    category: ChargeCategory
+    net: Decimal
+    gross: Decimal
+
+
+@strawberry.type
+class MethodAmount:
+    method: PaymentMethod
+    amount: Decimal
+
+
+@strawberry.type
+class NightAuditReport:
+    business_date: date
+    status: str
+    currency: str
+    rooms_sold: int
+    rooms_available: int
+    occupancy_percent: Decimal
+    room_revenue: Decimal
+    adr: Decimal = strawberry.field(description="Net room revenue per room sold.")
+    revpar: Decimal = strawberry.field(description="Net room revenue per available room.")
+    no_shows: int
+    revenue_by_category: list[CategoryRevenue]
+    payments_by_method: list[MethodAmount]
+    completed_at: datetime | None
+
+
+def report_from_run(run) -> NightAuditReport:
+    data = json.loads(run.report or "{}")
+    return NightAuditReport(
+        business_date=run.business_date,
+        status=run.status,
+        currency=data.get("currency", ""),
+        rooms_sold=data.get("rooms_sold", 0),
+        rooms_available=data.get("rooms_available", 0),
+        occupancy_percent=Decimal(data.get("occupancy_percent", "0")),
+        room_revenue=Decimal(data.get("room_revenue", "0")),
+        adr=Decimal(data.get("adr", "0")),
+        revpar=Decimal(data.get("revpar", "0")),
+        no_shows=data.get("no_shows", 0),
+        revenue_by_category=[
+            CategoryRevenue(
+                category=ChargeCategory(r["category"]),
+                net=Decimal(r["net"]),
+                gross=Decimal(r["gross"]),
+            )
+            for r in data.get("revenue_by_category", [])
+        ],
+        payments_by_method=[
+            MethodAmount(method=PaymentMethod(p["method"]), amount=Decimal(p["amount"]))
+            for p in data.get("payments_by_method", [])
+        ],
+        completed_at=run.completed_at,
+    )
+
+
+async def stay_folios(info: Info, stay_id: int) -> list:
+    return await info.context.loaders.many_by(FolioRow, "stay", namespace=NS).load(stay_id)
+
+
+async def stay_balance(info: Info, stay) -> Money:
+    folios = await stay_folios(info, stay.id)
+    loader = info.context.loaders.many_by(EntryRow, "folio", namespace=NS)
+    prop = await info.context.loaders.by_id(PropertyRow).load(stay.property)
+    total = ZERO
+    for entries in await loader.load_many([f.id for f in folios]):
+        total += balance_of(entries, prop.currency)
+    return money(total, prop.currency)

@@ -1,0 +1,221 @@
+"""The one enforcement point: a schema extension that sees every field resolution.
+
+* Root fields (Query/Mutation): authentication, the field's permission, and property scope of
+  every argument naming an object (``stayId``, ``input.guestId``…) before the resolver runs; a
+  mutation is refused as data (``PERMISSION_DENIED`` / ``NOT_FOUND`` in its payload), a query
+  with a GraphQL error (``FORBIDDEN``) or, for objects of other properties, as if they did not
+  exist (null, an empty page). Mutations and audited queries leave an audit record.
+* Nested fields named in the map (e.g. ``Guest.dateOfBirth``): null without the permission.
+* Every field's result: rows of properties the caller may not access are dropped (null for one
+  object, filtered out of lists), so nothing of another hotel leaks through any path.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from piccolo.table import Table
+from strawberry.extensions import SchemaExtension
+
+from frontdesk.core.auth import audit
+from frontdesk.core.auth.principal import Principal
+from frontdesk.core.auth.registry import AUTHENTICATED, PUBLIC
+from frontdesk.core.properties.tables import Property as PropertyRow
+from graphql import GraphQLError, GraphQLResolveInfo
+
+from .errors import UserError, maybe_id
+from .security_policy import ROOT_TYPES, SecurityPolicy, redacted_value, refusal
+
+UNAUTHENTICATED = "UNAUTHENTICATED"
+
+
+def allowed(principal: Principal | None, permission: str | None) -> bool:
+    if permission == PUBLIC:
+        return True
+    if principal is None or permission is None:
+        return False
+    return permission == AUTHENTICATED or principal.has(permission)
+
+
+def property_of(row: Any) -> int | None:
+    if isinstance(row, PropertyRow):
+        return row.id
+    value = getattr(row, "property", None)
+    if isinstance(value, Table):
+        value = getattr(value, "id", None)
+    return value if isinstance(value, int) else None
+
+
+def visible(principal: Principal | None, value: Any) -> Any:
+    """``value`` without rows of properties ``principal`` may not access."""
+    if principal is None or principal.property_ids is None:
+        return value
+    if isinstance(value, list):
+        return [item for item in value if visible(principal, item) is not None]
+    if isinstance(value, Table) and not principal.can_access(property_of(value)):
+        return None
+    return value
+
+
+def _walk(name: str, value: Any) -> Iterator[tuple[str, Any]]:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _walk(key, inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _walk(name, inner)
+    else:
+        yield name, value
+
+
+class SecurityExtension(SchemaExtension):
+    def __init__(self, *, policy: SecurityPolicy) -> None:
+        self.policy = policy
+
+    def resolve(
+        self, _next: Callable, root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any
+    ) -> Any:
+        parent = info.parent_type.name
+        if info.field_name.startswith("__"):
+            return _next(root, info, *args, **kwargs)
+        if parent in ROOT_TYPES:
+            return self._root(_next, root, info, args, kwargs)
+        principal = info.context.principal
+        permission = self.policy.field_permissions.get(f"{parent}.{info.field_name}")
+        if permission is not None and not allowed(principal, permission):
+            return redacted_value(info.return_type)
+        result = _next(root, info, *args, **kwargs)
+        if inspect.isawaitable(result):
+            return _visible_later(principal, result)
+        return visible(principal, result)
+
+    async def _root(
+        self,
+        _next: Callable,
+        root: Any,
+        info: GraphQLResolveInfo,
+        args: tuple,
+        kwargs: dict[str, Any],
+    ) -> Any:
+        parent = info.parent_type.name
+        key = f"{parent}.{info.field_name}"
+        context = info.context
+        principal: Principal | None = context.principal
+        permission = self.policy.field_permissions.get(key)
+        audited = parent == "Mutation" or key in self.policy.audited_queries
+        if principal is None and permission != PUBLIC:
+            raise GraphQLError("Authentication required.", extensions={"code": UNAUTHENTICATED})
+        scoped = await self._scoped(kwargs)
+        trail = _Trail(self, context, key, scoped) if audited else None
+        if not allowed(principal, permission):
+            if trail:
+                await trail.write("denied", detail=f"lacks {permission}")
+            error = UserError(
+                code="PERMISSION_DENIED", message=f"This needs the permission {permission}."
+            )
+            can, value = refusal(self.policy.root_types.get(key), error)
+            if parent == "Mutation" and can:
+                return value
+            raise GraphQLError(
+                f"Permission denied: {key} needs {permission}.",
+                extensions={"code": "FORBIDDEN", "permission": permission},
+            )
+        for argument, _label, _id, property_id in scoped:
+            if principal is not None and not principal.can_access(property_id):
+                if trail:
+                    await trail.write("refused:NOT_FOUND", detail=f"{argument} out of scope")
+                error = UserError(
+                    code="NOT_FOUND", message=f"{argument} does not exist.", field=argument
+                )
+                can, value = refusal(self.policy.root_types.get(key), error)
+                if can:
+                    return value
+                raise GraphQLError(
+                    f"{argument} does not exist.",
+                    extensions={"code": "NOT_FOUND", "field": argument},
+                )
+        try:
+            result = _next(root, info, *args, **kwargs)
+            if inspect.isawaitable(result):
+                result = await result
+        except Exception as exc:
+            if trail:
+                await trail.write("error", detail=type(exc).__name__)
+            raise
+        result = visible(principal, result)
+        if trail:
+            await trail.finish(result)
+        return result
+
+    async def _scoped(self, kwargs: dict[str, Any]) -> list[tuple[str, str, int, int | None]]:
+        """(argument, label, id, property id) of every argument that names a scoped object."""
+        found = []
+        for name, value in _walk("", kwargs):
+            entry = self.policy.scoped_arguments.get(name)
+            if entry is None or value is None:
+                continue
+            table, label = entry
+            object_id = maybe_id(value)
+            if object_id is None:
+                continue
+            if table is PropertyRow:
+                found.append((name, label, object_id, object_id))
+                continue
+            row = await table.select(table.property).where(table.id == object_id).first()
+            if row is not None:
+                found.append((name, label, object_id, row["property"]))
+        return found
+
+
+async def _visible_later(principal: Principal | None, pending: Any) -> Any:
+    return visible(principal, await pending)
+
+
+class _Trail:
+    """The audit record of one root field."""
+
+    def __init__(
+        self,
+        extension: SecurityExtension,
+        context: Any,
+        key: str,
+        scoped: list[tuple[str, str, int, int | None]],
+    ) -> None:
+        self.context = context
+        self.operation = key.partition(".")[2]
+        self.objects = [f"{label}:{object_id}" for _a, label, object_id, _p in scoped]
+        self.property_id = next((p for *_rest, p in scoped if p is not None), None)
+
+    async def write(self, outcome: str, detail: str = "") -> None:
+        principal = self.context.principal
+        await audit.record(
+            actor=principal.actor if principal else "anonymous",
+            operation=self.operation,
+            objects=sorted(set(self.objects)),
+            outcome=outcome,
+            request_id=self.context.request_id,
+            property_id=self.property_id,
+            detail=detail,
+        )
+
+    async def finish(self, result: Any) -> None:
+        errors = getattr(result, "errors", None)
+        definition = getattr(type(result), "__strawberry_definition__", None)
+        for item in getattr(definition, "fields", []):
+            value = getattr(result, item.python_name, None)
+            if isinstance(value, Table) and getattr(value, "id", None) is not None:
+                label = item.graphql_name or _camel(item.python_name)
+                self.objects.append(f"{label}:{value.id}")
+                if self.property_id is None:
+                    self.property_id = property_of(value)
+        if errors:
+            await self.write(f"refused:{errors[0].code}", detail=errors[0].message[:200])
+        else:
+            await self.write("ok")
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(p[:1].upper() + p[1:] for p in rest)

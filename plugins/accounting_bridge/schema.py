@@ -1,0 +1,394 @@
+"""The bridge's part of the GraphQL schema, its permissions, and which field needs which.
+
+Queries never raise on bad arguments: an unknown property, an unreadable id or an inverted
+date range answer null or an empty list. Mutations take one ``input`` and report mistakes
+as UserErrors, writing nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import strawberry
+from strawberry.types import Info
+
+from frontdesk.core.errors import DomainError, InvalidInput
+from frontdesk.core.pagination import clamp, paginate
+from frontdesk.core.permissions import Permission
+from frontdesk.core.properties.tables import Property
+from frontdesk.graphql.contributions import GraphQLContribution
+from frontdesk.graphql.core_types import Connection, connection
+from frontdesk.graphql.errors import UserError, decode_id, maybe_id, run_mutation
+
+from . import chart, outbox, reports
+from .connector_settings import configure_connector
+from .schema_types import (
+    AccountingAccount,
+    AccountingConnector,
+    AccountingDeliveryMode,
+    AccountingDifference,
+    AccountingExport,
+    AccountingExportFormat,
+    AccountingFolioFields,
+    AccountingJournalEntry,
+    AccountingLedgerCheck,
+    AccountingOutboxMessage,
+    AccountingOutboxStatus,
+    AccountingReconciliation,
+    AccountingSealedDay,
+    AccountingTrialBalance,
+    AccountingTrialBalanceLine,
+)
+from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, OutboxMessage, SealedDay
+
+ROLES = ("accounting", "manager", "admin")
+PERMISSIONS = [
+    Permission(
+        "accounting.journal.read",
+        "See the chart, journal, trial balance, reconciliation and outbox.",
+        ROLES,
+    ),
+    Permission(
+        "accounting.exports.read", "Export the journal (hledger, Beancount, CSV, JSON).", ROLES
+    ),
+    Permission("accounting.outbox.write", "Retry failed outbox deliveries.", ROLES),
+    Permission(
+        "accounting.settings.write",
+        "Map accounts and configure connectors.",
+        ("accounting", "admin"),
+    ),
+]
+FIELD_PERMISSIONS = {
+    "Query.accountingAccounts": "accounting.journal.read",
+    "Query.accountingJournalEntries": "accounting.journal.read",
+    "Query.accountingTrialBalance": "accounting.journal.read",
+    "Query.accountingReconciliation": "accounting.journal.read",
+    "Query.accountingExport": "accounting.exports.read",
+    "Query.accountingOutbox": "accounting.journal.read",
+    "Query.accountingConnectors": "accounting.journal.read",
+    "Query.accountingSealedDays": "accounting.journal.read",
+    "Mutation.accountingMapAccount": "accounting.settings.write",
+    "Mutation.accountingConfigureConnector": "accounting.settings.write",
+    "Mutation.accountingRetryOutbox": "accounting.outbox.write",
+    "Folio.journalEntries": "accounting.journal.read",
+}
+DEFAULT_PAGE = 50
+MAX_RANGE_DAYS = 3660
+
+
+async def _property(property_id: strawberry.ID) -> Property | None:
+    found = maybe_id(property_id)
+    if found is None:
+        return None
+    return await Property.objects().where(Property.id == found).first()
+
+
+def _range_ok(start: date | None, end: date | None) -> bool:
+    if start is not None and end is not None:
+        return start <= end and (end - start).days <= MAX_RANGE_DAYS
+    return True
+
+
+def _account(line: chart.ChartLine) -> AccountingAccount:
+    a = line.account
+    return AccountingAccount(
+        code=a.code, name=a.name, kind=a.kind, external_code=line.external_code
+    )
+
+
+def _check(check: reports.LedgerCheck) -> AccountingLedgerCheck:
+    return AccountingLedgerCheck(
+        journal=check.journal,
+        core=check.core,
+        difference=check.difference,
+        reconciled=not check.differences and check.difference == 0,
+        differences=[
+            AccountingDifference(
+                subject=d.subject,
+                subject_id=strawberry.ID(str(d.subject_id)),
+                journal=d.journal,
+                core=d.core,
+                entry_ids=[strawberry.ID(str(i)) for i in d.entry_ids],
+            )
+            for d in check.differences
+        ],
+    )
+
+
+@strawberry.type
+class AccountingQuery:
+    @strawberry.field(description="The property's chart of accounts with its own codes.")
+    async def accounting_accounts(self, property_id: strawberry.ID) -> list[AccountingAccount]:
+        prop = await _property(property_id)
+        return [] if prop is None else [_account(x) for x in await chart.chart_of(prop.id)]
+
+    @strawberry.field(
+        description="Journal entries, newest last; filter by dates (inclusive), "
+        "account, source type, folio or stay."
+    )
+    async def accounting_journal_entries(
+        self,
+        info: Info,
+        property_id: strawberry.ID,
+        start: date | None = None,
+        end: date | None = None,
+        account_code: str | None = None,
+        source_type: str | None = None,
+        folio_id: strawberry.ID | None = None,
+        stay_id: strawberry.ID | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[AccountingJournalEntry]:
+        prop = await _property(property_id)
+        size = clamp(first, default=DEFAULT_PAGE, maximum=info.context.settings.max_page_size)
+        condition = JournalEntryRow.property == (prop.id if prop else -1)
+        if not _range_ok(start, end):
+            condition &= JournalEntryRow.id == -1
+        if start is not None:
+            condition &= JournalEntryRow.business_date >= start
+        if end is not None:
+            condition &= JournalEntryRow.business_date <= end
+        if source_type is not None:
+            condition &= JournalEntryRow.source_type == source_type
+        if folio_id is not None:
+            condition &= JournalEntryRow.folio == (maybe_id(folio_id) or -1)
+        if stay_id is not None:
+            condition &= JournalEntryRow.stay == (maybe_id(stay_id) or -1)
+        if account_code is not None:
+            condition &= JournalEntryRow.id.is_in(
+                JournalPosting.select(JournalPosting.entry).where(
+                    JournalPosting.account_code == account_code[:40]
+                )
+            )
+        return connection(await paginate(JournalEntryRow, condition, first=size, after=after))
+
+    @strawberry.field(description="Debits and credits per account of entries in the range.")
+    async def accounting_trial_balance(
+        self, property_id: strawberry.ID, start: date | None = None, end: date | None = None
+    ) -> AccountingTrialBalance | None:
+        prop = await _property(property_id)
+        if prop is None or not _range_ok(start, end):
+            return None
+        lines = await reports.trial_balance(prop.id, start, end)
+        per_currency: dict[str, Decimal] = {}
+        for line in lines:
+            per_currency[line.currency] = per_currency.get(line.currency, Decimal(0)) + line.balance
+        return AccountingTrialBalance(
+            start=start,
+            end=end,
+            lines=[
+                AccountingTrialBalanceLine(
+                    account_code=x.account.code,
+                    external_code=x.external_code,
+                    account_name=x.account.name,
+                    kind=x.account.kind,
+                    currency=x.currency,
+                    debit=x.debit,
+                    credit=x.credit,
+                    balance=x.balance,
+                )
+                for x in lines
+            ],
+            total_debit=sum((x.debit for x in lines), Decimal(0)),
+            total_credit=sum((x.credit for x in lines), Decimal(0)),
+            balanced=all(v == 0 for v in per_currency.values()),
+        )
+
+    @strawberry.field(
+        description="The journal against core's folio and city-ledger balances "
+        "as of a business date (default: everything)."
+    )
+    async def accounting_reconciliation(
+        self, property_id: strawberry.ID, as_of: date | None = None
+    ) -> AccountingReconciliation | None:
+        prop = await _property(property_id)
+        if prop is None:
+            return None
+        guest, city = await reports.reconcile(prop.id, as_of)
+        return AccountingReconciliation(
+            as_of=as_of, guest_ledger=_check(guest), city_ledger=_check(city)
+        )
+
+    @strawberry.field(description="The journal of a date range as a file's text.")
+    async def accounting_export(
+        self,
+        property_id: strawberry.ID,
+        format: AccountingExportFormat,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> AccountingExport | None:
+        prop = await _property(property_id)
+        if prop is None or not _range_ok(start, end):
+            return None
+        text = await reports.render_export(prop.id, start, end, format.value)
+        extension, content_type = {
+            "hledger": ("journal", "text/plain"),
+            "beancount": ("beancount", "text/plain"),
+            "csv": ("csv", "text/csv"),
+            "json": ("json", "application/json"),
+        }[format.value]
+        span = f"{start or 'start'}_{end or 'end'}"
+        return AccountingExport(
+            format=format,
+            filename=f"{prop.code}_{span}.{extension}",
+            content_type=content_type,
+            text=text,
+        )
+
+    @strawberry.field(description="Outbox messages (the delivery backlog), oldest first.")
+    async def accounting_outbox(
+        self,
+        info: Info,
+        property_id: strawberry.ID,
+        status: AccountingOutboxStatus | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[AccountingOutboxMessage]:
+        size = clamp(first, default=DEFAULT_PAGE, maximum=info.context.settings.max_page_size)
+        condition = OutboxMessage.property == (maybe_id(property_id) or -1)
+        if status is not None:
+            condition &= OutboxMessage.status == status.value
+        return connection(await paginate(OutboxMessage, condition, first=size, after=after))
+
+    @strawberry.field(description="The property's connectors (secrets are never shown here).")
+    async def accounting_connectors(self, property_id: strawberry.ID) -> list[AccountingConnector]:
+        return (
+            await ConnectorSetting.objects()
+            .where(ConnectorSetting.property == (maybe_id(property_id) or -1))
+            .order_by(ConnectorSetting.connector)
+        )
+
+    @strawberry.field(description="Business dates whose journal the night audit sealed.")
+    async def accounting_sealed_days(self, property_id: strawberry.ID) -> list[AccountingSealedDay]:
+        return (
+            await SealedDay.objects()
+            .where(SealedDay.property == (maybe_id(property_id) or -1))
+            .order_by(SealedDay.business_date)
+        )
+
+
+@strawberry.input
+class AccountingMapAccountInput:
+    property_id: strawberry.ID
+    code: str
+    external_code: str | None = strawberry.field(
+        default=None, description="The hotel's code; null removes the mapping."
+    )
+    name: str | None = None
+
+
+@strawberry.type
+class AccountingMapAccountPayload:
+    account: AccountingAccount | None
+    errors: list[UserError]
+
+
+@strawberry.input
+class AccountingConfigureConnectorInput:
+    property_id: strawberry.ID
+    connector: str = "webhook"
+    deliver: AccountingDeliveryMode = AccountingDeliveryMode.ENTRY
+    url: str | None = None
+    enabled: bool = True
+    rotate_secret: bool = False
+    options: str | None = strawberry.field(default=None, description="JSON object.")
+
+
+@strawberry.type
+class AccountingConfigureConnectorPayload:
+    connector: AccountingConnector | None
+    secret: str | None = strawberry.field(
+        default=None, description="The signing secret, shown once when created or rotated."
+    )
+    errors: list[UserError]
+
+
+@strawberry.input
+class AccountingRetryOutboxInput:
+    property_id: strawberry.ID
+    message_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Only these failed messages (default: every failed one)."
+    )
+
+
+@strawberry.type
+class AccountingRetryOutboxPayload:
+    retried: int | None
+    errors: list[UserError]
+
+
+def _options(text: str | None) -> dict | None:
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        raise InvalidInput("options must be a JSON object.", field="options") from None
+    if not isinstance(value, dict):
+        raise InvalidInput("options must be a JSON object.", field="options")
+    return value
+
+
+@strawberry.type
+class AccountingMutation:
+    @strawberry.mutation(description="Give an account of the chart the hotel's own code.")
+    async def accounting_map_account(
+        self, input: AccountingMapAccountInput
+    ) -> AccountingMapAccountPayload:
+        async def action() -> AccountingAccount:
+            line = await chart.map_account(
+                property_id=decode_id(input.property_id, "propertyId"),
+                code=input.code,
+                external_code=input.external_code,
+                name=input.name,
+            )
+            return _account(line)
+
+        return await run_mutation(AccountingMapAccountPayload, "account", action)
+
+    @strawberry.mutation(description="Create or change a property's connector.")
+    async def accounting_configure_connector(
+        self, input: AccountingConfigureConnectorInput
+    ) -> AccountingConfigureConnectorPayload:
+        try:
+            done = await configure_connector(
+                property_id=decode_id(input.property_id, "propertyId"),
+                connector=input.connector,
+                deliver=input.deliver.value,
+                enabled=input.enabled,
+                url=input.url,
+                options=_options(input.options),
+                rotate_secret=input.rotate_secret,
+            )
+        except DomainError as error:
+            return AccountingConfigureConnectorPayload(
+                connector=None, errors=[UserError.from_domain(error)]
+            )
+        return AccountingConfigureConnectorPayload(
+            connector=done.setting, secret=done.secret, errors=[]
+        )
+
+    @strawberry.mutation(description="Queue failed outbox messages for a new attempt now.")
+    async def accounting_retry_outbox(
+        self, input: AccountingRetryOutboxInput
+    ) -> AccountingRetryOutboxPayload:
+        async def action() -> int:
+            ids = None
+            if input.message_ids is not None:
+                ids = [decode_id(i, "messageIds") for i in input.message_ids]
+            return await outbox.retry_failed(
+                property_id=decode_id(input.property_id, "propertyId"), message_ids=ids
+            )
+
+        return await run_mutation(AccountingRetryOutboxPayload, "retried", action)
+
+
+def contribution() -> GraphQLContribution:
+    return GraphQLContribution(
+        queries=[AccountingQuery],
+        mutations=[AccountingMutation],
+        type_extensions={"Folio": [AccountingFolioFields]},
+        field_permissions=dict(FIELD_PERMISSIONS),
+    )

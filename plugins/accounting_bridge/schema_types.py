@@ -1,0 +1,217 @@
+"""GraphQL types of the accounting bridge (prefixed Accounting…). Amounts are Decimal,
+serialized as strings, with their currency beside them."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+
+import strawberry
+from strawberry.types import Info
+
+from frontdesk.core.folios.money import round_money
+
+from .tables import JournalEntryRow, JournalPosting
+
+
+@strawberry.enum
+class AccountingExportFormat(enum.Enum):
+    HLEDGER = "hledger"
+    BEANCOUNT = "beancount"
+    CSV = "csv"
+    JSON = "json"
+
+
+@strawberry.enum
+class AccountingOutboxStatus(enum.Enum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
+@strawberry.enum
+class AccountingDeliveryMode(enum.Enum):
+    ENTRY = "entry"
+    DAY = "day"
+
+
+@strawberry.type(description="An account of the property's chart and the hotel's own code.")
+class AccountingAccount:
+    code: str
+    name: str
+    kind: str
+    external_code: str | None
+
+
+@strawberry.type
+class AccountingPosting:
+    line: int
+    account_code: str
+    amount: Decimal = strawberry.field(description="Debit positive, credit negative.")
+    currency: str
+
+
+@strawberry.type(description="A balanced, immutable journal entry and its source.")
+class AccountingJournalEntry:
+    id: strawberry.ID
+    business_date: date
+    description: str
+    source_type: str
+    source_key: str
+    currency: str
+    actor: str | None
+    created_at: datetime
+
+    @strawberry.field
+    def folio_entry_id(self) -> strawberry.ID | None:
+        return _id(self.folio_entry)
+
+    @strawberry.field
+    def folio_id(self) -> strawberry.ID | None:
+        return _id(self.folio)
+
+    @strawberry.field
+    def stay_id(self) -> strawberry.ID | None:
+        return _id(self.stay)
+
+    @strawberry.field
+    def invoice_id(self) -> strawberry.ID | None:
+        return _id(self.invoice)
+
+    @strawberry.field
+    def city_ledger_account_id(self) -> strawberry.ID | None:
+        return _id(self.city_ledger_account)
+
+    @strawberry.field(description="The entry this one reverses (a correction).")
+    def reverses_id(self) -> strawberry.ID | None:
+        return _id(self.reverses)
+
+    @strawberry.field
+    async def postings(self, info: Info) -> list[AccountingPosting]:
+        rows = await info.context.loaders.many_by(
+            JournalPosting, "entry", namespace="accounting_bridge"
+        ).load(self.id)
+        return [
+            AccountingPosting(
+                line=p.line,
+                account_code=p.account_code,
+                amount=round_money(p.amount, p.currency),
+                currency=p.currency,
+            )
+            for p in sorted(rows, key=lambda p: p.line)
+        ]
+
+
+def _id(value: int | None) -> strawberry.ID | None:
+    return None if value is None else strawberry.ID(str(value))
+
+
+@strawberry.type
+class AccountingTrialBalanceLine:
+    account_code: str
+    external_code: str | None
+    account_name: str
+    kind: str
+    currency: str
+    debit: Decimal
+    credit: Decimal
+    balance: Decimal = strawberry.field(description="Debit minus credit.")
+
+
+@strawberry.type
+class AccountingTrialBalance:
+    start: date | None
+    end: date | None
+    lines: list[AccountingTrialBalanceLine]
+    total_debit: Decimal
+    total_credit: Decimal
+    balanced: bool = strawberry.field(description="Debits equal credits in every currency.")
+
+
+@strawberry.type(description="A folio or city-ledger account whose journal and core differ.")
+class AccountingDifference:
+    subject: str
+    subject_id: strawberry.ID
+    journal: Decimal
+    core: Decimal
+    entry_ids: list[strawberry.ID]
+
+
+@strawberry.type
+class AccountingLedgerCheck:
+    journal: Decimal
+    core: Decimal
+    difference: Decimal
+    reconciled: bool
+    differences: list[AccountingDifference]
+
+
+@strawberry.type
+class AccountingReconciliation:
+    as_of: date | None
+    guest_ledger: AccountingLedgerCheck = strawberry.field(
+        description="Guest ledger plus deposits received against the folio balances in core."
+    )
+    city_ledger: AccountingLedgerCheck = strawberry.field(
+        description="City ledger against the city-ledger accounts' balances in core."
+    )
+
+
+@strawberry.type
+class AccountingExport:
+    format: AccountingExportFormat
+    filename: str
+    content_type: str
+    text: str
+
+
+@strawberry.type
+class AccountingOutboxMessage:
+    id: strawberry.ID
+    connector: str
+    kind: str
+    idempotency_key: str
+    attempts: int
+    last_error: str | None
+    next_attempt_at: datetime | None
+    delivered_at: datetime | None
+    created_at: datetime
+    payload: str
+
+    @strawberry.field
+    def status(self) -> AccountingOutboxStatus:
+        return AccountingOutboxStatus(self.status)
+
+
+@strawberry.type(description="A property's connector; its secret is shown only when set.")
+class AccountingConnector:
+    id: strawberry.ID
+    connector: str
+    url: str
+    enabled: bool
+    disabled_reason: str | None
+
+    @strawberry.field
+    def deliver(self) -> AccountingDeliveryMode:
+        return AccountingDeliveryMode(self.deliver)
+
+
+@strawberry.type
+class AccountingSealedDay:
+    business_date: date
+    entry_count: int
+    sealed_at: datetime
+
+
+@strawberry.type
+class AccountingFolioFields:
+    """Fields the bridge adds to the money area's Folio (``self`` is the Folio row)."""
+
+    @strawberry.field(description="The journal entries booked for this folio, oldest first.")
+    async def journal_entries(self) -> list[AccountingJournalEntry]:
+        return (
+            await JournalEntryRow.objects()
+            .where(JournalEntryRow.folio == self.id)
+            .order_by(JournalEntryRow.id)
+        )

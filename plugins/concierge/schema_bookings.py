@@ -1,0 +1,275 @@
+"""Service bookings in GraphQL: resources, their per-slot availability, and bookings."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from decimal import Decimal
+
+import strawberry
+from strawberry.types import Info
+
+from frontdesk.core.errors import DomainError
+from frontdesk.core.guests.tables import Guest as GuestRow
+from frontdesk.core.pagination import paginate
+from frontdesk.core.stays.tables import Stay as StayRow
+from frontdesk.graphql.core_types import Connection, Guest, Stay, connection
+from frontdesk.graphql.errors import (
+    UserError,
+    decode_id,
+    decode_optional_id,
+    maybe_id,
+    run_mutation,
+)
+
+from . import bookings as service
+from .common import aware
+from .schema_requests import page_size
+from .schema_types import load
+from .tables import ConciergeBooking as BookingRow
+from .tables import ConciergeResource as ResourceRow
+
+
+@strawberry.enum
+class ConciergeService(enum.Enum):
+    SPA = "spa"
+    RESTAURANT = "restaurant"
+    TOUR = "tour"
+    TRANSFER = "transfer"
+    OTHER = "other"
+
+
+@strawberry.enum
+class ConciergeBookingStatus(enum.Enum):
+    REQUESTED = "requested"
+    CONFIRMED = "confirmed"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+
+
+@strawberry.type(description="Something bookable in slots: persons per slot is its capacity.")
+class ConciergeResource:
+    id: strawberry.ID
+    name: str
+    capacity: int
+    slot_minutes: int
+    price: Decimal | None
+    active: bool
+
+    @strawberry.field
+    def service(self) -> ConciergeService:
+        return ConciergeService(self.service)
+
+
+@strawberry.type
+class ConciergeBooking:
+    id: strawberry.ID
+    party_size: int
+    price: Decimal | None
+    currency: str | None
+    notes: str
+
+    @strawberry.field
+    def status(self) -> ConciergeBookingStatus:
+        return ConciergeBookingStatus(self.status)
+
+    @strawberry.field
+    def starts_at(self) -> datetime:
+        return aware(self.starts_at)
+
+    @strawberry.field
+    def ends_at(self) -> datetime:
+        return aware(self.ends_at)
+
+    @strawberry.field(description="True once the price reached the stay's folio.")
+    def charged(self) -> bool:
+        return self.charge_reference is not None
+
+    @strawberry.field
+    async def resource(self, info: Info) -> ConciergeResource:
+        return await load(info, ResourceRow, self.resource)
+
+    @strawberry.field
+    async def stay(self, info: Info) -> Stay | None:
+        return await load(info, StayRow, self.stay)
+
+    @strawberry.field
+    async def guest(self, info: Info) -> Guest | None:
+        return await load(info, GuestRow, self.guest)
+
+
+@strawberry.type
+class ConciergeSlot:
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int
+    taken: int
+    free: int
+
+
+@strawberry.type
+class ConciergeAvailabilityResult:
+    slots: list[ConciergeSlot]
+    errors: list[UserError]
+
+
+@strawberry.type
+class ConciergeBookingQuery:
+    @strawberry.field
+    async def concierge_resources(
+        self,
+        info: Info,
+        property_id: strawberry.ID,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[ConciergeResource]:
+        pid = maybe_id(property_id)
+        condition = ResourceRow.property == (pid or -1)
+        return connection(
+            await paginate(ResourceRow, condition, first=page_size(info, first), after=after)
+        )
+
+    @strawberry.field
+    async def concierge_bookings(
+        self,
+        info: Info,
+        property_id: strawberry.ID,
+        resource_id: strawberry.ID | None = None,
+        stay_id: strawberry.ID | None = None,
+        status: ConciergeBookingStatus | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[ConciergeBooking]:
+        condition = BookingRow.property == (maybe_id(property_id) or -1)
+        if resource_id is not None:
+            condition &= BookingRow.resource == (maybe_id(resource_id) or -1)
+        if stay_id is not None:
+            condition &= BookingRow.stay == (maybe_id(stay_id) or -1)
+        if status is not None:
+            condition &= BookingRow.status == status.value
+        return connection(
+            await paginate(BookingRow, condition, first=page_size(info, first), after=after)
+        )
+
+    @strawberry.field(description="Places taken and free per slot of [startsAt, endsAt).")
+    async def concierge_availability(
+        self, resource_id: strawberry.ID, starts_at: datetime, ends_at: datetime
+    ) -> ConciergeAvailabilityResult:
+        try:
+            slots = await service.availability(
+                resource_id=decode_id(resource_id, "resourceId"),
+                starts_at=starts_at,
+                ends_at=ends_at,
+            )
+        except DomainError as error:
+            return ConciergeAvailabilityResult(slots=[], errors=[UserError.from_domain(error)])
+        return ConciergeAvailabilityResult(
+            slots=[
+                ConciergeSlot(
+                    starts_at=s.starts_at,
+                    ends_at=s.ends_at,
+                    capacity=s.capacity,
+                    taken=s.taken,
+                    free=s.free,
+                )
+                for s in slots
+            ],
+            errors=[],
+        )
+
+
+@strawberry.input
+class CreateConciergeResourceInput:
+    property_id: strawberry.ID
+    name: str
+    service: ConciergeService
+    capacity: int
+    slot_minutes: int = 60
+    price: Decimal | None = None
+
+
+@strawberry.type
+class ConciergeResourcePayload:
+    resource: ConciergeResource | None
+    errors: list[UserError]
+
+
+@strawberry.input
+class BookConciergeServiceInput:
+    resource_id: strawberry.ID
+    starts_at: datetime
+    ends_at: datetime | None = None
+    party_size: int = 1
+    stay_id: strawberry.ID | None = None
+    guest_id: strawberry.ID | None = None
+    price: Decimal | None = None
+    notes: str = ""
+    confirm: bool = False
+
+
+@strawberry.input
+class SetConciergeBookingStatusInput:
+    booking_id: strawberry.ID
+    status: ConciergeBookingStatus
+
+
+@strawberry.type
+class ConciergeBookingPayload:
+    booking: ConciergeBooking | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class ConciergeBookingMutation:
+    @strawberry.mutation
+    async def create_concierge_resource(
+        self, info: Info, input: CreateConciergeResourceInput
+    ) -> ConciergeResourcePayload:
+        return await run_mutation(
+            ConciergeResourcePayload,
+            "resource",
+            lambda: service.create_resource(
+                property_id=decode_id(input.property_id, "propertyId"),
+                name=input.name,
+                service=input.service.value,
+                capacity=input.capacity,
+                slot_minutes=input.slot_minutes,
+                price=input.price,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation
+    async def book_concierge_service(
+        self, info: Info, input: BookConciergeServiceInput
+    ) -> ConciergeBookingPayload:
+        return await run_mutation(
+            ConciergeBookingPayload,
+            "booking",
+            lambda: service.book_service(
+                resource_id=decode_id(input.resource_id, "resourceId"),
+                starts_at=input.starts_at,
+                ends_at=input.ends_at,
+                party_size=input.party_size,
+                stay_id=decode_optional_id(input.stay_id, "stayId"),
+                guest_id=decode_optional_id(input.guest_id, "guestId"),
+                price=input.price,
+                notes=input.notes,
+                confirm=input.confirm,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation
+    async def set_concierge_booking_status(
+        self, info: Info, input: SetConciergeBookingStatusInput
+    ) -> ConciergeBookingPayload:
+        return await run_mutation(
+            ConciergeBookingPayload,
+            "booking",
+            lambda: service.set_booking_status(
+                booking_id=decode_id(input.booking_id, "bookingId"),
+                status=input.status.value,
+                actor=info.context.actor,
+            ),
+        )

@@ -1,0 +1,156 @@
+"""Group events in GraphQL: the list, one event, and attendee mutations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry.types import Info
+
+from frontdesk.core.pagination import paginate
+from frontdesk.graphql.core_types import Connection, connection
+from frontdesk.graphql.errors import (
+    UserError,
+    decode_id,
+    decode_optional_id,
+    maybe_id,
+    run_mutation,
+)
+
+from . import group_events as service
+from .schema_requests import page_size
+from .schema_types import ConciergeAttendee, ConciergeEvent, ConciergeRsvp
+from .tables import ConciergeEvent as EventRow
+
+
+@strawberry.type
+class ConciergeEventQuery:
+    @strawberry.field(description="Events of a property, optionally those ending after a time.")
+    async def concierge_events(
+        self,
+        info: Info,
+        property_id: strawberry.ID,
+        ending_after: datetime | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[ConciergeEvent]:
+        condition = EventRow.property == (maybe_id(property_id) or -1)
+        if ending_after is not None and ending_after.tzinfo is not None:
+            condition &= EventRow.ends_at > ending_after
+        return connection(
+            await paginate(EventRow, condition, first=page_size(info, first), after=after)
+        )
+
+    @strawberry.field
+    async def concierge_event(self, info: Info, id: strawberry.ID) -> ConciergeEvent | None:
+        key = maybe_id(id)
+        if key is None:
+            return None
+        return await info.context.loaders.by_id(EventRow, namespace="concierge").load(key)
+
+
+@strawberry.input
+class CreateConciergeEventInput:
+    property_id: strawberry.ID
+    name: str
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int
+    venue: str = ""
+    description: str = ""
+
+
+@strawberry.type
+class ConciergeEventPayload:
+    event: ConciergeEvent | None
+    errors: list[UserError]
+
+
+@strawberry.input
+class AddConciergeAttendeeInput:
+    event_id: strawberry.ID
+    stay_id: strawberry.ID | None = None
+    guest_id: strawberry.ID | None = None
+    rsvp: ConciergeRsvp = ConciergeRsvp.INVITED
+
+
+@strawberry.input
+class SetConciergeRsvpInput:
+    attendee_id: strawberry.ID
+    rsvp: ConciergeRsvp
+
+
+@strawberry.input
+class RemoveConciergeAttendeeInput:
+    attendee_id: strawberry.ID
+
+
+@strawberry.type
+class ConciergeAttendeePayload:
+    attendee: ConciergeAttendee | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class ConciergeEventMutation:
+    @strawberry.mutation
+    async def create_concierge_event(
+        self, info: Info, input: CreateConciergeEventInput
+    ) -> ConciergeEventPayload:
+        return await run_mutation(
+            ConciergeEventPayload,
+            "event",
+            lambda: service.create_event(
+                property_id=decode_id(input.property_id, "propertyId"),
+                name=input.name,
+                starts_at=input.starts_at,
+                ends_at=input.ends_at,
+                capacity=input.capacity,
+                venue=input.venue,
+                description=input.description,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation
+    async def add_concierge_attendee(
+        self, info: Info, input: AddConciergeAttendeeInput
+    ) -> ConciergeAttendeePayload:
+        return await run_mutation(
+            ConciergeAttendeePayload,
+            "attendee",
+            lambda: service.add_attendee(
+                event_id=decode_id(input.event_id, "eventId"),
+                stay_id=decode_optional_id(input.stay_id, "stayId"),
+                guest_id=decode_optional_id(input.guest_id, "guestId"),
+                rsvp=input.rsvp.value,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation
+    async def set_concierge_rsvp(
+        self, info: Info, input: SetConciergeRsvpInput
+    ) -> ConciergeAttendeePayload:
+        return await run_mutation(
+            ConciergeAttendeePayload,
+            "attendee",
+            lambda: service.set_rsvp(
+                attendee_id=decode_id(input.attendee_id, "attendeeId"),
+                rsvp=input.rsvp.value,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation
+    async def remove_concierge_attendee(
+        self, info: Info, input: RemoveConciergeAttendeeInput
+    ) -> ConciergeEventPayload:
+        return await run_mutation(
+            ConciergeEventPayload,
+            "event",
+            lambda: service.remove_attendee(
+                attendee_id=decode_id(input.attendee_id, "attendeeId"),
+                actor=info.context.actor,
+            ),
+        )

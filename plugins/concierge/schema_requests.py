@@ -1,0 +1,273 @@
+"""Requests in GraphQL: the filtered list (overdue first), one request, and the mutations
+of the workflow. Queries never raise on bad arguments; mutations report UserErrors."""
+
+from __future__ import annotations
+
+import base64
+from datetime import datetime
+from decimal import Decimal
+
+import strawberry
+from piccolo.query import OrderByRaw
+from strawberry.types import Info
+
+from frontdesk.core.pagination import Page, clamp
+from frontdesk.graphql.core_types import Connection, connection
+from frontdesk.graphql.errors import (
+    UserError,
+    decode_id,
+    decode_optional_id,
+    maybe_id,
+    run_mutation,
+)
+
+from . import requests as service
+from .common import now
+from .schema_types import (
+    ConciergeDepartment,
+    ConciergePriority,
+    ConciergeRequest,
+    ConciergeRequestStatus,
+    ConciergeRequestType,
+)
+from .tables import OPEN_STATUSES
+from .tables import ConciergeRequest as RequestRow
+
+DEFAULT_PAGE = 50
+NO_MATCH = RequestRow.id == -1
+# Open before closed, then the earliest deadline: overdue requests lead the list.
+URGENCY_ORDER = (
+    OrderByRaw("CASE WHEN status IN ('done', 'cancelled') THEN 1 ELSE 0 END"),
+    OrderByRaw("CASE WHEN deadline_at IS NULL THEN 1 ELSE 0 END"),
+    OrderByRaw("deadline_at"),
+    OrderByRaw("id"),
+)
+
+
+def page_size(info: Info, first: int | None) -> int:
+    return clamp(first, default=DEFAULT_PAGE, maximum=info.context.settings.max_page_size)
+
+
+def encode_offset(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"off:{offset}".encode()).decode()
+
+
+def decode_offset(cursor: str | None) -> int:
+    """Where the next page starts; an unreadable cursor starts at the beginning."""
+    if not cursor:
+        return 0
+    try:
+        kind, _, value = base64.urlsafe_b64decode(cursor.encode() + b"==").decode().partition(":")
+        offset = int(value)
+    except (ValueError, UnicodeDecodeError):
+        return 0
+    return offset if kind == "off" and 0 <= offset <= 10**9 else 0
+
+
+def _and(*parts):
+    condition = None
+    for part in parts:
+        if part is not None:
+            condition = part if condition is None else condition & part
+    return condition
+
+
+def overdue_condition(overdue: bool, at: datetime):
+    late = RequestRow.status.is_in(list(OPEN_STATUSES)) & (RequestRow.deadline_at < at)
+    if overdue:
+        return late
+    return (
+        RequestRow.status.not_in(list(OPEN_STATUSES))
+        | RequestRow.deadline_at.is_null()
+        | (RequestRow.deadline_at >= at)
+    )
+
+
+def _id_filter(column, value):
+    if value is None:
+        return None
+    key = maybe_id(value)
+    return NO_MATCH if key is None else column == key
+
+
+async def request_page(condition, *, first: int, after: str | None) -> Page:
+    offset = decode_offset(after)
+    query = RequestRow.objects().order_by(*URGENCY_ORDER).offset(offset).limit(first + 1)
+    if condition is not None:
+        query = query.where(condition)
+    rows = await query
+    has_next = len(rows) > first
+    rows = rows[:first]
+    return Page(rows, has_next, encode_offset(offset + len(rows)) if rows else None)
+
+
+@strawberry.type
+class ConciergeRequestQuery:
+    @strawberry.field(description="Requests, filtered; open before closed, overdue first.")
+    async def concierge_requests(
+        self,
+        info: Info,
+        property_id: strawberry.ID | None = None,
+        status: list[ConciergeRequestStatus] | None = None,
+        type: ConciergeRequestType | None = None,
+        overdue: bool | None = None,
+        stay_id: strawberry.ID | None = None,
+        room_id: strawberry.ID | None = None,
+        event_id: strawberry.ID | None = None,
+        assignee: str | None = None,
+        department: ConciergeDepartment | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[ConciergeRequest]:
+        condition = _and(
+            _id_filter(RequestRow.property, property_id),
+            _id_filter(RequestRow.stay, stay_id),
+            _id_filter(RequestRow.room, room_id),
+            _id_filter(RequestRow.event, event_id),
+            RequestRow.status.is_in([s.value for s in status]) if status else None,
+            RequestRow.type == type.value if type else None,
+            RequestRow.assignee == assignee[:100] if assignee else None,
+            RequestRow.department == department.value if department else None,
+            overdue_condition(overdue, now()) if overdue is not None else None,
+        )
+        return connection(await request_page(condition, first=page_size(info, first), after=after))
+
+    @strawberry.field
+    async def concierge_request(self, info: Info, id: strawberry.ID) -> ConciergeRequest | None:
+        key = maybe_id(id)
+        if key is None:
+            return None
+        return await info.context.loaders.by_id(RequestRow, namespace="concierge").load(key)
+
+
+@strawberry.input
+class CreateConciergeRequestInput:
+    property_id: strawberry.ID
+    type: ConciergeRequestType
+    description: str = ""
+    priority: ConciergePriority = ConciergePriority.NORMAL
+    stay_id: strawberry.ID | None = None
+    guest_id: strawberry.ID | None = None
+    room_id: strawberry.ID | None = None
+    event_id: strawberry.ID | None = None
+    due_at: datetime | None = None
+    department: ConciergeDepartment | None = None
+    assignee: str | None = None
+
+
+@strawberry.input
+class AssignConciergeRequestInput:
+    request_id: strawberry.ID
+    department: ConciergeDepartment | None = None
+    assignee: str | None = None
+
+
+@strawberry.input
+class SetConciergeRequestStatusInput:
+    request_id: strawberry.ID
+    status: ConciergeRequestStatus
+    note: str | None = None
+
+
+@strawberry.input
+class RescheduleConciergeRequestInput:
+    request_id: strawberry.ID
+    due_at: datetime | None = None
+
+
+@strawberry.input
+class ResolveConciergeComplaintInput:
+    request_id: strawberry.ID
+    resolution_note: str
+    goodwill_amount: Decimal | None = None
+
+
+@strawberry.type
+class ConciergeRequestPayload:
+    request: ConciergeRequest | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class ConciergeRequestMutation:
+    @strawberry.mutation
+    async def create_concierge_request(
+        self, info: Info, input: CreateConciergeRequestInput
+    ) -> ConciergeRequestPayload:
+        return await run_mutation(
+            ConciergeRequestPayload,
+            "request",
+            lambda: service.create_request(
+                property_id=decode_id(input.property_id, "propertyId"),
+                type=input.type.value,
+                description=input.description,
+                priority=input.priority.value,
+                stay_id=decode_optional_id(input.stay_id, "stayId"),
+                guest_id=decode_optional_id(input.guest_id, "guestId"),
+                room_id=decode_optional_id(input.room_id, "roomId"),
+                event_id=decode_optional_id(input.event_id, "eventId"),
+                due_at=input.due_at,
+                department=input.department.value if input.department else None,
+                assignee=input.assignee,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation
+    async def assign_concierge_request(
+        self, info: Info, input: AssignConciergeRequestInput
+    ) -> ConciergeRequestPayload:
+        return await run_mutation(
+            ConciergeRequestPayload,
+            "request",
+            lambda: service.assign_request(
+                request_id=decode_id(input.request_id, "requestId"),
+                department=input.department.value if input.department else None,
+                assignee=input.assignee,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation
+    async def set_concierge_request_status(
+        self, info: Info, input: SetConciergeRequestStatusInput
+    ) -> ConciergeRequestPayload:
+        return await run_mutation(
+            ConciergeRequestPayload,
+            "request",
+            lambda: service.set_status(
+                request_id=decode_id(input.request_id, "requestId"),
+                status=input.status.value,
+                note=input.note,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation
+    async def reschedule_concierge_request(
+        self, info: Info, input: RescheduleConciergeRequestInput
+    ) -> ConciergeRequestPayload:
+        return await run_mutation(
+            ConciergeRequestPayload,
+            "request",
+            lambda: service.reschedule(
+                request_id=decode_id(input.request_id, "requestId"),
+                due_at=input.due_at,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation
+    async def resolve_concierge_complaint(
+        self, info: Info, input: ResolveConciergeComplaintInput
+    ) -> ConciergeRequestPayload:
+        return await run_mutation(
+            ConciergeRequestPayload,
+            "request",
+            lambda: service.resolve_complaint(
+                request_id=decode_id(input.request_id, "requestId"),
+                resolution_note=input.resolution_note,
+                goodwill_amount=input.goodwill_amount,
+                actor=info.context.actor,
+            ),
+        )

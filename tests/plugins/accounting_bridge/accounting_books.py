@@ -1,0 +1,49 @@
+"""Reading the bridge's books through the public API, for tests that read as specifications."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+TRIAL = """query($p: ID!, $s: Date, $e: Date) {
+  accountingTrialBalance(propertyId: $p, start: $s, end: $e) {
+    balanced totalDebit totalCredit lines { accountCode currency debit credit balance } } }"""
+CHECK = """journal core difference reconciled
+  differences { subject subjectId journal core entryIds }"""
+RECON = f"""query($p: ID!, $a: Date) {{ accountingReconciliation(propertyId: $p, asOf: $a) {{
+  guestLedger {{ {CHECK} }} cityLedger {{ {CHECK} }} }} }}"""
+ENTRIES = """query($p: ID!, $f: ID, $src: String, $acc: String, $s: Date, $e: Date) {
+  accountingJournalEntries(propertyId: $p, folioId: $f, sourceType: $src, accountCode: $acc,
+    start: $s, end: $e, first: 250) {
+  nodes { id businessDate description sourceType sourceKey folioEntryId folioId stayId
+          invoiceId reversesId postings { accountCode amount currency } } } }"""
+EXPORT = """query($p: ID!, $f: AccountingExportFormat!, $s: Date, $e: Date) {
+  accountingExport(propertyId: $p, format: $f, start: $s, end: $e) {
+    filename contentType text } }"""
+
+
+async def trial_balance(gql, property_id: str, start=None, end=None) -> dict:
+    variables = {"p": property_id, "s": start and str(start), "e": end and str(end)}
+    return (await gql.execute(TRIAL, variables))["accountingTrialBalance"]
+
+
+def balances(trial: dict) -> dict[str, Decimal]:
+    return {line["accountCode"]: Decimal(line["balance"]) for line in trial["lines"]}
+
+
+async def reconciliation(gql, property_id: str, as_of=None) -> dict:
+    variables = {"p": property_id, "a": as_of and str(as_of)}
+    return (await gql.execute(RECON, variables))["accountingReconciliation"]
+
+
+async def entries(gql, property_id: str, **filters) -> list[dict]:
+    variables = {"p": property_id, **filters}
+    return (await gql.execute(ENTRIES, variables))["accountingJournalEntries"]["nodes"]
+
+
+def postings(entry: dict) -> dict[str, Decimal]:
+    return {p["accountCode"]: Decimal(p["amount"]) for p in entry["postings"]}
+
+
+async def export(gql, property_id: str, fmt: str, start=None, end=None) -> dict:
+    variables = {"p": property_id, "f": fmt, "s": start and str(start), "e": end and str(end)}
+    return (await gql.execute(EXPORT, variables))["accountingExport"]
