@@ -66,13 +66,19 @@ def bind_tables(engine: Engine, tables: list[Any]) -> None:
         table._meta.db = engine
 
 
-async def start_pool(engine: Engine) -> None:
-    if isinstance(engine, PostgresEngine):
+async def start_pool(engine: Engine, *, enabled: bool = True) -> None:
+    """A PostgreSQL pool for this process (bound to the running event loop).
+
+    Without it each statement outside a transaction opens its own connection: slower, but
+    free of event-loop affinity, which the test suite needs because its ASGI client runs the
+    app in a loop of its own.
+    """
+    if enabled and isinstance(engine, PostgresEngine):
         await engine.start_connection_pool(min_size=1, max_size=10)
 
 
 async def close_pool(engine: Engine) -> None:
-    if isinstance(engine, PostgresEngine):
+    if isinstance(engine, PostgresEngine) and engine.pool is not None:
         await engine.close_connection_pool()
 
 

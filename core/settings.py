@@ -8,6 +8,7 @@ way from the CLI, the server and the tests.
 | FRONTDESK_DEV | dev_mode (GraphiQL, introspection, detailed errors) | off |
 | FRONTDESK_HOST / FRONTDESK_PORT | host, port for `frontdesk serve` | 127.0.0.1 / 8000 |
 | FRONTDESK_MAX_PAGE_SIZE | max_page_size for every list | 250 |
+| FRONTDESK_DB_POOL | connection_pool: a PostgreSQL connection pool per process | on |
 | FRONTDESK_SESSION_TTL_MINUTES | session_ttl_minutes (access token lifetime) | 30 |
 | FRONTDESK_REFRESH_TTL_HOURS | refresh_ttl_hours (refresh token lifetime) | 168 |
 | FRONTDESK_RATE_LIMIT_PER_MINUTE | rate_limit_per_minute per API key / user / address | 600 |
@@ -64,6 +65,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     max_page_size: int = 250
+    connection_pool: bool = True
     session_ttl_minutes: int = 30
     refresh_ttl_hours: int = 168
     rate_limit_per_minute: int = 600
@@ -90,6 +92,7 @@ class Settings:
             "host": env.get("FRONTDESK_HOST", cls.host),
             "port": _int_env(env, "FRONTDESK_PORT", cls.port),
             "max_page_size": _int_env(env, "FRONTDESK_MAX_PAGE_SIZE", cls.max_page_size),
+            "connection_pool": env.get("FRONTDESK_DB_POOL", "1").lower() in TRUE_WORDS,
             **{
                 name: _int_env(env, "FRONTDESK_" + name.upper(), getattr(cls, name))
                 for name in SECURITY_INT_SETTINGS

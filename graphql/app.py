@@ -60,7 +60,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         runtime.install(rt)
-        await db.start_pool(rt.engine)
+        await db.start_pool(rt.engine, enabled=settings.connection_pool)
         if check_migrations:
             pending = await bootstrap.pending_migrations(rt)
             if pending:

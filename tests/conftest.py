@@ -63,7 +63,10 @@ def database_url(backend, enabled_plugins, template_dir, tmp_path):
 
 @pytest.fixture
 def settings(database_url, enabled_plugins) -> Settings:
-    return Settings(database_url=database_url, plugins=enabled_plugins, dev_mode=True)
+    """Dev-mode settings; no PostgreSQL pool, because the ASGI test client serves the app from
+    an event loop of its own and tests may also reach the database from theirs."""
+    return Settings(database_url=database_url, plugins=enabled_plugins, dev_mode=True,
+                    connection_pool=False)
 
 
 @pytest.fixture

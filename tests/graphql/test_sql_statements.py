@@ -7,8 +7,6 @@ from datetime import timedelta
 
 from support.hotel import build_hotel
 
-from frontdesk.core.guests.service import create_guest
-from frontdesk.core.stays import service as stays
 
 LIST = """
 query($p: ID!, $first: Int!) {
@@ -56,17 +54,20 @@ async def _statements_for(gql, app, property_id, first):
 
 async def test_listing_5_or_200_stays_issues_the_same_statements(gql, app):
     hotel = await build_hotel(gql, doubles=40, suites=0, guests=1)
-    pid = int(hotel.property_id)
-    room_type = int(hotel.room_types["DBL"])
-    room_ids = [int(r) for r in hotel.rooms.values()]
+    room_ids = list(hotel.rooms.values())
     day = hotel.business_date
+    # Everything goes through the API: the app's connection pool lives in its own event loop.
     for i in range(200):
-        guest, _ = await create_guest(property_id=pid, first_name=f"G{i}", last_name="Load",
-                                      email=f"g{i}@example.org")
+        guest = await gql.ok("createGuest", {"propertyId": hotel.property_id,
+                                             "firstName": f"G{i}", "lastName": "Load",
+                                             "email": f"g{i}@example.org"}, "guest { id }")
         arrival = day + timedelta(days=(i // 40) * 2)
-        await stays.book_stay(property_id=pid, room_type_id=room_type, arrival=arrival,
-                              departure=arrival + timedelta(days=1), guest_id=guest.id,
-                              room_id=room_ids[i % 40])
+        await gql.ok("bookStay", {"propertyId": hotel.property_id,
+                                  "roomTypeId": hotel.room_types["DBL"],
+                                  "guestId": guest["guest"]["id"],
+                                  "arrival": arrival.isoformat(),
+                                  "departure": (arrival + timedelta(days=1)).isoformat(),
+                                  "roomId": room_ids[i % 40]}, "stay { id }")
 
     small, small_rows = await _statements_for(gql, app, hotel.property_id, 5)
     large, large_rows = await _statements_for(gql, app, hotel.property_id, 200)

@@ -25,6 +25,7 @@ def settings(database_url, enabled_plugins) -> Settings:
         database_url=database_url,
         plugins=enabled_plugins,
         dev_mode=True,
+        connection_pool=False,
         extra={"accounting_bridge.poll_seconds": 3600.0},
     )
 
