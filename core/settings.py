@@ -8,7 +8,7 @@ way from the CLI, the server and the tests.
 | FRONTDESK_DEV | dev_mode (GraphiQL, introspection, detailed errors) | off |
 | FRONTDESK_HOST / FRONTDESK_PORT | host, port for `frontdesk serve` | 127.0.0.1 / 8000 |
 | FRONTDESK_MAX_PAGE_SIZE | max_page_size for every list | 250 |
-| FRONTDESK_DB_POOL | connection_pool: a PostgreSQL connection pool per process | on |
+| FRONTDESK_DB_POOL | connection_pool: a PostgreSQL pool per process | on |
 | FRONTDESK_SESSION_TTL_MINUTES | session_ttl_minutes (access token lifetime) | 30 |
 | FRONTDESK_REFRESH_TTL_HOURS | refresh_ttl_hours (refresh token lifetime) | 168 |
 | FRONTDESK_RATE_LIMIT_PER_MINUTE | rate_limit_per_minute per API key / user / address | 600 |

@@ -16,7 +16,9 @@ _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_RE = re.compile(r"^\+?[0-9 ()./-]{4,32}$")
 
 
-def text(value: str | None, field: str, *, max_length: int = MAX_NAME, required: bool = True) -> str:
+def text(
+    value: str | None, field: str, *, max_length: int = MAX_NAME, required: bool = True
+) -> str:
     """Strip a string and check it is present (when required) and not oversized."""
     cleaned = (value or "").strip()
     if required and not cleaned:
@@ -36,9 +38,7 @@ def optional_text(value: str | None, field: str, *, max_length: int = MAX_NAME) 
 def code(value: str | None, field: str) -> str:
     cleaned = text(value, field, max_length=MAX_CODE)
     if not _CODE_RE.match(cleaned):
-        raise InvalidInput(
-            f"{field} may hold letters, digits, '_', '.' and '-' only.", field=field
-        )
+        raise InvalidInput(f"{field} may hold letters, digits, '_', '.' and '-' only.", field=field)
     return cleaned.upper()
 
 

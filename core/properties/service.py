@@ -174,7 +174,9 @@ async def update_room(
         if number is not None:
             new_number = validation.text(number, "number", max_length=20)
             clash = await Room.exists().where(
-                (Room.property == room.property) & (Room.number == new_number) & (Room.id != room.id)
+                (Room.property == room.property)
+                & (Room.number == new_number)
+                & (Room.id != room.id)
             )
             if clash:
                 raise Conflict(f"Room {new_number} exists already.", field="number")

@@ -60,8 +60,8 @@ async def availability(
     if room_type_id is not None:
         room_types = [await get_room_type(room_type_id, property_id=property_id)]
     else:
-        room_types = await RoomType.objects().where(RoomType.property == property_id).order_by(
-            RoomType.code
+        room_types = (
+            await RoomType.objects().where(RoomType.property == property_id).order_by(RoomType.code)
         )
     party = (adults or 1) + children
     room_types = [rt for rt in room_types if rt.max_occupancy >= party]
@@ -79,14 +79,18 @@ async def availability(
         & (StayNight.night >= arrival)
         & (StayNight.night < departure)
     )
-    sold_rows = await StayNight.select(
-        StayNight.room_type, StayNight.night, Count(StayNight.id, alias="sold")
-    ).where(in_range & StayNight.room_type.is_in(type_ids)).group_by(
-        StayNight.room_type, StayNight.night
+    sold_rows = (
+        await StayNight.select(
+            StayNight.room_type, StayNight.night, Count(StayNight.id, alias="sold")
+        )
+        .where(in_range & StayNight.room_type.is_in(type_ids))
+        .group_by(StayNight.room_type, StayNight.night)
     )
     sold = {(row["room_type"], row["night"]): row["sold"] for row in sold_rows}
-    held_rows = await StayNight.select(StayNight.room).distinct().where(
-        in_range & StayNight.room.is_not_null()
+    held_rows = (
+        await StayNight.select(StayNight.room)
+        .distinct()
+        .where(in_range & StayNight.room.is_not_null())
     )
     held_rooms = {row["room"] for row in held_rows}
     rooms_by_type: dict[int, list[Room]] = defaultdict(list)

@@ -55,9 +55,7 @@ async def allocate(
     for night in nights:
         free = [s for s in range(capacity[night]) if s not in used[night]]
         if not free:
-            raise Conflict(
-                f"The room type is sold out on {night.isoformat()}.", field="roomTypeId"
-            )
+            raise Conflict(f"The room type is sold out on {night.isoformat()}.", field="roomTypeId")
         rows.append(
             StayNight(
                 stay=stay_id,
@@ -85,7 +83,9 @@ async def holders_of_room(room_id: int, nights: list[date], *, exclude_stay: int
     if not nights:
         return []
     query = StayNight.select(StayNight.stay, StayNight.night).where(
-        (StayNight.room == room_id) & (StayNight.night >= nights[0]) & (StayNight.night <= nights[-1])
+        (StayNight.room == room_id)
+        & (StayNight.night >= nights[0])
+        & (StayNight.night <= nights[-1])
     )
     rows = await query
     return [r for r in rows if r["stay"] != exclude_stay]

@@ -97,7 +97,9 @@ async def book_stay(
     if source not in STAY_SOURCES:
         raise InvalidInput(f"source must be one of {', '.join(STAY_SOURCES)}.", field="source")
     notes = validation.text(notes, "notes", max_length=validation.MAX_TEXT, required=False)
-    reference = validation.code(booking_reference, "bookingReference") if booking_reference else None
+    reference = (
+        validation.code(booking_reference, "bookingReference") if booking_reference else None
+    )
 
     async def change() -> Stay:
         prop = await get_property(property_id)
@@ -185,7 +187,11 @@ async def modify_stay(
         new_departure = departure or stay.departure
         if stay.status == "checked_in" and new_arrival != stay.arrival:
             raise InvalidTransition("An in-house stay's arrival cannot move.", field="arrival")
-        if stay.status == "booked" and new_arrival != stay.arrival and new_arrival < prop.business_date:
+        if (
+            stay.status == "booked"
+            and new_arrival != stay.arrival
+            and new_arrival < prop.business_date
+        ):
             raise InvalidInput("arrival lies before the business date.", field="arrival")
         validation.night_range(new_arrival, new_departure)
         if new_departure <= prop.business_date and new_departure != stay.departure:
@@ -211,7 +217,9 @@ async def modify_stay(
                 before[name] = getattr(stay, name)
                 setattr(stay, name, value)
         if notes is not None:
-            cleaned = validation.text(notes, "notes", max_length=validation.MAX_TEXT, required=False)
+            cleaned = validation.text(
+                notes, "notes", max_length=validation.MAX_TEXT, required=False
+            )
             if cleaned != stay.notes:
                 before["notes"] = stay.notes
                 stay.notes = cleaned
@@ -465,8 +473,11 @@ async def move_room(
             property_id=stay.property,
             subject_id=stay.id,
             actor=actor,
-            data={"from_room_id": from_room.id if from_room else None, "to_room_id": room.id,
-                  "reason": reason},
+            data={
+                "from_room_id": from_room.id if from_room else None,
+                "to_room_id": room.id,
+                "reason": reason,
+            },
             stay=stay,
             from_room=from_room,
             to_room=room,

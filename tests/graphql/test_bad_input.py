@@ -61,8 +61,11 @@ async def test_overbooking_a_room_type_is_refused_with_a_clear_error(gql):
     assert (await book(gql, hotel, day, day + timedelta(days=1)))["errors"] == []
     payload = await book(gql, hotel, day, day + timedelta(days=1))
     assert payload["errors"] == [
-        {"code": "CONFLICT", "field": "roomTypeId",
-         "message": f"The room type is sold out on {day.isoformat()}."}
+        {
+            "code": "CONFLICT",
+            "field": "roomTypeId",
+            "message": f"The room type is sold out on {day.isoformat()}.",
+        }
     ]
     assert await _stay_count(gql, hotel) == 1
 
@@ -97,8 +100,10 @@ async def test_duplicate_room_number_is_a_conflict(gql):
 
 
 async def test_queries_with_unreadable_ids_answer_null_not_errors(gql):
-    data = await gql.execute('{ stay(id: "abc") { id } guest(id: "-1") { id } '
-                             'stays(propertyId: "zzz") { nodes { id } } }')
+    data = await gql.execute(
+        '{ stay(id: "abc") { id } guest(id: "-1") { id } '
+        'stays(propertyId: "zzz") { nodes { id } } }'
+    )
     assert data == {"stay": None, "guest": None, "stays": {"nodes": []}}
 
 
@@ -110,10 +115,13 @@ async def test_availability_with_inverted_dates_reports_a_user_error(gql):
         {"p": hotel.property_id},
     )
     assert data["availability"] == {
-        "errors": [{"code": "INVALID_INPUT", "field": "departure"}], "roomTypes": []
+        "errors": [{"code": "INVALID_INPUT", "field": "departure"}],
+        "roomTypes": [],
     }
 
 
 async def test_page_size_is_capped(gql, settings):
-    data = await gql.execute("{ properties(first: 100000) { nodes { id } pageInfo { hasNextPage } } }")
+    data = await gql.execute(
+        "{ properties(first: 100000) { nodes { id } pageInfo { hasNextPage } } }"
+    )
     assert data["properties"]["pageInfo"]["hasNextPage"] is False

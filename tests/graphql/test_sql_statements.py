@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from support.hotel import build_hotel
 
-
 LIST = """
 query($p: ID!, $first: Int!) {
   stays(propertyId: $p, first: $first) {
@@ -58,19 +57,32 @@ async def test_listing_5_or_200_stays_issues_the_same_statements(gql, app):
     day = hotel.business_date
     # Everything goes through the API: the app's connection pool lives in its own event loop.
     for i in range(200):
-        guest = await gql.ok("createGuest", {"propertyId": hotel.property_id,
-                                             "firstName": f"G{i}", "lastName": "Load",
-                                             "email": f"g{i}@example.org"}, "guest { id }")
+        guest = await gql.ok(
+            "createGuest",
+            {
+                "propertyId": hotel.property_id,
+                "firstName": f"G{i}",
+                "lastName": "Load",
+                "email": f"g{i}@example.org",
+            },
+            "guest { id }",
+        )
         arrival = day + timedelta(days=(i // 40) * 2)
-        await gql.ok("bookStay", {"propertyId": hotel.property_id,
-                                  "roomTypeId": hotel.room_types["DBL"],
-                                  "guestId": guest["guest"]["id"],
-                                  "arrival": arrival.isoformat(),
-                                  "departure": (arrival + timedelta(days=1)).isoformat(),
-                                  "roomId": room_ids[i % 40]}, "stay { id }")
+        await gql.ok(
+            "bookStay",
+            {
+                "propertyId": hotel.property_id,
+                "roomTypeId": hotel.room_types["DBL"],
+                "guestId": guest["guest"]["id"],
+                "arrival": arrival.isoformat(),
+                "departure": (arrival + timedelta(days=1)).isoformat(),
+                "roomId": room_ids[i % 40],
+            },
+            "stay { id }",
+        )
 
     small, small_rows = await _statements_for(gql, app, hotel.property_id, 5)
     large, large_rows = await _statements_for(gql, app, hotel.property_id, 200)
     assert (small_rows, large_rows) == (5, 200)
     assert small == large
-    assert large <= 6  # stays, guests, rooms, room types, property
+    assert large <= 6, large  # stays, guests, rooms, room types, property

@@ -35,7 +35,11 @@ class GraphQLClient:
 
     async def mutate(self, name: str, input: dict[str, Any], selection: str) -> dict:
         """Run mutation ``name`` with ``input`` and return its payload (errors included)."""
-        query = f"mutation($input: {name[0].upper()}{name[1:]}Input!) {{ {name}(input: $input) {{ {selection} errors {{ code message field }} }} }}"
+        input_type = f"{name[0].upper()}{name[1:]}Input"
+        query = (
+            f"mutation($input: {input_type}!) {{ {name}(input: $input) "
+            f"{{ {selection} errors {{ code message field }} }} }}"
+        )
         data = await self.execute(query, {"input": input})
         return data[name]
 
