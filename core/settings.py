@@ -15,7 +15,7 @@ way from the CLI, the server and the tests.
 | FRONTDESK_LOGIN_FAILURES_PER_USER | login_failures_per_user within 15 minutes | 5 |
 | FRONTDESK_LOGIN_FAILURES_PER_ADDRESS | login_failures_per_address within 15 minutes | 20 |
 | FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
-| FRONTDESK_MAX_QUERY_DEPTH / _MAX_ALIASES / _MAX_TOKENS | GraphQL document limits | 12 / 30 / 5000 |
+| FRONTDESK_MAX_QUERY_DEPTH, _ALIASES, _TOKENS | GraphQL document limits | 12, 30, 5000 |
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values

@@ -72,7 +72,9 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         await sync_builtin_roles(rt.plugin_manager)
         tasks = [
             asyncio.create_task(task())
-            for task in flatten(rt.plugin_manager.hook.frontdesk_background_tasks(settings=settings))
+            for task in flatten(
+                rt.plugin_manager.hook.frontdesk_background_tasks(settings=settings)
+            )
         ]
         try:
             yield

@@ -27,10 +27,10 @@ from .contributions import GraphQLContribution
 from .core_mutations import CoreMutation
 from .core_queries import CoreQuery
 from .core_types import CORE_TYPES
+from .input_hygiene import StripNulCharacters
 from .money_mutations import MoneyMutation
 from .money_queries import MoneyQuery
 from .money_types import Folio as MoneyFolio
-from .input_hygiene import StripNulCharacters
 from .read_snapshot import SQLiteReadSnapshot
 from .security_limits import security_extensions
 
