@@ -102,7 +102,7 @@ def _exercise(operation, headers: dict[str, str], calls: dict[str, int]):
 
     @given(case=operation.as_strategy())
     @hypothesis_settings(
-        max_examples=EXAMPLES_PER_OPERATION,
+        max_examples=5 if settings.database_url.startswith("postgres") else EXAMPLES_PER_OPERATION,
         deadline=None,
         database=None,
         suppress_health_check=list(HealthCheck),
