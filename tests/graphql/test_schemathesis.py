@@ -77,6 +77,25 @@ def _admin_headers(app) -> dict[str, str]:
     return {"Authorization": f"Bearer {run_sync(mint())}"}
 
 
+def _exercise(operation, headers: dict[str, str], calls: dict[str, int], examples: int):
+    """A hypothesis test for one operation: every generated call must be answered as data."""
+    name = operation.verbose_name
+
+    @given(case=operation.as_strategy())
+    @hypothesis_settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def exercise(case) -> None:
+        response = case.call_asgi(headers=headers)
+        case.validate_response(response)
+        calls[name] = calls.get(name, 0) + 1
+
+    return exercise
+
+
 @pytest.mark.parametrize("enabled_plugins", [[], None], ids=["core-alone", "all-plugins"])
 def test_no_operation_answers_with_a_server_error(settings, enabled_plugins):
     from frontdesk.graphql.app import create_app
@@ -90,23 +109,13 @@ def test_no_operation_answers_with_a_server_error(settings, enabled_plugins):
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 25
 
+    examples = (
+        EXAMPLES_ON_POSTGRES
+        if settings.database_url.startswith("postgres")
+        else EXAMPLES_PER_OPERATION
+    )
     for operation in operations:
-
-        @given(case=operation.as_strategy())
-        @hypothesis_settings(
-            max_examples=EXAMPLES_ON_POSTGRES
-            if settings.database_url.startswith("postgres")
-            else EXAMPLES_PER_OPERATION,
-            deadline=None,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        def exercise(case, name=operation.verbose_name) -> None:
-            response = case.call_asgi(headers=headers)
-            case.validate_response(response)
-            calls[name] = calls.get(name, 0) + 1
-
-        exercise()
+        _exercise(operation, headers, calls, examples)()
 
     assert all(count >= 1 for count in calls.values())
     print(
