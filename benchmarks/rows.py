@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
+from frontdesk.core.guests.service import PROFILE_FIELDS
+
 from .bulk import BulkWriter
 
 PRICES = {"STD": Decimal("100.00"), "DBL": Decimal("140.00"), "STE": Decimal("260.00")}
@@ -34,27 +36,7 @@ STAY_COLS = (
     "updated_at",
 )
 NIGHT_COLS = ("stay", "property", "room_type", "room", "night", "slot")
-GUEST_COLS = (
-    "id",
-    "property",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "address_line",
-    "city",
-    "postal_code",
-    "country",
-    "nationality",
-    "language",
-    "date_of_birth",
-    "id_document_type",
-    "id_document_number",
-    "vip",
-    "notes",
-    "created_at",
-    "updated_at",
-)
+GUEST_COLS = ("id", "property", *PROFILE_FIELDS, "created_at", "updated_at")
 ROOM_COLS = (
     "id",
     "property",
