@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from piccolo.columns import Column
+from piccolo.table import Table
+
+# What an id argument names: a table whose rows carry a ``property`` column, or, for a table
+# without one, the property column reached through its foreign keys (``TimeOff.staff.property``).
+ScopeTarget = type[Table] | Column
+
 
 @dataclass
 class GraphQLContribution:
@@ -15,6 +22,14 @@ class GraphQLContribution:
       types whose fields are added to it; their resolvers get the core row as ``self``.
     * ``field_permissions``: ``"Query.conciergeRequests"`` (type name . GraphQL field name) ->
       the permission a caller needs for it; the API enforces these in one place.
+    * ``scoped_arguments``: the objects your root fields' id arguments name, so that a caller
+      limited to some properties cannot reach another property's by guessing ids. Key: an
+      argument or input-field name (``"requestId"``: on every root field) or
+      ``"Query.conciergeEvent.id"`` (that root field only; needed for ``id`` and for names
+      another owner already uses with another meaning). Value: a ``ScopeTarget``.
+    * ``unscoped_arguments``: id arguments (same key forms) that name objects no property owns.
+      Start-up fails on a root field argument named ``id``, ``…Id`` or ``…Ids`` (also inside
+      ``input``) that is in neither map, so a new operation cannot forget its scope.
     """
 
     queries: list[type] = field(default_factory=list)
@@ -22,3 +37,5 @@ class GraphQLContribution:
     types: list[type] = field(default_factory=list)
     type_extensions: dict[str, list[type]] = field(default_factory=dict)
     field_permissions: dict[str, str] = field(default_factory=dict)
+    scoped_arguments: dict[str, ScopeTarget] = field(default_factory=dict)
+    unscoped_arguments: frozenset[str] = frozenset()

@@ -1,6 +1,12 @@
-"""The money area's field -> permission map (merged by security_policy with core's)."""
+"""The money area's field -> permission map and its id arguments' scope (merged by
+security_policy with core's)."""
 
 from __future__ import annotations
+
+from frontdesk.core.folios.tables import CityLedgerAccount, Folio, FolioEntry, Invoice
+from frontdesk.core.rates.tables import RatePlan
+
+from .contributions import ScopeTarget
 
 MONEY_FIELD_PERMISSIONS: dict[str, str] = {
     # rates and taxes
@@ -40,4 +46,22 @@ MONEY_FIELD_PERMISSIONS: dict[str, str] = {
     # night audit
     "Mutation.runNightAudit": "night_audit.run",
     "Query.nightAuditReport": "reports.read",
+}
+
+# Argument (or input field) -> what it names; see GraphQLContribution.scoped_arguments. Generic
+# names (``id``, ``accountId``, ``entryId``) are bound to their fields only: plugins use them too.
+MONEY_SCOPED_ARGUMENTS: dict[str, ScopeTarget] = {
+    "folioId": Folio,
+    "paymentId": FolioEntry,
+    "ratePlanId": RatePlan,
+    "invoiceId": Invoice,
+    "cityLedgerAccountId": CityLedgerAccount,
+    "Query.folio.id": Folio,
+    "Query.invoice.id": Invoice,
+    "Query.ratePlan.id": RatePlan,
+    "Query.cityLedgerAccount.id": CityLedgerAccount,
+    "Mutation.correctEntry.entryId": FolioEntry,
+    "Mutation.openFolio.accountId": CityLedgerAccount,
+    "Mutation.transferFolioToCityLedger.accountId": CityLedgerAccount,
+    "Mutation.recordCityLedgerPayment.accountId": CityLedgerAccount,
 }

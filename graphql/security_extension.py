@@ -107,7 +107,9 @@ class SecurityExtension(SchemaExtension):
         audited = parent == "Mutation" or key in self.policy.audited_queries
         if principal is None and permission != PUBLIC:
             raise GraphQLError("Authentication required.", extensions={"code": UNAUTHENTICATED})
-        scoped = await self._scoped(kwargs)
+        # Looking objects up costs a query each: only for the audit trail or a limited caller.
+        limited = principal is not None and principal.property_ids is not None
+        scoped = await self._scoped(key, kwargs) if audited or limited else []
         trail = _Trail(self, context, key, scoped) if audited else None
         if not allowed(principal, permission):
             if trail:
@@ -149,23 +151,30 @@ class SecurityExtension(SchemaExtension):
             await trail.finish(result)
         return result
 
-    async def _scoped(self, kwargs: dict[str, Any]) -> list[tuple[str, str, int, int | None]]:
-        """(argument, label, id, property id) of every argument that names a scoped object."""
+    async def _scoped(
+        self, key: str, kwargs: dict[str, Any]
+    ) -> list[tuple[str, str, int, int | None]]:
+        """(argument, label, id, property id) of every argument of root field ``key`` that
+        names an existing scoped object (an unknown id is left to the resolver)."""
         found = []
         for name, value in _walk("", kwargs):
-            entry = self.policy.scoped_arguments.get(name)
-            if entry is None or value is None:
+            scope = self.policy.scope_of(key, name)
+            if scope is None or value is None:
                 continue
-            table, label = entry
             object_id = maybe_id(value)
             if object_id is None:
                 continue
-            if table is PropertyRow:
-                found.append((name, label, object_id, object_id))
+            if scope.table is PropertyRow:
+                found.append((name, scope.label, object_id, object_id))
                 continue
-            row = await table.select(table.property).where(table.id == object_id).first()
+            table = scope.table
+            row = (
+                await table.select(scope.column.as_alias("owner"))
+                .where(table.id == object_id)
+                .first()
+            )
             if row is not None:
-                found.append((name, label, object_id, row["property"]))
+                found.append((name, scope.label, object_id, row["owner"]))
         return found
 
 

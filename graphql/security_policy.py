@@ -1,20 +1,23 @@
 """The security policy of one schema: which permission every field needs, which arguments
 name objects that belong to a property, and how a refused root field answers.
 
-Assembled at schema build from core's map (core_permissions), the money area's
-(money_permissions, when present) and every plugin contribution's ``field_permissions`` and
-``scoped_arguments``. ``check`` fails start-up when a root field has no entry, a protected
-nested field cannot be null, or a map names a permission nobody declared."""
+Assembled at schema build from core's maps (here and core_permissions), the money area's
+(money_permissions) and every plugin contribution's ``field_permissions``,
+``scoped_arguments`` and ``unscoped_arguments``. ``check`` fails start-up when a root field has
+no entry, a protected nested field cannot be null, a map names a permission nobody declared,
+or a root field takes an id argument whose scope nobody declared."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import strawberry
+from piccolo.columns import Column
+from piccolo.table import Table
 from strawberry.types.base import StrawberryList, StrawberryOptional
 
 from frontdesk.core.auth.registry import PSEUDO_PERMISSIONS
@@ -23,28 +26,44 @@ from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.properties.tables import Room as RoomRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.stays.tables import Stay as StayRow
-from graphql import GraphQLList, GraphQLNonNull, GraphQLObjectType
+from graphql import (
+    GraphQLArgument,
+    GraphQLInputField,
+    GraphQLInputObjectType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    get_named_type,
+)
 
-from .contributions import GraphQLContribution
+from .contributions import GraphQLContribution, ScopeTarget
 from .core_permissions import CORE_FIELD_PERMISSIONS
 from .core_types import Connection, PageInfo
 from .errors import UserError
+from .money_permissions import MONEY_FIELD_PERMISSIONS, MONEY_SCOPED_ARGUMENTS
 
 log = logging.getLogger("frontdesk.security")
 
 ROOT_TYPES = ("Query", "Mutation")
-MONEY_PERMISSIONS_MODULE = "frontdesk.graphql.money_permissions"
+# Argument names that carry object ids: their scope must be declared.
+ID_ARGUMENT = re.compile(r"^id$|Ids?$")
 
-# Argument (or input field) name -> (table whose rows carry ``property``, audit label).
-CORE_SCOPED_ARGUMENTS: dict[str, tuple[Any, str]] = {
-    "propertyId": (PropertyRow, "property"),
-    "roomTypeId": (RoomTypeRow, "roomType"),
-    "roomId": (RoomRow, "room"),
-    "guestId": (GuestRow, "guest"),
-    "propertyIds": (PropertyRow, "property"),
-    "additionalGuestIds": (GuestRow, "guest"),
-    "stayId": (StayRow, "stay"),
+# Argument (or input field) -> what it names; see GraphQLContribution.scoped_arguments.
+CORE_SCOPED_ARGUMENTS: dict[str, ScopeTarget] = {
+    "propertyId": PropertyRow,
+    "propertyIds": PropertyRow,
+    "roomTypeId": RoomTypeRow,
+    "roomId": RoomRow,
+    "guestId": GuestRow,
+    "additionalGuestIds": GuestRow,
+    "stayId": StayRow,
+    "Query.property.id": PropertyRow,
+    "Query.guest.id": GuestRow,
+    "Query.stay.id": StayRow,
 }
+# Staff users and API keys belong to no property: user administration is global (a caller
+# limited to some properties still cannot grant others; see auth_mutations).
+CORE_UNSCOPED_ARGUMENTS = frozenset({"userId", "apiKeyId"})
 
 # Reads that are audited like mutations, because they hand out personal data wholesale.
 AUDITED_QUERIES = frozenset({"Query.exportGuestData"})
@@ -54,26 +73,71 @@ class SecurityPolicyError(RuntimeError):
     """The schema and its permission maps disagree: start-up stops."""
 
 
+@dataclass(frozen=True)
+class Scope:
+    """How to find the property of an object named by an argument: ``column`` read from
+    ``table``'s row with that id (joining through foreign keys when the column is not the
+    table's own); ``label`` names the object in audit records (``folio:12``)."""
+
+    table: type[Table]
+    column: Column
+    label: str
+
+    @classmethod
+    def of(cls, target: ScopeTarget) -> Scope:
+        if isinstance(target, Column):
+            chain = target._meta.call_chain
+            table = chain[0]._meta.table if chain else target._meta.table
+            column = target
+        elif target is PropertyRow:
+            table, column = target, target.id
+        else:
+            table, column = target, getattr(target, "property", None)
+            if not isinstance(column, Column):
+                raise SecurityPolicyError(
+                    f"{target.__name__} has no property column: scope its arguments with the "
+                    "property column reached through its foreign keys (Table.fk.property)."
+                )
+        name = table.__name__.removesuffix("Row")
+        return cls(table=table, column=column, label=name[:1].lower() + name[1:])
+
+    def same_as(self, other: Scope) -> bool:
+        def path(column: Column) -> str:
+            return column._meta.get_full_name(with_alias=False)
+
+        return self.table is other.table and path(self.column) == path(other.column)
+
+
 @dataclass
 class SecurityPolicy:
     field_permissions: dict[str, str] = field(default_factory=dict)
-    scoped_arguments: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    # "stayId" (every root field) or "Query.folio.id" (that field only) -> Scope
+    scoped_arguments: dict[str, Scope] = field(default_factory=dict)
+    unscoped_arguments: set[str] = field(default_factory=set)
     root_types: dict[str, Any] = field(default_factory=dict)  # "Mutation.x" -> strawberry type
     audited_queries: frozenset[str] = AUDITED_QUERIES
 
+    def scope_of(self, root_field: str, argument: str) -> Scope | None:
+        """The scope of ``argument`` (at any depth of ``input``) of ``root_field``."""
+        return self.scoped_arguments.get(f"{root_field}.{argument}") or self.scoped_arguments.get(
+            argument
+        )
 
-def money_permissions() -> dict[str, str]:
-    if importlib.util.find_spec(MONEY_PERMISSIONS_MODULE) is None:
-        return {}
-    module = importlib.import_module(MONEY_PERMISSIONS_MODULE)
-    return dict(getattr(module, "MONEY_FIELD_PERMISSIONS", {}))
+    def declared(self, root_field: str, argument: str) -> bool:
+        qualified = f"{root_field}.{argument}"
+        return (
+            self.scope_of(root_field, argument) is not None
+            or qualified in self.unscoped_arguments
+            or argument in self.unscoped_arguments
+        )
 
 
 def assemble(parts: list[GraphQLContribution]) -> SecurityPolicy:
-    """Merge the maps; two owners giving one field different permissions fail start-up."""
-    policy = SecurityPolicy(scoped_arguments=dict(CORE_SCOPED_ARGUMENTS))
-    sources = [("core", CORE_FIELD_PERMISSIONS), ("money", money_permissions())]
-    sources += [(type(p).__module__, p.field_permissions) for p in parts]
+    """Merge the maps; two owners giving one field different permissions, or one argument
+    different scopes, fail start-up."""
+    policy = SecurityPolicy()
+    sources = [("core", CORE_FIELD_PERMISSIONS), ("money", MONEY_FIELD_PERMISSIONS)]
+    sources += [(_owner(p), p.field_permissions) for p in parts]
     for owner, mapping in sources:
         for key, permission in mapping.items():
             known = policy.field_permissions.get(key)
@@ -82,11 +146,47 @@ def assemble(parts: list[GraphQLContribution]) -> SecurityPolicy:
                     f"{key} needs {known!r} per one map and {permission!r} per {owner}."
                 )
             policy.field_permissions[key] = permission
-    for part in parts:
-        for name, table in (getattr(part, "scoped_arguments", None) or {}).items():
-            label = name.removesuffix("Ids").removesuffix("Id") or name
-            policy.scoped_arguments.setdefault(name, (table, label))
+    scopes = [("core", CORE_SCOPED_ARGUMENTS, CORE_UNSCOPED_ARGUMENTS)]
+    scopes.append(("money", MONEY_SCOPED_ARGUMENTS, frozenset()))
+    scopes += [(_owner(p), p.scoped_arguments, p.unscoped_arguments) for p in parts]
+    for owner, scoped, unscoped in scopes:
+        for name, target in scoped.items():
+            scope = Scope.of(target)
+            known = policy.scoped_arguments.get(name)
+            if known is not None and not known.same_as(scope):
+                raise SecurityPolicyError(
+                    f"Argument {name} names a {known.label} per one map and a {scope.label} "
+                    f'per {owner}; bind it to its fields ("Mutation.x.{name}").'
+                )
+            policy.scoped_arguments[name] = scope
+        policy.unscoped_arguments.update(unscoped)
+    both = policy.unscoped_arguments & set(policy.scoped_arguments)
+    if both:
+        raise SecurityPolicyError(f"Arguments both scoped and unscoped: {sorted(both)}.")
     return policy
+
+
+def _owner(part: GraphQLContribution) -> str:
+    classes = part.queries + part.mutations + part.types
+    return classes[0].__module__ if classes else type(part).__module__
+
+
+def id_arguments(root_field: Any) -> Iterator[tuple[str, str]]:
+    """(path, name) of every argument and input field of a root field that carries ids by its
+    name (``id``, ``stayId``, ``input.additionalGuestIds``)."""
+    yield from _id_arguments("", root_field.args, frozenset())
+
+
+def _id_arguments(
+    prefix: str, items: dict[str, GraphQLArgument | GraphQLInputField], seen: frozenset[str]
+) -> Iterator[tuple[str, str]]:
+    for name, item in items.items():
+        named = get_named_type(item.type)
+        if isinstance(named, GraphQLInputObjectType):
+            if named.name not in seen:
+                yield from _id_arguments(f"{prefix}{name}.", named.fields, seen | {named.name})
+        elif ID_ARGUMENT.search(name):
+            yield f"{prefix}{name}", name
 
 
 def check(schema: strawberry.Schema, policy: SecurityPolicy, registered: set[str]) -> None:
@@ -103,6 +203,12 @@ def check(schema: strawberry.Schema, policy: SecurityPolicy, registered: set[str
                 problems.append(f"{key} has no permission entry")
             definition = schema.get_type_by_name(root)
             policy.root_types[key] = _field_type(definition, name)
+            for path, argument in id_arguments(root_type.fields[name]):
+                if not policy.declared(key, argument):
+                    problems.append(
+                        f"{key} argument {path} has no declared scope (scoped_arguments or "
+                        "unscoped_arguments)"
+                    )
     for key, permission in policy.field_permissions.items():
         if permission not in registered and permission not in PSEUDO_PERMISSIONS:
             problems.append(f"{key} needs {permission!r}, which no one declared")

@@ -9,10 +9,12 @@ contributes its export section through ``frontdesk_guest_data_export``."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from .. import runtime
 from ..errors import Conflict, NotFound
+from ..folios.ledger import guest_open_balances
 from ..guests.service import PROFILE_FIELDS
 from ..guests.tables import Guest
 from ..pagination import Page, paginate
@@ -127,9 +129,22 @@ async def export_guest(guest_id: int) -> dict[str, Any]:
     return document
 
 
-# Core areas holding money append ``async def check(guest_id) -> Decimal | None`` here; a
-# non-zero answer refuses the anonymization (core cannot import them: they depend on it).
-OPEN_BALANCE_CHECKS: list[Any] = []
+async def _refuse_open_balance(guest_id: int) -> None:
+    """Anonymizing must not orphan money: an unpaid bill (or a credit owed back) needs the
+    guest's name to be collected or refunded, so it is settled or transferred first."""
+    owing = await guest_open_balances(guest_id)
+    if not owing:
+        return
+    totals: dict[str, Decimal] = {}
+    for folio, balance in owing:
+        totals[folio.currency] = totals.get(folio.currency, Decimal(0)) + balance
+    amounts = ", ".join(f"{amount} {currency}" for currency, amount in sorted(totals.items()))
+    numbers = ", ".join(str(folio.id) for folio, _ in owing)
+    raise OpenBalance(
+        f"The guest has an open balance of {amounts} (folio {numbers}); settle it or "
+        "transfer it to the city ledger before anonymizing.",
+        field="guestId",
+    )
 
 
 async def anonymize_guest(guest_id: int, *, actor: str) -> Guest:
@@ -141,10 +156,7 @@ async def anonymize_guest(guest_id: int, *, actor: str) -> Guest:
         stays = await guest_stays(guest_id)
         if any(stay.status == "checked_in" for stay in stays):
             raise GuestInHouse("The guest is in house; anonymize after check-out.", field="guestId")
-        for check in list(OPEN_BALANCE_CHECKS):
-            balance = await check(guest_id)
-            if balance:
-                raise OpenBalance(f"The guest has an open balance of {balance}.", field="guestId")
+        await _refuse_open_balance(guest_id)
         for name, value in ANONYMIZED_FIELDS.items():
             setattr(guest, name, value)
         guest.first_name = PLACEHOLDER_FIRST_NAME

@@ -71,6 +71,28 @@ async def folio_balance(folio: Folio) -> Decimal:
     return balance_of(await entries_of(folio.id), folio.currency)
 
 
+async def guest_open_balances(guest_id: int) -> list[tuple[Folio, Decimal]]:
+    """The open folios the guest pays whose balance is not zero (owed by or to the guest).
+
+    The guest pays a folio that names them, and a folio of a stay they are the primary guest
+    of that names no one (the one the invoice goes to, as ``closing`` addresses it). A folio
+    billed to a city-ledger account is the company's debt, like the account's receivable, so
+    it does not count. Closed folios are zero by rule and are not read."""
+    primary_stays = Stay.select(Stay.id).where(Stay.primary_guest == guest_id)
+    payer = (Folio.guest == guest_id) | (Folio.guest.is_null() & Folio.stay.is_in(primary_stays))
+    folios = (
+        await Folio.objects()
+        .where((Folio.status == "open") & Folio.city_ledger_account.is_null() & payer)
+        .order_by(Folio.id)
+    )
+    found = []
+    for folio in folios:
+        balance = await folio_balance(folio)
+        if balance != ZERO:
+            found.append((folio, balance))
+    return found
+
+
 async def insert_entry(
     folio: Folio, prop: Property, actor: str | None, **values: Any
 ) -> FolioEntry:

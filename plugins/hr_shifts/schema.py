@@ -13,6 +13,16 @@ from frontdesk.graphql.contributions import GraphQLContribution
 from .schema_queries import ShiftsQuery
 from .schema_roster_mutations import ShiftsRosterMutation
 from .schema_setup_mutations import ShiftsSetupMutation
+from .tables import (
+    Assignment,
+    DemandRule,
+    Roster,
+    ShiftTemplate,
+    StaffMember,
+    SwapRequest,
+    TimeEntry,
+    TimeOff,
+)
 
 STAFF_ROLES = ("front_desk", "concierge", "housekeeping", "hr", "manager", "admin")
 PLANNERS = ("hr", "manager", "admin")
@@ -82,10 +92,27 @@ FIELD_PERMISSIONS = {
     "Mutation.shiftsApproveHours": "shifts.timesheets.approve",
 }
 
+# Which staff member, roster... an id names, so one hotel's planner cannot reach another's.
+SCOPED_ARGUMENTS = {
+    "staffId": StaffMember,
+    "staffIds": StaffMember,
+    "toStaffId": StaffMember,
+    "templateId": ShiftTemplate,
+    "rosterId": Roster,
+    "assignmentId": Assignment.roster.property,
+    "swapId": SwapRequest.assignment.roster.property,
+    "timeOffId": TimeOff.staff.property,
+    "Mutation.shiftsRemoveDemandRule.ruleId": DemandRule.template.property,
+    "Mutation.shiftsClockOut.entryId": TimeEntry.staff.property,
+    "Query.shiftsStaffMember.id": StaffMember,
+    "Query.shiftsRoster.id": Roster,
+}
+
 
 def contribution() -> GraphQLContribution:
     return GraphQLContribution(
         queries=[ShiftsQuery],
         mutations=[ShiftsSetupMutation, ShiftsRosterMutation],
         field_permissions=dict(FIELD_PERMISSIONS),
+        scoped_arguments=dict(SCOPED_ARGUMENTS),
     )

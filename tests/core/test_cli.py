@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from support.graphql_client import GraphQLClient
 
 from frontdesk.core.cli import main
 
@@ -16,7 +17,10 @@ def _run(args, env_extra=None, tmp_path=None):
     env = {**os.environ, **(env_extra or {})}
     return subprocess.run(
         [sys.executable, "-m", "frontdesk.core.cli", *args],
-        capture_output=True, text=True, env=env, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
 
 
@@ -33,8 +37,11 @@ def test_plugins_lists_installed_plugins_and_their_state(capsys, monkeypatch):
     monkeypatch.setenv("FRONTDESK_PLUGINS", "concierge")
     assert main(["plugins"]) == 0
     lines = dict(line.split()[:2] for line in capsys.readouterr().out.strip().splitlines())
-    assert lines == {"accounting_bridge": "disabled", "concierge": "enabled",
-                     "hr_shifts": "disabled"}
+    assert lines == {
+        "accounting_bridge": "disabled",
+        "concierge": "enabled",
+        "hr_shifts": "disabled",
+    }
 
 
 def test_an_unknown_plugin_is_a_plain_error(capsys, monkeypatch):
@@ -74,3 +81,65 @@ def test_schema_prints_the_sdl(capsys, monkeypatch):
     assert "type Stay {" in sdl
     assert "bookStay(input: BookStayInput!): StayPayload!" in sdl
     assert "Concierge" not in sdl
+
+
+# Bootstrap commands run against the test's migrated database (SQLite only: the commands are
+# engine-agnostic and every subprocess costs an interpreter start).
+@pytest.fixture
+def backend() -> str:
+    return "sqlite"
+
+
+def _cli(database_url: str, *args: str, password: str | None = None):
+    env = {"FRONTDESK_PLUGINS": "", "FRONTDESK_NEW_PASSWORD": password or ""}
+    return _run(["--database", database_url, *args], env)
+
+
+LOGIN = """mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) {
+  session { accessToken } errors { code } } }"""
+
+
+async def test_users_create_admin_makes_an_admin_who_can_log_in(database_url, anonymous_gql):
+    created = _cli(database_url, "users", "create", "--admin", "boss", password="long enough 1")
+    assert created.returncode == 0, created.stderr
+    assert created.stdout == "Created user boss with roles admin.\n"
+    login = (await anonymous_gql.execute(LOGIN, {"u": "boss", "p": "long enough 1"}))["login"]
+    assert login["errors"] == []
+    token = login["session"]["accessToken"]
+    boss = GraphQLClient(anonymous_gql.http, {"Authorization": f"Bearer {token}"})
+    me = await boss.execute("{ me { name allProperties permissions } users { username } }")
+    assert me["me"]["name"] == "boss" and me["me"]["allProperties"] is True
+    assert "users.admin" in me["me"]["permissions"]
+    assert me["users"] == [{"username": "boss"}]
+
+
+async def test_apikey_create_prints_a_working_key_once(database_url, anonymous_gql):
+    created = _cli(database_url, "apikey", "create", "--role", "front_desk", "--name", "desk")
+    assert created.returncode == 0, created.stderr
+    key, notice = created.stdout.splitlines()
+    assert key.startswith("fdk_") and created.stdout.count(key) == 1
+    assert "shown once" in notice
+    desk = GraphQLClient(anonymous_gql.http, {"Authorization": f"Bearer {key}"})
+    assert (await desk.execute("{ properties { nodes { id } } }")) == {"properties": {"nodes": []}}
+    refused = (await desk.raw("{ users { username } }")).json()
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+@pytest.mark.parametrize(
+    ("args", "password", "message"),
+    [
+        (["apikey", "create", "--role", "wizard"], None, "wizard"),
+        (["apikey", "create", "--role", "admin", "--property", "NOPE"], None, "NOPE"),
+        (["users", "create", "ana"], "long enough 1", "Give --admin or at least one --role."),
+        (["users", "create", "--admin", "ana"], "short", "at least"),
+    ],
+)
+async def test_bad_bootstrap_input_is_a_plain_message_and_writes_nothing(
+    database_url, gql, args, password, message
+):
+    failed = _cli(database_url, *args, password=password)
+    assert failed.returncode == 2
+    assert failed.stderr.startswith("frontdesk: ") and message in failed.stderr
+    assert "Traceback" not in failed.stderr and failed.stdout == ""
+    held = await gql.execute("{ users { username } apiKeys { name } }")
+    assert held == {"users": [], "apiKeys": [{"name": "test admin"}]}

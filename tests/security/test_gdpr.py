@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from support.hotel import book
+from support.money import charge, folio, pay, stay_money
 
 from frontdesk.core import db
 from frontdesk.core.auth import privacy
@@ -110,6 +111,63 @@ async def test_anonymizing_replaces_personal_data_in_core_and_plugins_and_keeps_
         "status": "CHECKED_OUT",
         "notes": "",
     }
+
+
+async def test_anonymizing_waits_for_an_open_balance_and_keeps_the_financial_records(
+    gql, hotel_a, loyalty
+):
+    guest_id = hotel_a.guests[0]
+    day = hotel_a.business_date
+    stay = (await book(gql, hotel_a, day + timedelta(days=3), day + timedelta(days=4)))["stay"]
+    await charge(gql, {"stayId": stay["id"]}, "FEE", "45.00", description="Late cancellation")
+    await gql.ok("cancelStay", {"stayId": stay["id"]}, "stay { id }")
+    folio_id = (await stay_money(gql, stay["id"]))["folios"][0]["id"]
+
+    payload = await gql.mutate("anonymizeGuest", {"guestId": guest_id}, "guest { id }")
+    assert payload == {
+        "guest": None,
+        "errors": [
+            {
+                "code": "OPEN_BALANCE",
+                "message": f"The guest has an open balance of 45.00 EUR (folio {folio_id}); "
+                "settle it or transfer it to the city ledger before anonymizing.",
+                "field": "guestId",
+            }
+        ],
+    }
+    profile = "query($id: ID!) { guest(id: $id) { firstName email } }"
+    unchanged = (await gql.execute(profile, {"id": guest_id}))["guest"]
+    assert unchanged == {"firstName": "Guest0", "email": "guest0@example.org"}
+    assert loyalty.anonymized_in_transaction == []
+
+    assert (await pay(gql, folio_id, "45.00"))["errors"] == []
+    await gql.ok("settleFolio", {"folioId": folio_id}, "folio { id }")
+    before = await folio(gql, folio_id)
+    await gql.ok("anonymizeGuest", {"guestId": guest_id}, "guest { id }")
+    after = await folio(gql, folio_id)
+    assert after == before
+    assert after["invoice"]["number"] == 1
+    assert [(e["kind"], e["amount"], e["businessDate"]) for e in after["entries"]] == [
+        ("CHARGE", "45.00", day.isoformat()),
+        ("PAYMENT", "-45.00", day.isoformat()),
+    ]
+
+
+async def test_a_folio_billed_to_a_company_does_not_hold_up_the_guest(gql, hotel_a):
+    day = hotel_a.business_date
+    stay = (await book(gql, hotel_a, day + timedelta(days=3), day + timedelta(days=4)))["stay"]
+    account = await gql.ok(
+        "createCityLedgerAccount",
+        {"propertyId": hotel_a.property_id, "code": "ACME", "name": "Acme", "creditLimit": "500"},
+        "account { id }",
+    )
+    company_folio = await gql.ok(
+        "openFolio",
+        {"stayId": stay["id"], "name": "Acme", "accountId": account["account"]["id"]},
+        "folio { id }",
+    )
+    await charge(gql, {"folioId": company_folio["folio"]["id"]}, "FEE", "80.00")
+    await gql.ok("anonymizeGuest", {"guestId": hotel_a.guests[0]}, "guest { id }")
 
 
 async def test_a_plugin_veto_leaves_the_guest_untouched(gql, hotel_a, app):

@@ -5,6 +5,7 @@ operation's permission gets past the check, every other role is refused."""
 from __future__ import annotations
 
 import pytest
+import strawberry
 from security.operations import operation, root_fields
 
 from frontdesk.core import runtime
@@ -96,8 +97,6 @@ async def test_every_root_field_has_a_permission_entry(app):
 
 
 def test_a_root_field_without_permission_entry_stops_start_up():
-    import strawberry
-
     from frontdesk.core.plugins import create_plugin_manager, hookimpl
     from frontdesk.graphql.contributions import GraphQLContribution
     from frontdesk.graphql.schema import build_schema
@@ -118,3 +117,48 @@ def test_a_root_field_without_permission_entry_stops_start_up():
     pm.register(Plugin())
     with pytest.raises(SecurityPolicyError, match="Query.secretThing has no permission entry"):
         build_schema(pm)
+
+
+def _schema_with_plugin_field(**declarations):
+    """Build core's schema plus a plugin query ``secretNote(noteId)`` with ``declarations``."""
+    from frontdesk.core.plugins import create_plugin_manager, hookimpl
+    from frontdesk.graphql.contributions import GraphQLContribution
+    from frontdesk.graphql.schema import build_schema
+
+    @strawberry.type
+    class Notes:
+        @strawberry.field
+        def secret_note(self, note_id: strawberry.ID) -> str:
+            return "leak"
+
+    class Plugin:
+        @hookimpl
+        def frontdesk_graphql_contribute(self):
+            return GraphQLContribution(
+                queries=[Notes],
+                field_permissions={"Query.secretNote": "stays.read"},
+                **declarations,
+            )
+
+    pm = create_plugin_manager([])
+    pm.register(Plugin())
+    return build_schema(pm)
+
+
+def test_an_id_argument_without_a_declared_scope_stops_start_up():
+    from frontdesk.graphql.security_policy import SecurityPolicyError
+
+    with pytest.raises(SecurityPolicyError, match="Query.secretNote argument noteId has no"):
+        _schema_with_plugin_field()
+
+
+def test_an_id_argument_is_declared_scoped_or_unscoped_and_never_both_ways():
+    from frontdesk.core.rates.tables import RatePlan
+    from frontdesk.core.stays.tables import Stay
+    from frontdesk.graphql.security_policy import SecurityPolicyError
+
+    schema = _schema_with_plugin_field(scoped_arguments={"Query.secretNote.noteId": Stay})
+    assert schema.security_policy.scope_of("Query.secretNote", "noteId").label == "stay"
+    _schema_with_plugin_field(unscoped_arguments=frozenset({"noteId"}))
+    with pytest.raises(SecurityPolicyError, match="ratePlanId names a ratePlan per one map"):
+        _schema_with_plugin_field(scoped_arguments={"ratePlanId": Stay, "noteId": RatePlan})

@@ -58,6 +58,46 @@ async def test_an_unexpected_error_is_masked_and_logged_with_its_stack(gql, app,
     assert logged and logged[0].exc_info is not None
 
 
+async def test_several_failing_fields_are_each_masked_and_logged_under_one_request_id(
+    gql, app, caplog
+):
+    class Buggy:
+        @hookimpl
+        def frontdesk_guest_data_export(self, guest):
+            raise RuntimeError(f"secret internals of {guest.last_name}")
+
+    app.state.runtime.plugin_manager.register(Buggy(), name="buggy")
+    prop = await gql.ok("createProperty", {"code": "PRD", "name": "Prod"}, "property { id }")
+    guests = {}
+    for name in ("Alpha", "Beta"):
+        created = await gql.ok(
+            "createGuest",
+            {"propertyId": prop["property"]["id"], "firstName": "A", "lastName": name},
+            "guest { id }",
+        )
+        guests[name] = created["guest"]["id"]
+    with caplog.at_level(logging.ERROR, logger="frontdesk.server"):
+        response = await gql.raw(
+            "query($a: ID!, $b: ID!) { a: exportGuestData(guestId: $a) "
+            "b: exportGuestData(guestId: $b) }",
+            {"a": guests["Alpha"], "b": guests["Beta"]},
+        )
+    errors = sorted(response.json()["errors"], key=lambda e: e["path"])
+    request_id = errors[0]["extensions"]["requestId"]
+    masked = f"Unexpected error (request id {request_id})."
+    internal = {"code": "INTERNAL", "requestId": request_id}
+    assert [(e["path"], e["message"], e["extensions"]) for e in errors] == [
+        (["a"], masked, internal),
+        (["b"], masked, internal),
+    ]
+    assert "secret internals" not in response.text and "Traceback" not in response.text
+    logged = [r for r in caplog.records if request_id in r.getMessage()]
+    assert sorted(str(r.exc_info[1]) for r in logged) == [
+        "secret internals of Alpha",
+        "secret internals of Beta",
+    ]
+
+
 async def test_responses_carry_ratelimit_headers_and_the_limit_is_enforced(gql):
     remaining = []
     for _ in range(LIMIT):
@@ -70,6 +110,7 @@ async def test_responses_carry_ratelimit_headers_and_the_limit_is_enforced(gql):
     refused = await gql.raw("{ me { name } }")
     assert refused.status_code == 429
     assert int(refused.headers["retry-after"]) >= 1
+    assert refused.headers["ratelimit-remaining"] == "0"
     assert refused.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
 
 
@@ -79,3 +120,24 @@ async def test_each_caller_has_its_own_allowance(gql, http, client_for):
         await gql.raw("{ me { name } }")
     assert (await gql.raw("{ me { name } }")).status_code == 429
     assert (await other.raw("{ me { name } }")).status_code == 200
+
+
+async def test_anonymous_callers_are_limited_per_address_with_the_same_headers(anonymous_gql):
+    refused = await anonymous_gql.raw("{ me { name } }")
+    assert refused.status_code == 401
+    assert refused.headers["ratelimit-limit"] == str(LIMIT)
+    assert refused.headers["ratelimit-remaining"] == str(LIMIT - 1)
+
+
+def test_the_allowance_refills_at_the_limit_per_minute():
+    from frontdesk.graphql.security_ratelimit import RateLimiter
+
+    now = [0.0]
+    limiter = RateLimiter(60, clock=lambda: now[0])
+    for _ in range(3):
+        decision = limiter.take("user:ana")
+    assert (decision.remaining, decision.reset_seconds) == (57, 3)
+    now[0] = 2.0
+    decision = limiter.take("user:ana")
+    assert (decision.remaining, decision.reset_seconds) == (58, 2)
+    assert limiter.take("user:ben").remaining == 59

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from support.hotel import book
 
 
@@ -109,3 +110,38 @@ async def test_a_key_limited_to_hotel_a_cannot_grant_hotel_b(client_for, hotel_a
         "key",
     )
     assert payload["key"] is None and payload["errors"][0]["code"] == "NOT_FOUND"
+
+
+@pytest.mark.parametrize("enabled_plugins", [["hr_shifts"]])
+async def test_a_plugin_object_without_a_property_column_is_scoped_through_its_owner(
+    gql, client_for, hotel_a, hotel_b
+):
+    staff = await gql.ok(
+        "shiftsCreateStaffMember",
+        {"propertyId": hotel_b.property_id, "name": "Bo", "departments": [], "skills": []},
+        "staffMember { id }",
+    )
+    request = await gql.ok(
+        "shiftsRequestTimeOff",
+        {
+            "staffId": staff["staffMember"]["id"],
+            "kind": "TIME_OFF",
+            "startsAt": "2026-12-09T00:00:00",
+            "endsAt": "2026-12-10T00:00:00",
+        },
+        "timeOff { id status }",
+    )
+    manager_of_a = await client_for("manager", properties=[hotel_a.property_id])
+    payload = await manager_of_a.mutate(
+        "shiftsDecideTimeOff",
+        {"timeOffId": request["timeOff"]["id"], "approve": True},
+        "timeOff { status }",
+    )
+    assert payload["errors"] == [
+        {"code": "NOT_FOUND", "message": "timeOffId does not exist.", "field": "timeOffId"}
+    ]
+    pending = await gql.execute(
+        "query($p: ID!) { shiftsTimeOff(propertyId: $p) { nodes { status } } }",
+        {"p": hotel_b.property_id},
+    )
+    assert pending["shiftsTimeOff"]["nodes"] == [{"status": request["timeOff"]["status"]}]
