@@ -107,6 +107,27 @@ def frontdesk_city_ledger_payment_recorded(account, ledger_entry, actor):
 
 
 @hookimpl
+def frontdesk_guest_data_export(guest):
+    from .privacy import export_section
+
+    return export_section(guest)
+
+
+@hookimpl
+def frontdesk_guest_anonymize(guest, actor):
+    from .privacy import anonymize
+
+    return anonymize(guest, actor)
+
+
+@hookimpl
+def frontdesk_invoice_issued(invoice, folio, actor):
+    from .invoices import record_invoice
+
+    return record_invoice(invoice, folio, actor)
+
+
+@hookimpl
 def frontdesk_night_audit_completed(property, business_date, report, actor):
     from .journal import seal_day
 

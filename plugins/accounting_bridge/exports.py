@@ -26,7 +26,8 @@ CSV and JSON keep the full text, minus control characters CSV cannot carry.
 
 CSV columns, one row per posting: entry_id, business_date (ISO 8601), property,
 account_code, account_name, debit, credit (both non-negative, one of them
-empty), currency, description, source_type, source_id, reverses_entry_id. Text
+empty), currency, description, source_type, source_id, reverses_entry_id,
+invoice_number (the document the entry belongs to, empty if none). Text
 cells that a spreadsheet would run as a formula (starting with ``= + - @``, tab
 or carriage return) are prefixed with ``'`` unless ``neutralize_formulas=False``.
 """
@@ -69,6 +70,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "source_type",
     "source_id",
     "reverses_entry_id",
+    "invoice_number",
 )
 
 _ASCII_FALLBACKS = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O"})
@@ -245,6 +247,8 @@ def render_hledger(
             tags.append(f"source-id:{_hledger_tag_value(entry.source_id)}")
         if entry.reverses_entry_id is not None:
             tags.append(f"reverses:{entry.reverses_entry_id}")
+        if entry.invoice_number is not None:
+            tags.append(f"invoice:{_hledger_tag_value(entry.invoice_number)}")
         # ";" would start a comment; the "(id)" code keeps a leading "(" in the description.
         description = _one_line(entry.description).replace(";", ",")
         header = f"{entry.business_date.isoformat()} * ({entry.id}) {description}".rstrip()
@@ -299,6 +303,7 @@ def render_beancount(
             "source-type": entry.source_type,
             "source-id": entry.source_id,
             "reverses-entry-id": None if reverses is None else str(reverses),
+            "invoice-number": entry.invoice_number,
         }
         lines += ["", f"{entry.business_date.isoformat()} * {_beancount_string(entry.description)}"]
         lines += [
@@ -348,6 +353,7 @@ def render_csv(
                     "reverses_entry_id": (
                         "" if entry.reverses_entry_id is None else entry.reverses_entry_id
                     ),
+                    "invoice_number": _csv_text(entry.invoice_number, neutralize_formulas),
                 }
             )
     return buffer.getvalue()
@@ -382,6 +388,7 @@ def render_json(
                 "source_type": entry.source_type,
                 "source_id": entry.source_id,
                 "reverses_entry_id": entry.reverses_entry_id,
+                "invoice_number": entry.invoice_number,
                 "postings": [
                     {
                         "account_code": posting.account_code,

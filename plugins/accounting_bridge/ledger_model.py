@@ -76,7 +76,8 @@ class JournalEntry:
     `source_type`/`source_id` name the hotel object that caused the entry (for
     example a folio charge), and `reverses_entry_id` links a correction to the
     entry it cancels: entries are never edited, only reversed, so an exported
-    ledger stays reproducible.
+    ledger stays reproducible. `invoice_number` names the document the entry
+    belongs to (the invoice of its folio), the reference an auditor follows.
     """
 
     id: int
@@ -87,6 +88,7 @@ class JournalEntry:
     source_id: str | None
     postings: tuple[Posting, ...]
     reverses_entry_id: int | None = None
+    invoice_number: str | None = None
 
     def __post_init__(self) -> None:
         # Accept any iterable for convenience but store a tuple to stay hashable

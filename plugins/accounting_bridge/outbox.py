@@ -28,10 +28,12 @@ from decimal import Decimal
 from typing import Any
 
 from frontdesk.core.errors import NotFound
+from frontdesk.core.folios.tables import Folio, Invoice
 from frontdesk.core.properties.tables import Property
 from frontdesk.core.transactions import run_write
 
 from . import connectors as conn
+from . import invoices
 from .chart import chart_of
 from .delivery_policy import Outcome, next_attempt_delay
 from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, OutboxMessage, SealedDay
@@ -61,8 +63,10 @@ async def _locked_connectors(property_id: int, deliver: str) -> list[ConnectorSe
 
 
 async def entry_documents(property_id: int, entries: list[JournalEntryRow]) -> list[dict]:
-    """Entries as JSON-ready dicts with the hotel's account codes; amounts are strings."""
+    """Entries as JSON-ready dicts with the hotel's account codes; amounts are strings.
+    ``invoiceId``/``invoiceNumber``: the invoice covering the entry, once one is issued."""
     codes = {line.account.code: line.export_code for line in await chart_of(property_id)}
+    links = await invoices.links_of(entries)
     ids = [e.id for e in entries] or [-1]
     postings = (
         await JournalPosting.objects()
@@ -88,7 +92,8 @@ async def entry_documents(property_id: int, entries: list[JournalEntryRow]) -> l
             "folioEntryId": e.folio_entry,
             "folioId": e.folio,
             "stayId": e.stay,
-            "invoiceId": e.invoice,
+            "invoiceId": links[e.id].id if e.id in links else None,
+            "invoiceNumber": links[e.id].number if e.id in links else None,
             "reverses": e.reverses,
             "postings": by_entry.get(e.id, []),
         }
@@ -101,7 +106,9 @@ async def _property_code(property_id: int) -> str:
     return row["code"]
 
 
-async def _queue(property_id: int, deliver: str, suffix: str, document: dict) -> None:
+async def _queue(
+    property_id: int, deliver: str, suffix: str, document: dict, kind: str | None = None
+) -> None:
     targets = await _locked_connectors(property_id, deliver)
     if not targets:
         return
@@ -111,7 +118,7 @@ async def _queue(property_id: int, deliver: str, suffix: str, document: dict) ->
             OutboxMessage(
                 property=property_id,
                 connector=t.connector,
-                kind=deliver,
+                kind=kind or deliver,
                 payload=body,
                 idempotency_key=f"frontdesk-{property_id}-{t.connector}-{suffix}",
                 status="pending",
@@ -137,6 +144,23 @@ async def queue_entry(entry: JournalEntryRow) -> None:
     )
 
 
+async def queue_invoice(invoice: Invoice, folio: Folio) -> None:
+    """In the invoice's transaction: one message per connector that delivers each entry, so
+    the back office links the folio's entries (sent before, and after in this transaction)
+    to the document number."""
+    await _queue(
+        invoice.property,
+        "entry",
+        f"invoice-{invoice.id}",
+        {
+            "type": "accounting.invoice",
+            "property": await _property_code(invoice.property),
+            "invoice": invoices.invoice_document(invoice, folio),
+        },
+        kind="invoice",
+    )
+
+
 async def queue_day(sealed: SealedDay) -> None:
     """In the night audit's transaction: one message per connector that delivers days."""
     entries = (
@@ -156,6 +180,7 @@ async def queue_day(sealed: SealedDay) -> None:
             "property": await _property_code(sealed.property),
             "businessDate": sealed.business_date.isoformat(),
             "entries": await entry_documents(sealed.property, entries),
+            "invoices": await invoices.issued_on(sealed.property, sealed.business_date),
         },
     )
 

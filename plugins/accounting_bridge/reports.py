@@ -23,7 +23,7 @@ from frontdesk.core.folios.tables import CityLedgerEntry, FolioEntry
 from frontdesk.core.properties.tables import Property
 
 from . import default_chart as dc
-from . import exports
+from . import exports, invoices
 from .chart import ChartLine, chart_of
 from .ledger_model import Account, JournalEntry, Posting
 from .tables import JournalEntryRow, JournalPosting
@@ -198,6 +198,7 @@ async def ledger_entries(
         by_entry[p.entry].append(
             Posting(codes.get(p.account_code, p.account_code), Decimal(p.amount), p.currency)
         )
+    links = await invoices.links_of(rows)
     entries = [
         JournalEntry(
             r.id,
@@ -208,6 +209,7 @@ async def ledger_entries(
             r.source_key,
             tuple(by_entry[r.id]),
             r.reverses,
+            str(links[r.id].number) if r.id in links else None,
         )
         for r in rows
     ]

@@ -15,6 +15,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.core.errors import DomainError, InvalidInput
+from frontdesk.core.folios.tables import Invoice
 from frontdesk.core.pagination import clamp, paginate
 from frontdesk.core.permissions import Permission
 from frontdesk.core.properties.tables import Property
@@ -22,7 +23,7 @@ from frontdesk.graphql.contributions import GraphQLContribution
 from frontdesk.graphql.core_types import Connection, connection
 from frontdesk.graphql.errors import UserError, decode_id, maybe_id, run_mutation
 
-from . import chart, outbox, reports
+from . import chart, invoices, outbox, reports
 from .connector_settings import configure_connector
 from .schema_types import (
     AccountingAccount,
@@ -126,7 +127,7 @@ class AccountingQuery:
 
     @strawberry.field(
         description="Journal entries, newest last; filter by dates (inclusive), "
-        "account, source type, folio or stay."
+        "account, source type, folio, stay or the invoice they belong to (by id or number)."
     )
     async def accounting_journal_entries(
         self,
@@ -138,6 +139,8 @@ class AccountingQuery:
         source_type: str | None = None,
         folio_id: strawberry.ID | None = None,
         stay_id: strawberry.ID | None = None,
+        invoice_id: strawberry.ID | None = None,
+        invoice_number: int | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[AccountingJournalEntry]:
@@ -156,6 +159,15 @@ class AccountingQuery:
             condition &= JournalEntryRow.folio == (maybe_id(folio_id) or -1)
         if stay_id is not None:
             condition &= JournalEntryRow.stay == (maybe_id(stay_id) or -1)
+        if invoice_id is not None:
+            condition &= invoices.covering_condition([maybe_id(invoice_id) or -1])
+        if invoice_number is not None:
+            condition &= invoices.covering_condition(
+                Invoice.select(Invoice.id).where(
+                    (Invoice.property == (prop.id if prop else -1))
+                    & (Invoice.number == invoice_number)
+                )
+            )
         if account_code is not None:
             condition &= JournalEntryRow.id.is_in(
                 JournalPosting.select(JournalPosting.entry).where(
@@ -391,4 +403,5 @@ def contribution() -> GraphQLContribution:
         mutations=[AccountingMutation],
         type_extensions={"Folio": [AccountingFolioFields]},
         field_permissions=dict(FIELD_PERMISSIONS),
+        scoped_arguments={"messageIds": OutboxMessage},
     )

@@ -11,6 +11,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.core.folios.money import round_money
+from frontdesk.core.folios.tables import Invoice
 
 from .tables import JournalEntryRow, JournalPosting
 
@@ -62,6 +63,10 @@ class AccountingJournalEntry:
     currency: str
     actor: str | None
     created_at: datetime
+    redacted_at: datetime | None = strawberry.field(
+        description="When the description was replaced because its guest was anonymized "
+        "(GDPR); amounts, accounts, dates and links never change."
+    )
 
     @strawberry.field
     def folio_entry_id(self) -> strawberry.ID | None:
@@ -75,9 +80,18 @@ class AccountingJournalEntry:
     def stay_id(self) -> strawberry.ID | None:
         return _id(self.stay)
 
-    @strawberry.field
-    def invoice_id(self) -> strawberry.ID | None:
-        return _id(self.invoice)
+    @strawberry.field(
+        description="The invoice the entry belongs to: the one it names, else its folio's "
+        "once the folio closed. A document reference; the invoice books no amount."
+    )
+    async def invoice_id(self, info: Info) -> strawberry.ID | None:
+        invoice = await _invoice_of(self, info)
+        return None if invoice is None else _id(invoice.id)
+
+    @strawberry.field(description="The number of that invoice (gapless per property).")
+    async def invoice_number(self, info: Info) -> int | None:
+        invoice = await _invoice_of(self, info)
+        return None if invoice is None else invoice.number
 
     @strawberry.field
     def city_ledger_account_id(self) -> strawberry.ID | None:
@@ -101,6 +115,16 @@ class AccountingJournalEntry:
             )
             for p in sorted(rows, key=lambda p: p.line)
         ]
+
+
+async def _invoice_of(entry: JournalEntryRow, info: Info) -> Invoice | None:
+    loaders = info.context.loaders
+    if entry.invoice is not None:
+        return await loaders.by_id(Invoice, namespace="folios").load(entry.invoice)
+    if entry.folio is None:
+        return None
+    rows = await loaders.many_by(Invoice, "folio", namespace="folios").load(entry.folio)
+    return rows[0] if rows else None
 
 
 def _id(value: int | None) -> strawberry.ID | None:

@@ -47,7 +47,9 @@ class AccountMapping(Table, tablename="accounting_bridge_account_mapping"):
 
 
 class JournalEntryRow(Table, tablename="accounting_bridge_journal_entry"):
-    """One balanced journal entry and the hotel object it records."""
+    """One balanced journal entry and the hotel object it records. ``redacted_at``/``_by``:
+    when and by whom the free-text description was replaced because its guest was anonymized
+    (GDPR); amounts, accounts, dates and links never change."""
 
     property = ForeignKey(references=Property, index=True)
     business_date = Date()
@@ -64,6 +66,8 @@ class JournalEntryRow(Table, tablename="accounting_bridge_journal_entry"):
     currency = Varchar(length=3)
     actor = Varchar(length=120, null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
+    redacted_at = Timestamptz(null=True, default=None)
+    redacted_by = Varchar(length=120, null=True, default=None)
 
 
 class JournalPosting(Table, tablename="accounting_bridge_journal_posting"):

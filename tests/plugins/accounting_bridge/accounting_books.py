@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
 
 TRIAL = """query($p: ID!, $s: Date, $e: Date) {
   accountingTrialBalance(propertyId: $p, start: $s, end: $e) {
@@ -11,11 +17,12 @@ CHECK = """journal core difference reconciled
   differences { subject subjectId journal core entryIds }"""
 RECON = f"""query($p: ID!, $a: Date) {{ accountingReconciliation(propertyId: $p, asOf: $a) {{
   guestLedger {{ {CHECK} }} cityLedger {{ {CHECK} }} }} }}"""
-ENTRIES = """query($p: ID!, $f: ID, $src: String, $acc: String, $s: Date, $e: Date) {
+ENTRIES = """query($p: ID!, $f: ID, $src: String, $acc: String, $s: Date, $e: Date, $i: ID,
+  $n: Int) {
   accountingJournalEntries(propertyId: $p, folioId: $f, sourceType: $src, accountCode: $acc,
-    start: $s, end: $e, first: 250) {
+    start: $s, end: $e, invoiceId: $i, invoiceNumber: $n, first: 250) {
   nodes { id businessDate description sourceType sourceKey folioEntryId folioId stayId
-          invoiceId reversesId postings { accountCode amount currency } } } }"""
+          invoiceId invoiceNumber reversesId postings { accountCode amount currency } } } }"""
 EXPORT = """query($p: ID!, $f: AccountingExportFormat!, $s: Date, $e: Date) {
   accountingExport(propertyId: $p, format: $f, start: $s, end: $e) {
     filename contentType text } }"""
@@ -47,3 +54,19 @@ def postings(entry: dict) -> dict[str, Decimal]:
 async def export(gql, property_id: str, fmt: str, start=None, end=None) -> dict:
     variables = {"p": property_id, "f": fmt, "s": start and str(start), "e": end and str(end)}
     return (await gql.execute(EXPORT, variables))["accountingExport"]
+
+
+def tool(name: str) -> str:
+    """The path of an accounting tool (beside the venv's python, else on PATH)."""
+    beside_python = Path(sys.executable).parent / name
+    path = str(beside_python) if beside_python.exists() else shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name!r} is not installed")
+    return path
+
+
+def run_tool(*args: str) -> str:
+    """Run a tool that must succeed; its stdout."""
+    result = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"{' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import subprocess
-import sys
 from datetime import timedelta
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
-from accounting_books import balances, entries, export, reconciliation, trial_balance
+from accounting_books import (
+    balances,
+    entries,
+    export,
+    reconciliation,
+    run_tool,
+    tool,
+    trial_balance,
+)
 from support.hotel import book, build_hotel
 from support.money import charge, night_audit, pay, set_up_rates, stay_money
 
@@ -121,20 +124,6 @@ async def run_week(gql):
     return hotel, {"a": a, "b": b, "c": c, "d": d, "acme": acme_id}
 
 
-def _tool(name: str) -> str:
-    beside_python = Path(sys.executable).parent / name
-    path = str(beside_python) if beside_python.exists() else shutil.which(name)
-    if path is None:
-        pytest.fail(f"{name!r} is not installed")
-    return path
-
-
-def _run(*args: str) -> str:
-    result = subprocess.run(args, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"{' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
-    return result.stdout
-
-
 async def _chart(gql, property_id: str) -> list[Account]:
     data = await gql.execute(
         "query($p: ID!) { accountingAccounts(propertyId: $p) { code name kind externalCode } }",
@@ -185,9 +174,9 @@ async def test_a_week_balances_reconciles_and_is_accepted_by_hledger_and_beancou
     expected = {(code, "EUR"): amount for code, amount in _nonzero(by_code).items()}
     journal = tmp_path / "week.journal"
     journal.write_text((await export(gql, hotel.property_id, "HLEDGER"))["text"])
-    _run(_tool("hledger"), "-f", str(journal), "check", "--strict")
-    output = _run(
-        _tool("hledger"),
+    run_tool(tool("hledger"), "-f", str(journal), "check", "--strict")
+    output = run_tool(
+        tool("hledger"),
         "-f",
         str(journal),
         "balance",
@@ -206,7 +195,7 @@ async def test_a_week_balances_reconciles_and_is_accepted_by_hledger_and_beancou
 
     ledger = tmp_path / "week.beancount"
     ledger.write_text((await export(gql, hotel.property_id, "BEANCOUNT"))["text"])
-    _run(_tool("bean-check"), str(ledger))
+    run_tool(tool("bean-check"), str(ledger))
     from beancount import loader
     from beancount.core import realization
 
