@@ -3,7 +3,8 @@
 Every posting is one write transaction that first locks the folio row (``lock_folio``), then
 re-reads its status and entries, so concurrent postings on one folio serialize and a closed
 folio never takes an entry; the unique (folio, seq) key backs that up in the database. Nothing
-is edited or deleted: ``correct_entry`` reverses a mistake with a new entry.
+is edited or deleted: ``correct_entry`` reverses a mistake with a new entry, ``post_credit``
+gives a free-amount allowance (goodwill) as a negative charge.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from typing import Any
 from .. import events, validation
 from ..errors import Conflict, InvalidInput, InvalidTransition
 from ..properties.service import get_property
+from ..properties.tables import Property
 from ..rates.service import check_category, money_settings, tax_rate_for
 from ..stays.tables import Stay
 from ..transactions import run_write
+from .invoices import revenue_lines
 from .ledger import (
     balance_of,
     corrected_ids,
@@ -35,11 +38,29 @@ from .ledger import (
     refundable,
     route,
 )
-from .money import parse_amount, split_line
+from .money import ZERO, Line, parse_amount, round_money, split_line
 from .tables import PAYMENT_METHODS, Folio, FolioEntry, RoutingRule
 
 OPEN_STAY_STATUSES = ("booked", "checked_in")
 MAX_QUANTITY = 10_000
+# Goodwill is not revenue of a department: it lowers 'other' unless the caller names one.
+CREDIT_CATEGORY = "other"
+
+
+async def _revenue_line(
+    folio: Folio, category: str, quantity: int, unit_price: Decimal
+) -> tuple[Folio, Property, Decimal, Line]:
+    """Lock the open folio and split ``quantity`` x ``unit_price`` of ``category`` into net,
+    tax and gross at the property's rate, the one way charges and credits are priced."""
+    folio = await lock_folio(folio.id)
+    ensure_open(folio)
+    prop = await get_property(folio.property)
+    settings = await money_settings(prop.id)
+    rate = await tax_rate_for(prop.id, category)
+    line = split_line(
+        quantity, unit_price, rate, folio.currency, inclusive=settings.prices_include_tax
+    )
+    return folio, prop, rate, line
 
 
 async def post_charge_in_transaction(
@@ -59,14 +80,7 @@ async def post_charge_in_transaction(
         FolioEntry.source_key == source_key
     ):
         return None
-    folio = await lock_folio(folio.id)
-    ensure_open(folio)
-    prop = await get_property(folio.property)
-    settings = await money_settings(prop.id)
-    rate = await tax_rate_for(prop.id, category)
-    line = split_line(
-        quantity, unit_price, rate, folio.currency, inclusive=settings.prices_include_tax
-    )
+    folio, prop, rate, line = await _revenue_line(folio, category, quantity, unit_price)
     entry = await insert_entry(
         folio,
         prop,
@@ -141,6 +155,92 @@ async def post_charge(
         return entry
 
     return await run_write(change, conflict_message="The folio changed concurrently; retry.")
+
+
+async def post_credit_in_transaction(
+    *,
+    stay_id: int,
+    amount: Any,
+    description: str,
+    actor: str | None,
+    category: str = CREDIT_CATEGORY,
+) -> FolioEntry:
+    """Give the guest of a booked or in-house stay ``amount`` off the folio that charges of
+    ``category`` route to, inside the caller's transaction (a plugin resolving a complaint
+    posts it with its own rows). See ``post_credit``."""
+    check_category(category)
+    if category == "city_tax":
+        raise InvalidInput("City tax is owed to the city; it takes no goodwill.", field="category")
+    description = validation.text(description, "description")
+    stay = await get_stay_row(stay_id)
+    if stay.status not in OPEN_STAY_STATUSES:
+        raise InvalidTransition(
+            f"The stay is {stay.status}; credits go on booked or in-house stays only.",
+            field="stayId",
+        )
+    folio = await route(stay, category)
+    value = parse_amount(amount, "amount", folio.currency)
+    folio, prop, rate, line = await _revenue_line(folio, category, 1, value)
+    lines = revenue_lines(await entries_of(folio.id))
+    charged = round_money(sum((Decimal(e.gross) for e in lines), ZERO), folio.currency)
+    if line.gross > charged:
+        raise InvalidInput(
+            f"A credit of {line.gross} {folio.currency} exceeds the {max(charged, ZERO)} "
+            f"{folio.currency} charged on folio {folio.number}.",
+            field="amount",
+        )
+    entry = await insert_entry(
+        folio,
+        prop,
+        actor,
+        kind="charge",
+        category=category,
+        description=description,
+        quantity=1,
+        unit_price=-value,
+        tax_rate=rate,
+        net=-line.net,
+        tax=-line.tax,
+        gross=-line.gross,
+        amount=-line.gross,
+    )
+    await events.emit(
+        "frontdesk_folio_charge_posted",
+        "folio.charge_posted",
+        property_id=prop.id,
+        subject_id=entry.id,
+        actor=actor,
+        data={"folio_id": folio.id, "category": category, "gross": str(-line.gross)},
+        folio=folio,
+        entry=entry,
+    )
+    return entry
+
+
+async def post_credit(
+    *,
+    stay_id: int,
+    amount: Any,
+    description: str,
+    actor: str | None = None,
+    category: str = CREDIT_CATEGORY,
+) -> FolioEntry:
+    """Post a goodwill credit (an allowance) to a booked or in-house stay: a charge line with
+    negated net, tax and gross, priced like a charge of ``amount`` in ``category`` (so it
+    lowers that category's revenue and tax), on the folio the category routes to. It never
+    exceeds what that folio has charged (net of earlier credits and corrections): money beyond
+    that is a refund of a payment. ``amount`` > 0; a cancelled or checked-out stay, or a
+    closed folio, is refused."""
+    return await run_write(
+        lambda: post_credit_in_transaction(
+            stay_id=stay_id,
+            amount=amount,
+            description=description,
+            actor=actor,
+            category=category,
+        ),
+        conflict_message="The folio changed concurrently; retry.",
+    )
 
 
 def _method(method: str) -> str:

@@ -64,3 +64,17 @@ def frontdesk_stay_no_show(stay, actor):
     from .lifecycle import on_stay_ended_before_arrival
 
     return on_stay_ended_before_arrival(stay, actor, "marked as no-show")
+
+
+@hookimpl
+def frontdesk_guest_data_export(guest):
+    from .privacy import export_guest
+
+    return export_guest(guest)
+
+
+@hookimpl
+def frontdesk_guest_anonymize(guest, actor):
+    from .privacy import anonymize_guest
+
+    return anonymize_guest(guest, actor)

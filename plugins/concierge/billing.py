@@ -1,7 +1,8 @@
 """The one place the concierge reaches the folio feature (``frontdesk.core.folios``).
 
-Charges (service bookings) go through core's public ``post_charge``, which joins the
-caller's write transaction, so a refused posting rolls the whole change back. A cancelled
+Charges (service bookings) go through core's public ``post_charge`` and goodwill credits
+(complaints) through ``post_credit``; both join the caller's write transaction, so a refused
+posting rolls the whole change back. A cancelled
 charge is reversed with ``correct_entry``, never edited. Without the folio feature, or
 without the posting it needs, the change is refused with ``FEATURE_UNAVAILABLE`` instead of
 silently skipping the money: it must never look booked when it is not.
@@ -24,6 +25,10 @@ CATEGORY_OF_SERVICE = {
     "transfer": "other",
     "other": "other",
 }
+
+
+# The inputs of core's post_credit that the complaint's client knows as its goodwill amount.
+CORE_CREDIT_FIELDS = ("amount", "stayId", "folioId")
 
 
 class FeatureUnavailable(DomainError):
@@ -87,9 +92,18 @@ async def reverse_charge(*, reference: str, reason: str, actor: str | None, fiel
 async def post_goodwill_credit(
     *, stay_id: int, amount: Decimal, description: str, actor: str | None, field: str
 ) -> str:
-    """Credit ``amount`` to the stay's folio. Core's folio service offers no free-amount
-    credit yet (``correct_entry`` only reverses an existing entry), so this needs
-    ``post_credit(stay_id=, amount=, description=, actor=)`` there and is refused until then."""
+    """Credit ``amount`` to the stay's folio with core's ``post_credit`` (a negative charge
+    of category ``other`` on the folio that category routes to, normally the guest folio),
+    inside the caller's transaction; returns the entry id. Core's refusals (stay checked out,
+    folio closed, more than the folio charged) keep their code and message but name
+    ``field``, the input the client can change."""
     credit = _require("post_credit", field)
-    entry = await credit(stay_id=stay_id, amount=amount, description=description[:200], actor=actor)
+    try:
+        entry = await credit(
+            stay_id=stay_id, amount=amount, description=description[:200], actor=actor
+        )
+    except DomainError as exc:
+        if exc.field in CORE_CREDIT_FIELDS:
+            exc.field = field
+        raise
     return str(entry.id)

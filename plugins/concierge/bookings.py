@@ -24,7 +24,7 @@ from frontdesk.core.stays.service import get_stay
 from frontdesk.core.transactions import run_write
 
 from . import billing, settings
-from .common import actor_name, aware, moment, now
+from .common import KEEP, Keep, actor_name, aware, lock_row, moment, now
 from .tables import ConciergeBooking, ConciergeBookingSeat, ConciergeResource
 
 SERVICES = ("spa", "restaurant", "tour", "transfer", "other")
@@ -108,6 +108,79 @@ async def create_resource(
     return await run_write(change, conflict_message="The resource could not be saved; retry.")
 
 
+async def update_resource(
+    *,
+    resource_id: int,
+    name: str | None = None,
+    service: str | None = None,
+    capacity: int | None = None,
+    price: Decimal | None | Keep = KEEP,
+    active: bool | None = None,
+    actor: str | None = None,
+) -> ConciergeResource:
+    """Change a resource (None, or ``KEEP`` for the price, keeps a field). Capacity never goes
+    below the persons already booked into any slot from now on; bookings holding seat numbers
+    at or above the new capacity move to free lower ones, so seat numbers stay below it and
+    the unique key keeps guarding the slot. A new price applies to new bookings only;
+    deactivating stops new bookings and keeps the existing ones."""
+    name = None if name is None else validation.text(name, "name")
+    if service is not None and service not in SERVICES:
+        raise InvalidInput(f"service must be one of {', '.join(SERVICES)}.", field="service")
+    if capacity is not None:
+        validation.integer(capacity, "capacity", minimum=1, maximum=MAX_CAPACITY)
+    new_price = None if price is KEEP else _price(price, "price")
+
+    async def change() -> ConciergeResource:
+        await lock_row(ConciergeResource, resource_id)
+        resource = await get_resource(resource_id)
+        if capacity is not None and capacity < resource.capacity:
+            await _compact_seats(resource, capacity)
+        for column, value in (
+            ("name", name),
+            ("service", service),
+            ("capacity", capacity),
+            ("active", active),
+        ):
+            if value is not None:
+                setattr(resource, column, value)
+        if price is not KEEP:
+            resource.price = new_price
+        await resource.save()
+        return resource
+
+    return await run_write(change, conflict_message="The resource changed meanwhile; retry.")
+
+
+async def _compact_seats(resource: ConciergeResource, capacity: int) -> None:
+    """Refuse a capacity below a slot's bookings from now on; renumber seats >= capacity."""
+    rows = await ConciergeBookingSeat.select(
+        ConciergeBookingSeat.id, ConciergeBookingSeat.slot_start, ConciergeBookingSeat.seat_no
+    ).where(
+        (ConciergeBookingSeat.resource == resource.id)
+        & (ConciergeBookingSeat.slot_start >= _slot_floor(resource))
+    )
+    slots: dict[datetime, list[dict]] = defaultdict(list)
+    for row in rows:
+        slots[aware(row["slot_start"])].append(row)
+    for slot, seats in sorted(slots.items()):
+        if len(seats) > capacity:
+            raise Conflict(
+                f"{resource.name} has {len(seats)} persons booked at {slot.isoformat()}; "
+                f"the capacity cannot go below that.",
+                field="capacity",
+            )
+        free = sorted(set(range(capacity)) - {s["seat_no"] for s in seats})
+        for seat in (s for s in seats if s["seat_no"] >= capacity):
+            await ConciergeBookingSeat.update({ConciergeBookingSeat.seat_no: free.pop(0)}).where(
+                ConciergeBookingSeat.id == seat["id"]
+            )
+
+
+def _slot_floor(resource: ConciergeResource) -> datetime:
+    """The start of the slot running now: it and every later one still take bookings."""
+    return now() - timedelta(minutes=resource.slot_minutes)
+
+
 async def _slots(resource: ConciergeResource, starts_at: datetime, ends_at: datetime):
     """The slot starts a booking covers; it must start and end on the resource's grid, which
     runs every ``slot_minutes`` from local midnight in the property's time zone."""
@@ -189,6 +262,7 @@ async def book_service(
     price = _price(price, "price")
 
     async def change() -> ConciergeBooking:
+        await lock_row(ConciergeResource, resource_id)
         resource = await get_resource(resource_id)
         if not resource.active:
             raise Conflict(f"{resource.name} is not bookable.", field="resourceId")

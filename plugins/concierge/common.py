@@ -1,12 +1,25 @@
-"""Small helpers the concierge services share: the clock, actor names, timestamps."""
+"""Small helpers the concierge services share: the clock, actor names, timestamps, row
+locks."""
 
 from __future__ import annotations
 
+import enum
 from datetime import UTC, datetime
+
+from piccolo.table import Table
 
 from frontdesk.core.errors import InvalidInput
 
 MIN_YEAR, MAX_YEAR = 2000, 2200
+
+
+class Keep(enum.Enum):
+    """``KEEP``: an optional field the caller did not give (None may mean "clear it")."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
 
 
 def now() -> datetime:
@@ -35,3 +48,10 @@ def aware(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)
+
+
+async def lock_row(table: type[Table], row_id: int) -> None:
+    """Take the row lock of ``row_id`` for this transaction (PostgreSQL; SQLite writes are
+    already serialized), so a capacity change and a booking against it cannot interleave
+    (the idea of core's ``lock_folio``)."""
+    await table.raw(f"UPDATE {table._meta.tablename} SET id = id WHERE id = {{}}", row_id)

@@ -16,10 +16,13 @@ from frontdesk.core.properties.service import get_property
 from frontdesk.core.stays.service import get_stay
 from frontdesk.core.transactions import run_write
 
-from .common import moment
-from .tables import ConciergeAttendee, ConciergeEvent
+from . import requests
+from .common import aware, lock_row, moment
+from .tables import OPEN_STATUSES, ConciergeAttendee, ConciergeEvent, ConciergeRequest
 
 RSVP_STATES = ("invited", "accepted", "tentative", "declined")
+# Not an answer a guest gives: what cancelling the event makes of every attendee.
+CANCELLED = "cancelled"
 MAX_EVENT_CAPACITY = 5000
 
 
@@ -76,6 +79,106 @@ async def create_event(
     return await run_write(change, conflict_message="The event could not be saved; retry.")
 
 
+async def update_event(
+    *,
+    event_id: int,
+    name: str | None = None,
+    starts_at: datetime | None = None,
+    ends_at: datetime | None = None,
+    venue: str | None = None,
+    capacity: int | None = None,
+    description: str | None = None,
+    actor: str | None = None,
+) -> ConciergeEvent:
+    """Change a scheduled event (None keeps a field). Capacity never goes below the places
+    taken; attendees holding place numbers at or above the new capacity move to free lower
+    ones, so the unique (event, seat_no) key keeps guarding it."""
+    name = None if name is None else validation.text(name, "name")
+    venue = None if venue is None else validation.text(venue, "venue", required=False)
+    if description is not None:
+        description = validation.text(
+            description, "description", max_length=validation.MAX_TEXT, required=False
+        )
+    starts = moment(starts_at, "startsAt")
+    ends = moment(ends_at, "endsAt")
+    if capacity is not None:
+        validation.integer(capacity, "capacity", minimum=1, maximum=MAX_EVENT_CAPACITY)
+
+    async def change() -> ConciergeEvent:
+        await lock_row(ConciergeEvent, event_id)
+        event = await get_event(event_id)
+        if event.status != "scheduled":
+            raise InvalidTransition(f"The event is {event.status}.", field="eventId")
+        new_start, new_end = starts or event.starts_at, ends or event.ends_at
+        if aware(new_end) <= aware(new_start):
+            raise InvalidInput(
+                "endsAt must be after startsAt.", field="endsAt" if ends else "startsAt"
+            )
+        if capacity is not None and capacity < event.capacity:
+            await _compact_places(event, capacity)
+        for column, value in (
+            ("name", name),
+            ("starts_at", starts),
+            ("ends_at", ends),
+            ("venue", venue),
+            ("capacity", capacity),
+            ("description", description),
+        ):
+            if value is not None:
+                setattr(event, column, value)
+        await event.save()
+        return event
+
+    return await run_write(change, conflict_message="The event changed meanwhile; retry.")
+
+
+async def _compact_places(event: ConciergeEvent, capacity: int) -> None:
+    rows = await ConciergeAttendee.select(ConciergeAttendee.id, ConciergeAttendee.seat_no).where(
+        (ConciergeAttendee.event == event.id) & ConciergeAttendee.seat_no.is_not_null()
+    )
+    if len(rows) > capacity:
+        raise Conflict(
+            f"{len(rows)} places of {event.name} are taken; the capacity cannot go below that.",
+            field="capacity",
+        )
+    free = sorted(set(range(capacity)) - {r["seat_no"] for r in rows})
+    for row in (r for r in rows if r["seat_no"] >= capacity):
+        await ConciergeAttendee.update({ConciergeAttendee.seat_no: free.pop(0)}).where(
+            ConciergeAttendee.id == row["id"]
+        )
+
+
+async def cancel_event(*, event_id: int, reason: str, actor: str | None = None) -> ConciergeEvent:
+    """Call an event off: its attendees become ``cancelled`` (their places freed, the rows
+    kept as the list it was) and its open preparation tasks are cancelled with the reason in
+    their history. Nothing is deleted."""
+    reason = validation.text(reason, "reason", max_length=500)
+
+    async def change() -> ConciergeEvent:
+        await lock_row(ConciergeEvent, event_id)
+        event = await get_event(event_id)
+        if event.status != "scheduled":
+            raise InvalidTransition(f"The event is {event.status} already.", field="eventId")
+        event.status = CANCELLED
+        await event.save()
+        await ConciergeAttendee.update(
+            {ConciergeAttendee.rsvp: CANCELLED, ConciergeAttendee.seat_no: None}
+        ).where(ConciergeAttendee.event == event.id)
+        tasks = (
+            await ConciergeRequest.objects()
+            .where(
+                (ConciergeRequest.event == event.id)
+                & ConciergeRequest.status.is_in(list(OPEN_STATUSES))
+            )
+            .order_by(ConciergeRequest.id)
+        )
+        for task in tasks:
+            await requests.transition(task, CANCELLED, actor, f"Event cancelled: {reason}")
+        return event
+
+    return await run_write(change, conflict_message="The event changed meanwhile; retry.")
+
+
 async def _free_seat(event: ConciergeEvent) -> int:
     rows = await ConciergeAttendee.select(ConciergeAttendee.seat_no).where(
         (ConciergeAttendee.event == event.id) & ConciergeAttendee.seat_no.is_not_null()
@@ -102,6 +205,7 @@ async def add_attendee(
         raise InvalidInput("Name a stay or a guest.", field="guestId")
 
     async def change() -> ConciergeAttendee:
+        await lock_row(ConciergeEvent, event_id)
         event = await get_event(event_id)
         if event.status != "scheduled":
             raise InvalidTransition(f"The event is {event.status}.", field="eventId")
@@ -134,6 +238,7 @@ async def set_rsvp(*, attendee_id: int, rsvp: str, actor: str | None = None) -> 
 
     async def change() -> ConciergeAttendee:
         attendee = await get_attendee(attendee_id)
+        await lock_row(ConciergeEvent, attendee.event)
         event = await get_event(attendee.event)
         if event.status != "scheduled":
             raise InvalidTransition(f"The event is {event.status}.", field="attendeeId")

@@ -32,9 +32,11 @@ PERMISSIONS = [
     Permission("concierge.bookings.write", "Book, confirm, deliver and cancel services.", DESK),
     Permission(
         "concierge.resources.write",
-        "Create bookable resources and their prices.",
+        "Create, change and deactivate bookable resources and their prices.",
         ("manager", "admin"),
     ),
     Permission("concierge.events.read", "See group events and their attendees.", DESK),
-    Permission("concierge.events.write", "Create events and manage attendees.", DESK),
+    Permission(
+        "concierge.events.write", "Create, change and cancel events and manage attendees.", DESK
+    ),
 ]

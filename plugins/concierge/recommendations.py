@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from frontdesk.core import validation
@@ -17,7 +18,7 @@ from frontdesk.core.properties.tables import Property
 from frontdesk.core.stays.service import get_stay
 from frontdesk.core.transactions import run_write
 
-from .common import actor_name, now
+from .common import KEEP, Keep, actor_name, now
 from .tables import (
     ConciergeRecommendation,
     ConciergeRecommendationGiven,
@@ -111,6 +112,74 @@ def is_open(hours: list[dict], at: datetime, timezone: str) -> bool:
     return False
 
 
+def _clean_fields(
+    *,
+    name: str | None,
+    category: str | None,
+    descriptions: dict[str, str] | None,
+    address: str | None,
+    opening_hours: list[OpeningHours] | None,
+    price_level: int | None,
+    tags: list[str] | None,
+    booking_contact: str | None,
+) -> dict[str, Any]:
+    """Validate the catalogue fields given (None = not given), the same for create and edit."""
+    if category is not None and category not in CATEGORIES:
+        raise InvalidInput(f"category must be one of {', '.join(CATEGORIES)}.", field="category")
+    if descriptions is not None and len(descriptions) > MAX_LANGUAGES:
+        raise InvalidInput(f"At most {MAX_LANGUAGES} languages.", field="descriptions")
+    if price_level is not None:
+        validation.integer(price_level, "priceLevel", minimum=1, maximum=4)
+    if tags is not None and len(tags) > MAX_TAGS:
+        raise InvalidInput(f"At most {MAX_TAGS} tags.", field="tags")
+    return {
+        "name": None if name is None else validation.text(name, "name"),
+        "category": category,
+        "descriptions": None
+        if descriptions is None
+        else {
+            clean_language(lang, "descriptions"): validation.text(
+                text, "descriptions", max_length=validation.MAX_TEXT
+            )
+            for lang, text in descriptions.items()
+        },
+        "address": None
+        if address is None
+        else validation.text(address, "address", max_length=300, required=False),
+        "opening_hours": None if opening_hours is None else clean_hours(opening_hours),
+        "price_level": price_level,
+        "tags": None if tags is None else sorted({clean_tag(t) for t in tags}),
+        "booking_contact": None
+        if booking_contact is None
+        else validation.text(booking_contact, "bookingContact", required=False),
+    }
+
+
+async def _replace_texts(recommendation_id: int, texts: dict[str, str]) -> None:
+    await ConciergeRecommendationText.delete().where(
+        ConciergeRecommendationText.recommendation == recommendation_id
+    )
+    if texts:
+        await ConciergeRecommendationText.insert(
+            *[
+                ConciergeRecommendationText(
+                    recommendation=recommendation_id, language=lang, description=text
+                )
+                for lang, text in texts.items()
+            ]
+        )
+
+
+async def _replace_tags(recommendation_id: int, tags: list[str]) -> None:
+    await ConciergeRecommendationTag.delete().where(
+        ConciergeRecommendationTag.recommendation == recommendation_id
+    )
+    if tags:
+        await ConciergeRecommendationTag.insert(
+            *[ConciergeRecommendationTag(recommendation=recommendation_id, tag=t) for t in tags]
+        )
+
+
 async def create_recommendation(
     *,
     property_id: int,
@@ -124,53 +193,107 @@ async def create_recommendation(
     booking_contact: str = "",
     actor: str | None = None,
 ) -> ConciergeRecommendation:
-    name = validation.text(name, "name")
-    if category not in CATEGORIES:
-        raise InvalidInput(f"category must be one of {', '.join(CATEGORIES)}.", field="category")
-    if len(descriptions) > MAX_LANGUAGES:
-        raise InvalidInput(f"At most {MAX_LANGUAGES} languages.", field="descriptions")
-    texts = {
-        clean_language(lang, "descriptions"): validation.text(
-            text, "descriptions", max_length=validation.MAX_TEXT
-        )
-        for lang, text in descriptions.items()
-    }
-    address = validation.text(address, "address", max_length=300, required=False)
-    contact = validation.text(booking_contact, "bookingContact", required=False)
-    hours = clean_hours(opening_hours or [])
-    if price_level is not None:
-        validation.integer(price_level, "priceLevel", minimum=1, maximum=4)
-    if len(tags or []) > MAX_TAGS:
-        raise InvalidInput(f"At most {MAX_TAGS} tags.", field="tags")
-    clean_tags = sorted({clean_tag(t) for t in tags or []})
+    fields = _clean_fields(
+        name=name,
+        category=category,
+        descriptions=descriptions,
+        address=address,
+        opening_hours=opening_hours or [],
+        price_level=price_level,
+        tags=tags or [],
+        booking_contact=booking_contact,
+    )
 
     async def change() -> ConciergeRecommendation:
         await get_property(property_id)
         row = ConciergeRecommendation(
             property=property_id,
-            name=name,
+            name=fields["name"],
             category=category,
-            address=address,
-            opening_hours=[h.as_json() for h in hours],
+            address=fields["address"],
+            opening_hours=[h.as_json() for h in fields["opening_hours"]],
             price_level=price_level,
-            booking_contact=contact,
+            booking_contact=fields["booking_contact"],
             active=True,
         )
         await row.save()
-        if texts:
-            await ConciergeRecommendationText.insert(
-                *[
-                    ConciergeRecommendationText(recommendation=row.id, language=lang, description=t)
-                    for lang, t in texts.items()
-                ]
-            )
-        if clean_tags:
-            await ConciergeRecommendationTag.insert(
-                *[ConciergeRecommendationTag(recommendation=row.id, tag=t) for t in clean_tags]
-            )
+        await _replace_texts(row.id, fields["descriptions"])
+        await _replace_tags(row.id, fields["tags"])
         return row
 
     return await run_write(change, conflict_message="The recommendation could not be saved.")
+
+
+async def update_recommendation(
+    *,
+    recommendation_id: int,
+    name: str | None = None,
+    category: str | None = None,
+    descriptions: dict[str, str] | None = None,
+    address: str | None = None,
+    opening_hours: list[OpeningHours] | None = None,
+    price_level: int | None | Keep = KEEP,
+    tags: list[str] | None = None,
+    booking_contact: str | None = None,
+    actor: str | None = None,
+) -> ConciergeRecommendation:
+    """Change what is given (None, or ``KEEP`` for the price level, keeps a field). Given
+    descriptions, tags or opening hours replace the whole list; records of what guests were
+    told keep pointing to the recommendation."""
+    fields = _clean_fields(
+        name=name,
+        category=category,
+        descriptions=descriptions,
+        address=address,
+        opening_hours=opening_hours,
+        price_level=None if price_level is KEEP else price_level,
+        tags=tags,
+        booking_contact=booking_contact,
+    )
+
+    async def change() -> ConciergeRecommendation:
+        row = await get_recommendation(recommendation_id)
+        for column in ("name", "category", "address", "booking_contact"):
+            if fields[column] is not None:
+                setattr(row, column, fields[column])
+        if fields["opening_hours"] is not None:
+            row.opening_hours = [h.as_json() for h in fields["opening_hours"]]
+        if price_level is not KEEP:
+            row.price_level = fields["price_level"]
+        await row.save()
+        if fields["descriptions"] is not None:
+            await _replace_texts(row.id, fields["descriptions"])
+        if fields["tags"] is not None:
+            await _replace_tags(row.id, fields["tags"])
+        return row
+
+    return await run_write(change, conflict_message="The recommendation changed meanwhile.")
+
+
+async def remove_recommendation(
+    *, recommendation_id: int, actor: str | None = None
+) -> ConciergeRecommendation | None:
+    """Delete a recommendation nobody was given yet (None); one that a stay was given is only
+    deactivated and returned, so the desk still sees what each guest was told."""
+
+    async def change() -> ConciergeRecommendation | None:
+        row = await get_recommendation(recommendation_id)
+        if await ConciergeRecommendationGiven.exists().where(
+            ConciergeRecommendationGiven.recommendation == row.id
+        ):
+            row.active = False
+            await row.save()
+            return row
+        await ConciergeRecommendationText.delete().where(
+            ConciergeRecommendationText.recommendation == row.id
+        )
+        await ConciergeRecommendationTag.delete().where(
+            ConciergeRecommendationTag.recommendation == row.id
+        )
+        await ConciergeRecommendation.delete().where(ConciergeRecommendation.id == row.id)
+        return None
+
+    return await run_write(change, conflict_message="The recommendation changed meanwhile.")
 
 
 async def set_active(*, recommendation_id: int, active: bool, actor: str | None = None):

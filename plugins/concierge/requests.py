@@ -298,8 +298,9 @@ async def resolve_complaint(
     goodwill_amount: Decimal | None = None,
     actor: str | None = None,
 ) -> ConciergeRequest:
-    """Close a complaint with its resolution; a goodwill credit posts a folio correction in
-    the same transaction, so a refused posting leaves the complaint open."""
+    """Close a complaint with its resolution; a goodwill credit is posted to the stay's folio
+    (core's ``post_credit``) in the same transaction, so a refused posting leaves the
+    complaint open and the folio untouched."""
     note = validation.text(resolution_note, "resolutionNote", max_length=validation.MAX_TEXT)
     if goodwill_amount is not None:
         if not goodwill_amount.is_finite() or goodwill_amount <= 0:
@@ -325,7 +326,7 @@ async def resolve_complaint(
                     "A goodwill credit needs the complaint's stay.", field="goodwillAmount"
                 )
             prop = await get_property(request.property)
-            await billing.post_goodwill_credit(
+            entry_id = await billing.post_goodwill_credit(
                 stay_id=request.stay,
                 amount=goodwill_amount,
                 description=f"Goodwill credit (complaint #{request.id})",
@@ -334,6 +335,13 @@ async def resolve_complaint(
             )
             request.goodwill_amount = goodwill_amount
             request.goodwill_currency = prop.currency
+            await record(
+                request,
+                "goodwill",
+                actor,
+                note=f"Goodwill credit of {goodwill_amount} {prop.currency} posted to the "
+                f"folio (entry {entry_id}).",
+            )
         request.resolution_note = note
         before = request.status
         request.status = "done"

@@ -17,7 +17,14 @@ from .schema_recommendations import (
 )
 from .schema_requests import ConciergeRequestMutation, ConciergeRequestQuery
 from .schema_types import ConciergeRequest
-from .tables import OPEN_STATUSES
+from .tables import (
+    OPEN_STATUSES,
+    ConciergeAttendee,
+    ConciergeBooking,
+    ConciergeEvent,
+    ConciergeRecommendation,
+    ConciergeResource,
+)
 from .tables import ConciergeRequest as RequestRow
 
 NS = "concierge"
@@ -55,13 +62,18 @@ MUTATION_PERMISSIONS = {
     "Mutation.rescheduleConciergeRequest": "concierge.requests.write",
     "Mutation.resolveConciergeComplaint": "concierge.complaints.resolve",
     "Mutation.createConciergeResource": "concierge.resources.write",
+    "Mutation.updateConciergeResource": "concierge.resources.write",
     "Mutation.bookConciergeService": "concierge.bookings.write",
     "Mutation.setConciergeBookingStatus": "concierge.bookings.write",
     "Mutation.createConciergeEvent": "concierge.events.write",
+    "Mutation.updateConciergeEvent": "concierge.events.write",
+    "Mutation.cancelConciergeEvent": "concierge.events.write",
     "Mutation.addConciergeAttendee": "concierge.events.write",
     "Mutation.setConciergeRsvp": "concierge.events.write",
     "Mutation.removeConciergeAttendee": "concierge.events.write",
     "Mutation.createConciergeRecommendation": "concierge.recommendations.write",
+    "Mutation.updateConciergeRecommendation": "concierge.recommendations.write",
+    "Mutation.removeConciergeRecommendation": "concierge.recommendations.write",
     "Mutation.setConciergeRecommendationActive": "concierge.recommendations.write",
     "Mutation.recordConciergeRecommendationGiven": "concierge.recommendations.write",
 }
@@ -69,6 +81,18 @@ EXTENSION_PERMISSIONS = {
     "Stay.conciergeRequests": "concierge.requests.read",
     "Room.openRequests": "concierge.requests.read",
     "Guest.recommendationsGiven": "concierge.recommendations.read",
+}
+
+# Which request, event... an id names, so one hotel's concierge cannot reach another's.
+SCOPED_ARGUMENTS = {
+    "requestId": RequestRow,
+    "eventId": ConciergeEvent,
+    "resourceId": ConciergeResource,
+    "bookingId": ConciergeBooking,
+    "recommendationId": ConciergeRecommendation,
+    "attendeeId": ConciergeAttendee.event.property,
+    "Query.conciergeRequest.id": RequestRow,
+    "Query.conciergeEvent.id": ConciergeEvent,
 }
 
 
@@ -92,4 +116,5 @@ def contribution() -> GraphQLContribution:
             "Guest": [GuestConciergeFields],
         },
         field_permissions={**QUERY_PERMISSIONS, **MUTATION_PERMISSIONS, **EXTENSION_PERMISSIONS},
+        scoped_arguments=dict(SCOPED_ARGUMENTS),
     )

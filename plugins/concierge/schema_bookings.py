@@ -23,7 +23,7 @@ from frontdesk.graphql.errors import (
 )
 
 from . import bookings as service
-from .common import aware
+from .common import KEEP, aware
 from .schema_requests import page_size
 from .schema_types import load
 from .tables import ConciergeBooking as BookingRow
@@ -188,6 +188,22 @@ class CreateConciergeResourceInput:
     price: Decimal | None = None
 
 
+@strawberry.input(description="What to change; a field left out keeps its value.")
+class UpdateConciergeResourceInput:
+    resource_id: strawberry.ID
+    name: str | None = None
+    service: ConciergeService | None = None
+    capacity: int | None = strawberry.field(
+        default=None, description="Never below the persons booked into a slot from now on."
+    )
+    price: Decimal | None = strawberry.field(
+        default=strawberry.UNSET, description="For new bookings; null clears it."
+    )
+    active: bool | None = strawberry.field(
+        default=None, description="false stops new bookings; existing ones stay."
+    )
+
+
 @strawberry.type
 class ConciergeResourcePayload:
     resource: ConciergeResource | None
@@ -235,6 +251,24 @@ class ConciergeBookingMutation:
                 capacity=input.capacity,
                 slot_minutes=input.slot_minutes,
                 price=input.price,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation
+    async def update_concierge_resource(
+        self, info: Info, input: UpdateConciergeResourceInput
+    ) -> ConciergeResourcePayload:
+        return await run_mutation(
+            ConciergeResourcePayload,
+            "resource",
+            lambda: service.update_resource(
+                resource_id=decode_id(input.resource_id, "resourceId"),
+                name=input.name,
+                service=input.service.value if input.service else None,
+                capacity=input.capacity,
+                price=KEEP if input.price is strawberry.UNSET else input.price,
+                active=input.active,
                 actor=info.context.actor,
             ),
         )

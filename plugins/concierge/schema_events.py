@@ -60,6 +60,25 @@ class CreateConciergeEventInput:
     description: str = ""
 
 
+@strawberry.input(description="What to change; a field left out keeps its value.")
+class UpdateConciergeEventInput:
+    event_id: strawberry.ID
+    name: str | None = None
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    venue: str | None = None
+    capacity: int | None = strawberry.field(
+        default=None, description="Never below the places taken."
+    )
+    description: str | None = None
+
+
+@strawberry.input
+class CancelConciergeEventInput:
+    event_id: strawberry.ID
+    reason: str
+
+
 @strawberry.type
 class ConciergeEventPayload:
     event: ConciergeEvent | None
@@ -108,6 +127,41 @@ class ConciergeEventMutation:
                 capacity=input.capacity,
                 venue=input.venue,
                 description=input.description,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation
+    async def update_concierge_event(
+        self, info: Info, input: UpdateConciergeEventInput
+    ) -> ConciergeEventPayload:
+        return await run_mutation(
+            ConciergeEventPayload,
+            "event",
+            lambda: service.update_event(
+                event_id=decode_id(input.event_id, "eventId"),
+                name=input.name,
+                starts_at=input.starts_at,
+                ends_at=input.ends_at,
+                venue=input.venue,
+                capacity=input.capacity,
+                description=input.description,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation(
+        description="Call an event off: attendees and open preparation tasks are cancelled."
+    )
+    async def cancel_concierge_event(
+        self, info: Info, input: CancelConciergeEventInput
+    ) -> ConciergeEventPayload:
+        return await run_mutation(
+            ConciergeEventPayload,
+            "event",
+            lambda: service.cancel_event(
+                event_id=decode_id(input.event_id, "eventId"),
+                reason=input.reason,
                 actor=info.context.actor,
             ),
         )

@@ -8,13 +8,13 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.errors import InvalidInput
+from frontdesk.core.errors import DomainError, InvalidInput
 from frontdesk.core.stays.tables import Stay as StayRow
 from frontdesk.graphql.core_types import Connection, Stay, connection
 from frontdesk.graphql.errors import UserError, decode_id, maybe_id, run_mutation
 
 from . import recommendations as service
-from .common import aware
+from .common import KEEP, aware
 from .schema_requests import page_size
 from .schema_types import NS, load
 from .tables import ConciergeRecommendation as RecommendationRow
@@ -153,6 +153,39 @@ class CreateConciergeRecommendationInput:
     booking_contact: str = ""
 
 
+@strawberry.input(description="What to change; a field left out keeps its value.")
+class UpdateConciergeRecommendationInput:
+    recommendation_id: strawberry.ID
+    name: str | None = None
+    category: ConciergeCategory | None = None
+    descriptions: list[ConciergeDescriptionInput] | None = strawberry.field(
+        default=None, description="Replaces every description."
+    )
+    address: str | None = None
+    opening_hours: list[ConciergeOpeningHoursInput] | None = strawberry.field(
+        default=None, description="Replaces every opening period."
+    )
+    price_level: int | None = strawberry.field(
+        default=strawberry.UNSET, description="null clears it."
+    )
+    tags: list[str] | None = strawberry.field(default=None, description="Replaces every tag.")
+    booking_contact: str | None = None
+
+
+@strawberry.input
+class RemoveConciergeRecommendationInput:
+    recommendation_id: strawberry.ID
+
+
+@strawberry.type
+class RemoveConciergeRecommendationPayload:
+    recommendation: ConciergeRecommendation | None = strawberry.field(
+        description="The recommendation, deactivated, when a stay was given it."
+    )
+    deleted: bool = strawberry.field(description="True when it was deleted for good.")
+    errors: list[UserError]
+
+
 @strawberry.input
 class SetConciergeRecommendationActiveInput:
     recommendation_id: strawberry.ID
@@ -211,6 +244,53 @@ class ConciergeRecommendationMutation:
                 booking_contact=input.booking_contact,
                 actor=info.context.actor,
             ),
+        )
+
+    @strawberry.mutation
+    async def update_concierge_recommendation(
+        self, info: Info, input: UpdateConciergeRecommendationInput
+    ) -> ConciergeRecommendationPayload:
+        return await run_mutation(
+            ConciergeRecommendationPayload,
+            "recommendation",
+            lambda: service.update_recommendation(
+                recommendation_id=decode_id(input.recommendation_id, "recommendationId"),
+                name=input.name,
+                category=input.category.value if input.category else None,
+                descriptions=None
+                if input.descriptions is None
+                else _descriptions(input.descriptions),
+                address=input.address,
+                opening_hours=None
+                if input.opening_hours is None
+                else [
+                    service.OpeningHours(day=h.day, opens=h.opens, closes=h.closes)
+                    for h in input.opening_hours
+                ],
+                price_level=KEEP if input.price_level is strawberry.UNSET else input.price_level,
+                tags=input.tags,
+                booking_contact=input.booking_contact,
+                actor=info.context.actor,
+            ),
+        )
+
+    @strawberry.mutation(
+        description="Delete a recommendation never given to a stay; deactivate one that was."
+    )
+    async def remove_concierge_recommendation(
+        self, info: Info, input: RemoveConciergeRecommendationInput
+    ) -> RemoveConciergeRecommendationPayload:
+        try:
+            kept = await service.remove_recommendation(
+                recommendation_id=decode_id(input.recommendation_id, "recommendationId"),
+                actor=info.context.actor,
+            )
+        except DomainError as error:
+            return RemoveConciergeRecommendationPayload(
+                recommendation=None, deleted=False, errors=[UserError.from_domain(error)]
+            )
+        return RemoveConciergeRecommendationPayload(
+            recommendation=kept, deleted=kept is None, errors=[]
         )
 
     @strawberry.mutation

@@ -72,6 +72,7 @@ class ConciergeRsvp(enum.Enum):
     ACCEPTED = "accepted"
     TENTATIVE = "tentative"
     DECLINED = "declined"
+    CANCELLED = "cancelled"
 
 
 async def load(info: Info, table, key: int | None):

@@ -209,8 +209,10 @@ async def test_a_refused_posting_leaves_the_booking_unconfirmed(runtime):
     assert [e for e in await _stay_entries(stay.id) if e.category == "spa"] == []
 
 
-@pytest.mark.skipif(billing.available(), reason="the folio feature is installed")
-async def test_without_the_folio_feature_a_priced_confirmation_is_refused_whole(runtime):
+async def test_without_the_folio_feature_a_priced_confirmation_is_refused_whole(
+    runtime, monkeypatch
+):
+    monkeypatch.setattr(billing, "FOLIO_SERVICE", "frontdesk.core.folios.not_installed")
     prop, _guest, stay = await _hotel()
     massage = await service.create_resource(
         property_id=prop.id, name="Massage", service="spa", capacity=1, price=Decimal("80.00")
