@@ -164,7 +164,8 @@ def frontdesk_guest_anonymize(guest, actor):
 @hookspec
 def frontdesk_folio_charge_posted(folio, entry, actor):
     """In transaction, after a charge is posted to a folio (by staff, a rate-plan fee or the
-    night audit). ``folio``: the Folio row; ``entry``: the FolioEntry (kind ``charge``, with
+    night audit), and after a goodwill credit, which is a charge with negative net, tax and
+    gross. ``folio``: the Folio row; ``entry``: the FolioEntry (kind ``charge``, with
     category, net, tax, gross, business_date); ``actor``: who posted it (str or None)."""
 
 
