@@ -201,6 +201,7 @@ class CoreQuery:
     @strawberry.field(description="Free rooms per room type and night for [arrival, departure).")
     async def availability(
         self,
+        info: Info,
         property_id: strawberry.ID,
         arrival: date,
         departure: date,
@@ -216,6 +217,7 @@ class CoreQuery:
                 room_type_id=decode_optional_id(room_type_id, "roomTypeId"),
                 adults=adults,
                 children=children,
+                include_free_rooms=prefetch.selects(info, "roomTypes", "freeRooms"),
             )
         except DomainError as error:
             return AvailabilityResult(room_types=[], errors=[UserError.from_domain(error)])

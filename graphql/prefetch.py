@@ -57,6 +57,19 @@ def selected_node_fields(info: Info) -> set[str]:
     return names
 
 
+def selects(info: Info, *path: str) -> bool:
+    """Whether the query selects ``path`` below this resolver's field, e.g.
+    ``selects(info, "roomTypes", "freeRooms")``; lets a resolver skip work nobody reads."""
+    level = list(_fields(info.selected_fields))
+    for name in path:
+        level = [
+            child for field in level for child in _fields(field.selections) if child.name == name
+        ]
+        if not level:
+            return False
+    return True
+
+
 async def prefetch(info: Info, type_name: str, rows: list[Any]) -> None:
     """Run the prefetchers of ``type_name`` for the fields the query selected on ``rows``."""
     if not rows:
