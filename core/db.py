@@ -21,6 +21,7 @@ from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
 from . import runtime
+from .sqlite_pool import PooledSQLiteEngine
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
 
@@ -41,7 +42,7 @@ def make_engine(database_url: str) -> Engine:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         with sqlite3.connect(path) as conn:  # WAL is a property of the file: set it once
             conn.execute("PRAGMA journal_mode=WAL")
-        return SQLiteEngine(path=path, timeout=SQLITE_BUSY_TIMEOUT_SECONDS)
+        return PooledSQLiteEngine(path=path, timeout=SQLITE_BUSY_TIMEOUT_SECONDS)
     parsed = urlparse(database_url)
     if parsed.scheme not in {"postgres", "postgresql"}:
         raise ValueError(
@@ -80,6 +81,8 @@ async def start_pool(engine: Engine, *, enabled: bool = True) -> None:
 async def close_pool(engine: Engine) -> None:
     if isinstance(engine, PostgresEngine) and engine.pool is not None:
         await engine.close_connection_pool()
+    if isinstance(engine, PooledSQLiteEngine):
+        await engine.close_idle()
 
 
 @dataclass

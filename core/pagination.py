@@ -6,6 +6,8 @@ import base64
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from .rows import fetch_rows
+
 T = TypeVar("T")
 
 
@@ -45,10 +47,7 @@ async def paginate(table: Any, condition: Any, *, first: int, after: str | None)
     if after_id is not None:
         clause = table.id > after_id
         where = clause if where is None else where & clause
-    query = table.objects().order_by(table.id).limit(first + 1)
-    if where is not None:
-        query = query.where(where)
-    rows = await query
+    rows = await fetch_rows(table, where, order_by=table.id, limit=first + 1)
     has_next = len(rows) > first
     rows = rows[:first]
     return Page(rows, has_next, encode_cursor(rows[-1].id) if rows else None)

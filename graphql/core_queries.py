@@ -18,6 +18,7 @@ from frontdesk.core.stays import availability as availability_service
 from frontdesk.core.stays.queries import stay_condition
 from frontdesk.core.stays.tables import Stay as StayRow
 
+from . import prefetch
 from .core_types import (
     Connection,
     Guest,
@@ -74,8 +75,12 @@ class CoreQuery:
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Property]:
         return connection(
-            await paginate(PropertyRow, property_scope(info, PropertyRow.id),
-                           first=page_size(info, first), after=after)
+            await paginate(
+                PropertyRow,
+                property_scope(info, PropertyRow.id),
+                first=page_size(info, first),
+                after=after,
+            )
         )
 
     @strawberry.field
@@ -136,8 +141,12 @@ class CoreQuery:
         else:
             condition = search_condition(pid, search)
         return connection(
-            await paginate(GuestRow, _and(condition, property_scope(info, GuestRow.property)),
-                           first=page_size(info, first), after=after)
+            await paginate(
+                GuestRow,
+                _and(condition, property_scope(info, GuestRow.property)),
+                first=page_size(info, first),
+                after=after,
+            )
         )
 
     @strawberry.field
@@ -176,10 +185,14 @@ class CoreQuery:
                 booking_reference=booking_reference[:40] if booking_reference else None,
                 **decoded,
             )
-        return connection(
-            await paginate(StayRow, _and(condition, property_scope(info, StayRow.property)),
-                           first=page_size(info, first), after=after)
+        page = await paginate(
+            StayRow,
+            _and(condition, property_scope(info, StayRow.property)),
+            first=page_size(info, first),
+            after=after,
         )
+        await prefetch.prefetch(info, "Stay", page.items)
+        return connection(page)
 
     @strawberry.field
     async def stay(self, info: Info, id: strawberry.ID) -> Stay | None:
@@ -188,6 +201,7 @@ class CoreQuery:
     @strawberry.field(description="Free rooms per room type and night for [arrival, departure).")
     async def availability(
         self,
+        info: Info,
         property_id: strawberry.ID,
         arrival: date,
         departure: date,
@@ -203,6 +217,7 @@ class CoreQuery:
                 room_type_id=decode_optional_id(room_type_id, "roomTypeId"),
                 adults=adults,
                 children=children,
+                include_free_rooms=prefetch.selects(info, "roomTypes", "freeRooms"),
             )
         except DomainError as error:
             return AvailabilityResult(room_types=[], errors=[UserError.from_domain(error)])
@@ -212,8 +227,9 @@ class CoreQuery:
                     room_type=row.room_type,
                     free_count=row.free_count,
                     nights=[
-                        NightAvailability(night=n.night, bookable=n.bookable, sold=n.sold,
-                                          free=n.free)
+                        NightAvailability(
+                            night=n.night, bookable=n.bookable, sold=n.sold, free=n.free
+                        )
                         for n in row.nights
                     ],
                     free_rooms=row.free_rooms,

@@ -15,6 +15,9 @@ from frontdesk.core.properties.tables import Room as RoomRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.stays.tables import StayGuest as StayGuestRow
 
+from . import prefetch
+from .prefetch import ready
+
 if TYPE_CHECKING:
     from .money_types import Folio, Money
 
@@ -80,8 +83,10 @@ class Property:
 
     @strawberry.field
     async def room_types(self) -> list[RoomType]:
-        return await RoomTypeRow.objects().where(RoomTypeRow.property == self.id).order_by(
-            RoomTypeRow.code
+        return (
+            await RoomTypeRow.objects()
+            .where(RoomTypeRow.property == self.id)
+            .order_by(RoomTypeRow.code)
         )
 
 
@@ -209,23 +214,25 @@ class Stay:
     def nights(self) -> int:
         return (self.departure - self.arrival).days
 
+    # Sync resolvers: the value when a list prefetched it (graphql/prefetch.py), else the
+    # loader's future, which graphql-core awaits.
     @strawberry.field
-    async def property(self, info: Info) -> Property:
-        return await info.context.loaders.by_id(PropertyRow).load(self.property)
+    def property(self, info: Info) -> Property:
+        return ready(info.context.loaders.by_id(PropertyRow).load(self.property))
 
     @strawberry.field
-    async def room_type(self, info: Info) -> RoomType:
-        return await info.context.loaders.by_id(RoomTypeRow).load(self.room_type)
+    def room_type(self, info: Info) -> RoomType:
+        return ready(info.context.loaders.by_id(RoomTypeRow).load(self.room_type))
 
     @strawberry.field
-    async def room(self, info: Info) -> Room | None:
+    def room(self, info: Info) -> Room | None:
         if self.room is None:
             return None
-        return await info.context.loaders.by_id(RoomRow).load(self.room)
+        return ready(info.context.loaders.by_id(RoomRow).load(self.room))
 
     @strawberry.field
-    async def primary_guest(self, info: Info) -> Guest:
-        return await info.context.loaders.by_id(GuestRow).load(self.primary_guest)
+    def primary_guest(self, info: Info) -> Guest:
+        return ready(info.context.loaders.by_id(GuestRow).load(self.primary_guest))
 
     @strawberry.field
     async def additional_guests(self, info: Info) -> list[Guest]:
@@ -242,12 +249,12 @@ class Stay:
         return await stay_folios(info, self.id)
 
     @strawberry.field(description="What is still owed on all folios of the stay.")
-    async def balance(
+    def balance(
         self, info: Info
     ) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.money_types")] | None:
         from .money_types import stay_balance
 
-        return await stay_balance(info, self)
+        return stay_balance(info, self)
 
 
 @strawberry.type
@@ -275,3 +282,11 @@ CORE_TYPES: dict[str, type] = {
     "Guest": Guest,
     "Stay": Stay,
 }
+
+for _field, _table, _column in (
+    ("property", PropertyRow, "property"),
+    ("roomType", RoomTypeRow, "room_type"),
+    ("room", RoomRow, "room"),
+    ("primaryGuest", GuestRow, "primary_guest"),
+):
+    prefetch.register("Stay", _field, prefetch.related(_table, _column))

@@ -9,6 +9,8 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
+from frontdesk.core.rows import fetch_rows
+
 
 class Loaders:
     """The loaders of one request. Created per request, never shared between requests."""
@@ -36,7 +38,7 @@ class Loaders:
 
 def by_id_fn(table: Any):
     async def load(keys: list[int]) -> list[Any]:
-        rows = await table.objects().where(table.id.is_in(list(set(keys))))
+        rows = await fetch_rows(table, table.id.is_in(list(set(keys))))
         found = {row.id: row for row in rows}
         return [found.get(key) for key in keys]
 
@@ -46,7 +48,7 @@ def by_id_fn(table: Any):
 def many_by_fn(table: Any, column: str):
     async def load(keys: list[Any]) -> list[list[Any]]:
         col = getattr(table, column)
-        rows = await table.objects().where(col.is_in(list(set(keys)))).order_by(table.id)
+        rows = await fetch_rows(table, col.is_in(list(set(keys))), order_by=table.id)
         grouped: dict[Any, list[Any]] = defaultdict(list)
         for row in rows:
             grouped[getattr(row, column)].append(row)

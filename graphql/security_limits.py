@@ -12,12 +12,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
     SchemaExtension,
 )
+from strawberry.extensions.max_aliases import create_validator as alias_validator
+from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 
 from frontdesk.core.settings import Settings
 from graphql import GraphQLError
@@ -64,10 +65,16 @@ class MaskUnexpectedErrors(SchemaExtension):
 
 def security_extensions(settings: Settings, policy: SecurityPolicy) -> list[Any]:
     """Extension factories (one instance per request) for a schema serving ``settings``."""
+    # The depth and alias rules are classes made once here, not per request (as strawberry's
+    # QueryDepthLimiter / MaxAliasesLimiter do): the validation cache is keyed by the rules,
+    # and fresh classes every request made every request validate again (a sixth of a board).
+    limit_rules = [
+        depth_validator(settings.max_query_depth, None, None),
+        alias_validator(settings.max_aliases),
+    ]
     extensions: list[Any] = [
         functools.partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
-        functools.partial(QueryDepthLimiter, max_depth=settings.max_query_depth),
-        functools.partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
+        functools.partial(AddValidationRules, limit_rules),
     ]
     if not settings.dev_mode:
         extensions += [DisableIntrospection, MaskUnexpectedErrors]

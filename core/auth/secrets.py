@@ -41,5 +41,13 @@ def new_secret(prefix: str) -> tuple[str, str]:
     return secret, sha256(secret)
 
 
-# A hash verified when the username is unknown, so timing does not reveal which names exist.
-DUMMY_HASH = hash_password("not-a-real-password-" + secrets.token_hex(8))
+_dummy_hash: str | None = None
+
+
+def dummy_hash() -> str:
+    """A hash verified when the username is unknown, so timing does not reveal which names
+    exist. Made on first use: an argon2 hash costs a quarter of a second of start-up."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = hash_password("not-a-real-password-" + secrets.token_hex(8))
+    return _dummy_hash

@@ -15,8 +15,8 @@ from .common import aware, now
 from .principal import Principal
 from .secrets import (
     ACCESS_PREFIX,
-    DUMMY_HASH,
     REFRESH_PREFIX,
+    dummy_hash,
     hash_password,
     new_secret,
     sha256,
@@ -97,7 +97,7 @@ async def login(
     ):
         raise Throttled("Too many failed logins from this address; try again later.")
     user = await AuthUser.objects().where(AuthUser.username == name).first()
-    valid = verify_password(user.password_hash if user else DUMMY_HASH, password or "")
+    valid = verify_password(user.password_hash if user else dummy_hash(), password or "")
     if not (user and valid and user.active):
         await _record_attempt(name, address, False)
         raise AuthenticationFailed("Unknown username or wrong password.", field="password")

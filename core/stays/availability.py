@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from piccolo.query.functions.aggregate import Count
 
@@ -16,6 +17,7 @@ from .. import validation
 from ..errors import InvalidInput
 from ..properties.service import get_property, get_room_type
 from ..properties.tables import Room, RoomType
+from ..rows import fetch_rows
 from .inventory import is_out_of_order, nights_between
 from .tables import StayNight
 
@@ -51,18 +53,24 @@ async def availability(
     room_type_id: int | None = None,
     adults: int | None = None,
     children: int = 0,
+    include_free_rooms: bool = True,
 ) -> list[RoomTypeAvailability]:
+    """Per room type: bookable, sold and free per night, and (unless ``include_free_rooms`` is
+    false, which spares a query when the caller does not show them) the rooms free for the
+    whole range."""
     validation.night_range(arrival, departure)
     if adults is not None:
         validation.integer(adults, "adults", minimum=1, maximum=20)
     validation.integer(children, "children", minimum=0, maximum=20)
-    await get_property(property_id)
     if room_type_id is not None:
+        await get_property(property_id)
         room_types = [await get_room_type(room_type_id, property_id=property_id)]
     else:
-        room_types = (
-            await RoomType.objects().where(RoomType.property == property_id).order_by(RoomType.code)
+        room_types = await fetch_rows(
+            RoomType, RoomType.property == property_id, order_by=RoomType.code
         )
+        if not room_types:  # no types yet, or no such property: only then ask which
+            await get_property(property_id)
     party = (adults or 1) + children
     room_types = [rt for rt in room_types if rt.max_occupancy >= party]
     if not room_types:
@@ -71,9 +79,18 @@ async def availability(
         return []
     type_ids = [rt.id for rt in room_types]
     nights = nights_between(arrival, departure)
-    rooms = await Room.objects().where(
+    active_rooms = (
         (Room.property == property_id) & (Room.active.eq(True)) & Room.room_type.is_in(type_ids)
     )
+    rooms_by_type: dict[int, list[Room]] = defaultdict(list)
+    bookable_by_type: dict[int, dict[date, int]] = {}
+    if include_free_rooms:
+        for room in await fetch_rows(Room, active_rooms):
+            rooms_by_type[room.room_type].append(room)
+        for type_id in type_ids:
+            bookable_by_type[type_id] = _bookable_per_night(rooms_by_type[type_id], nights)
+    else:
+        bookable_by_type = await _bookable_by_type(active_rooms, type_ids, nights)
     in_range = (
         (StayNight.property == property_id)
         & (StayNight.night >= arrival)
@@ -87,28 +104,24 @@ async def availability(
         .group_by(StayNight.room_type, StayNight.night)
     )
     sold = {(row["room_type"], row["night"]): row["sold"] for row in sold_rows}
-    held_rows = (
-        await StayNight.select(StayNight.room)
-        .distinct()
-        .where(in_range & StayNight.room.is_not_null())
-    )
-    held_rooms = {row["room"] for row in held_rows}
-    rooms_by_type: dict[int, list[Room]] = defaultdict(list)
-    for room in rooms:
-        rooms_by_type[room.room_type].append(room)
+    held_rooms: set[int] | None = None
     result = []
     for rt in room_types:
         type_rooms = rooms_by_type[rt.id]
+        bookable = bookable_by_type[rt.id]
         per_night = [
-            NightAvailability(
-                night=n,
-                bookable=sum(1 for r in type_rooms if not is_out_of_order(r, n)),
-                sold=sold.get((rt.id, n), 0),
-            )
+            NightAvailability(night=n, bookable=bookable[n], sold=sold.get((rt.id, n), 0))
             for n in nights
         ]
         entry = RoomTypeAvailability(room_type=rt, nights=per_night)
-        if entry.free_count > 0:
+        if include_free_rooms and entry.free_count > 0:
+            if held_rooms is None:
+                held_rows = (
+                    await StayNight.select(StayNight.room)
+                    .distinct()
+                    .where(in_range & StayNight.room.is_not_null())
+                )
+                held_rooms = {row["room"] for row in held_rows}
             entry.free_rooms = sorted(
                 (
                     r
@@ -119,3 +132,40 @@ async def availability(
             )
         result.append(entry)
     return result
+
+
+def _bookable_per_night(rooms: list[Room], nights: list[date]) -> dict[date, int]:
+    """Rooms in order per night: all of them, less the few out of order on that night (a
+    30-night search over 300 rooms need not test 9,000 room-nights)."""
+    counts = dict.fromkeys(nights, len(rooms))
+    for room in rooms:
+        if room.out_of_order_from is not None and room.out_of_order_until is not None:
+            for night in nights:
+                if is_out_of_order(room, night):
+                    counts[night] -= 1
+    return counts
+
+
+async def _bookable_by_type(
+    active_rooms: Any, type_ids: list[int], nights: list[date]
+) -> dict[int, dict[date, int]]:
+    """Rooms in order per type and night from one aggregate: rooms grouped by their
+    out-of-order range (nearly all share "none"), so no room rows cross the wire."""
+    groups = (
+        await Room.select(
+            Room.room_type,
+            Room.out_of_order_from,
+            Room.out_of_order_until,
+            Count(Room.id, alias="rooms"),
+        )
+        .where(active_rooms)
+        .group_by(Room.room_type, Room.out_of_order_from, Room.out_of_order_until)
+    )
+    counts = {type_id: dict.fromkeys(nights, 0) for type_id in type_ids}
+    for group in groups:
+        start, until = group["out_of_order_from"], group["out_of_order_until"]
+        per_night = counts[group["room_type"]]
+        for night in nights:
+            if start is None or until is None or not start <= night < until:
+                per_night[night] += group["rooms"]
+    return counts

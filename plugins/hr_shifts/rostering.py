@@ -24,7 +24,6 @@ from frontdesk.core.transactions import run_write
 
 from . import common, coverage, model, staff
 from .rules import Violation, validate_assignments
-from .solver import solve_roster
 from .tables import Assignment, Preference, Roster, ShiftTemplate, StaffMember
 
 
@@ -120,6 +119,10 @@ async def generate_roster(
         for staff_id in staff_ids:
             await common.get_staff(staff_id, property_id=property_id, field="staffIds")
     context = await load_context(property_id, start, end, staff_ids=staff_ids)
+    # OR-Tools (with numpy and pandas) loads on the first roster, not at server start-up:
+    # half a second of start-up for a feature most requests never touch.
+    from .solver import solve_roster
+
     result = await asyncio.to_thread(solve_roster, context.problem)
 
     async def change() -> Roster:

@@ -17,7 +17,7 @@ from urllib.parse import urlparse, urlunparse
 
 import asyncpg
 
-from frontdesk.core import bootstrap
+from frontdesk.core import bootstrap, db
 from frontdesk.core.settings import Settings
 
 RUN_ID = uuid.uuid4().hex[:8]
@@ -66,6 +66,9 @@ async def _migrate(url: str, plugins: list[str] | None) -> None:
     with contextlib.redirect_stdout(io.StringIO()):
         await bootstrap.migrate(rt)
     await _seed_access(rt)
+    # Pooled SQLite connections keep the file open; closing them checkpoints the WAL into
+    # the file, which is then copied for every test.
+    await db.close_pool(rt.engine)
 
 
 # Every test database starts with the built-in roles and this admin API key (the `gql`

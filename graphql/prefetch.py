@@ -1,0 +1,96 @@
+"""Look-ahead for lists: load what a page's rows will ask for before their fields resolve.
+
+A DataLoader already turns 150 ``Stay.room`` lookups into one query, but every row still
+resolves through a pending future: an ``async`` resolver, a task and a ``gather`` per row and
+field, which on the front-desk board cost more than the queries. When a list resolver knows
+its rows, it can instead load the related rows the query selected (one batch per kind) before
+returning; the row fields then find their values already in the loaders and answer
+synchronously through ``ready``. Without a prefetch (a single stay, a field nobody
+registered) the same resolvers return the loader's future and graphql-core awaits it.
+
+A prefetcher is registered per (GraphQL type, field): ``async def(info, rows) -> None`` that
+fills the request's loaders for ``rows``. Core registers the Stay relations; other areas
+register theirs where they define the field.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
+
+from strawberry.types import Info
+from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
+
+Prefetcher = Callable[[Info, list[Any]], Awaitable[None]]
+
+PREFETCHERS: dict[tuple[str, str], Prefetcher] = {}
+
+
+def register(type_name: str, field_name: str, prefetcher: Prefetcher) -> None:
+    PREFETCHERS[(type_name, field_name)] = prefetcher
+
+
+def ready(pending: Any) -> Any:
+    """The value of a loader's future when it is already there, else the future itself."""
+    if isinstance(pending, asyncio.Future) and pending.done() and not pending.cancelled():
+        if pending.exception() is None:
+            return pending.result()
+    return pending
+
+
+def _fields(selections: Iterable[Any]) -> Iterable[SelectedField]:
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            yield selection
+        elif isinstance(selection, FragmentSpread | InlineFragment):
+            yield from _fields(selection.selections)
+
+
+def selected_node_fields(info: Info) -> set[str]:
+    """Names of the fields selected on ``nodes`` of the connection this resolver returns."""
+    names: set[str] = set()
+    for field in _fields(info.selected_fields):
+        for child in _fields(field.selections):
+            if child.name == "nodes":
+                names.update(grandchild.name for grandchild in _fields(child.selections))
+    return names
+
+
+def selects(info: Info, *path: str) -> bool:
+    """Whether the query selects ``path`` below this resolver's field, e.g.
+    ``selects(info, "roomTypes", "freeRooms")``; lets a resolver skip work nobody reads."""
+    level = list(_fields(info.selected_fields))
+    for name in path:
+        level = [
+            child for field in level for child in _fields(field.selections) if child.name == name
+        ]
+        if not level:
+            return False
+    return True
+
+
+async def prefetch(info: Info, type_name: str, rows: list[Any]) -> None:
+    """Run the prefetchers of ``type_name`` for the fields the query selected on ``rows``."""
+    if not rows:
+        return
+    wanted = selected_node_fields(info)
+    jobs = [
+        prefetcher(info, rows)
+        for (kind, field), prefetcher in PREFETCHERS.items()
+        if kind == type_name and field in wanted
+    ]
+    if jobs:
+        await asyncio.gather(*jobs)
+
+
+def related(table: Any, column: str) -> Prefetcher:
+    """A prefetcher loading the ``table`` rows that ``column`` of each row points to."""
+
+    async def load(info: Info, rows: list[Any]) -> None:
+        keys = {getattr(row, column) for row in rows}
+        keys.discard(None)
+        if keys:
+            await info.context.loaders.by_id(table).load_many(list(keys))
+
+    return load

@@ -1,0 +1,76 @@
+"""A list of stays answers exactly what one-by-one lookups answer, while its rows' related
+objects (guest, room, room type, property, balance) are loaded ahead in one batch per kind
+(graphql/prefetch.py) and the rows built from plain records (core/rows.py)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from support.hotel import book, build_hotel
+from support.money import charge, pay
+
+from frontdesk.core import bootstrap
+from frontdesk.core.rows import rows_of
+
+ROW = """id confirmationCode arrival departure status
+  primaryGuest { id firstName lastName vip }
+  room { id number housekeepingStatus }
+  roomType { id code name }
+  property { id code }
+  balance { amount currency }"""
+
+LIST = f"""query($p: ID!) {{
+  plain: stays(propertyId: $p, first: 50) {{ nodes {{ {ROW} }} }}
+  viaFragment: stays(propertyId: $p, first: 50) {{ nodes {{ ...Row }} }}
+  viaInline: stays(propertyId: $p, first: 50) {{ nodes {{ ... on Stay {{ {ROW} }} }} }}
+}}
+fragment Row on Stay {{ {ROW} }}"""
+
+ONE = f"query($id: ID!) {{ stay(id: $id) {{ {ROW} }} }}"
+
+
+async def _hotel_with_money(gql):
+    hotel = await build_hotel(gql, doubles=3, guests=3)
+    day = hotel.business_date
+    stays = []
+    for offset, guest in ((0, 0), (1, 1), (3, 2)):
+        payload = await book(
+            gql, hotel, day + timedelta(days=offset), day + timedelta(days=5), guest=guest
+        )
+        stays.append(payload["stay"]["id"])
+    await gql.ok("checkIn", {"stayId": stays[0]}, "stay { id }")
+    posted = await charge(gql, {"stayId": stays[0]}, "MINIBAR", "12.50", quantity=2)
+    assert not posted["errors"], posted
+    folios = await gql.execute(
+        "query($id: ID!) { stay(id: $id) { folios { id } } }", {"id": stays[0]}
+    )
+    paid = await pay(gql, folios["stay"]["folios"][0]["id"], "5.00")
+    assert not paid["errors"], paid
+    await charge(gql, {"stayId": stays[1]}, "SPA", "40.00")
+    return hotel, stays
+
+
+async def test_a_list_answers_what_single_lookups_answer_with_any_selection_style(gql):
+    hotel, stays = await _hotel_with_money(gql)
+    data = await gql.execute(LIST, {"p": hotel.property_id})
+    singles = {sid: (await gql.execute(ONE, {"id": sid}))["stay"] for sid in stays}
+    for style in ("plain", "viaFragment", "viaInline"):
+        nodes = data[style]["nodes"]
+        assert {n["id"] for n in nodes} == set(stays)
+        for node in nodes:
+            assert node == singles[node["id"]], style
+    owed = {n["id"]: n["balance"]["amount"] for n in data["plain"]["nodes"]}
+    assert owed == {stays[0]: "20.00", stays[1]: "40.00", stays[2]: "0.00"}
+    assert data["plain"]["nodes"][0]["room"] is not None
+
+
+async def test_rows_built_from_records_equal_piccolo_objects_for_every_table(gql, app):
+    await _hotel_with_money(gql)
+    checked = 0
+    for table in bootstrap.all_tables(app.state.runtime):
+        expected = await table.objects().order_by(table._meta.primary_key)
+        built = rows_of(table, await table.select().order_by(table._meta.primary_key))
+        assert [row.__dict__ for row in built] == [row.__dict__ for row in expected]
+        assert all(type(row) is table for row in built)
+        checked += bool(expected)
+    assert checked >= 8
