@@ -14,10 +14,42 @@ from .runtime import Runtime
 from .stays import service as stays
 from .stays.tables import Stay
 
-FIRST_NAMES = ["Anna", "Ben", "Chloé", "David", "Emma", "Farid", "Greta", "Hiro", "Ines", "Jonas",
-               "Kofi", "Lena", "Mateo", "Nora", "Olga", "Pavel", "Quinn", "Rosa", "Sven", "Tara"]
-LAST_NAMES = ["Schmidt", "Rossi", "García", "Dubois", "Nowak", "Jensen", "Tanaka", "Okafor",
-              "Silva", "Novak", "Müller", "Haddad"]
+FIRST_NAMES = [
+    "Anna",
+    "Ben",
+    "Chloé",
+    "David",
+    "Emma",
+    "Farid",
+    "Greta",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kofi",
+    "Lena",
+    "Mateo",
+    "Nora",
+    "Olga",
+    "Pavel",
+    "Quinn",
+    "Rosa",
+    "Sven",
+    "Tara",
+]
+LAST_NAMES = [
+    "Schmidt",
+    "Rossi",
+    "García",
+    "Dubois",
+    "Nowak",
+    "Jensen",
+    "Tanaka",
+    "Okafor",
+    "Silva",
+    "Novak",
+    "Müller",
+    "Haddad",
+]
 PROPERTIES = [
     ("BERLIN", "Hotel Spreeblick", "Europe/Berlin", "EUR"),
     ("LISBON", "Casa do Rio", "Europe/Lisbon", "EUR"),
@@ -50,7 +82,10 @@ async def load_demo(rt: Runtime, *, seed: int = 42) -> list[str]:
         room_types = []
         for rt_code, rt_name, occupancy, count in ROOM_TYPES:
             room_type = await create_room_type(
-                property_id=prop.id, code=rt_code, name=rt_name, max_occupancy=occupancy,
+                property_id=prop.id,
+                code=rt_code,
+                name=rt_name,
+                max_occupancy=occupancy,
                 description=f"{rt_name} with city view" if rt_code != "SGL" else rt_name,
             )
             room_types.append(room_type)
@@ -71,7 +106,8 @@ async def load_demo(rt: Runtime, *, seed: int = 42) -> list[str]:
                 first_name=first,
                 last_name=last,
                 email=f"{first.lower()}.{last.lower()}{i}@example.org".replace("é", "e")
-                .replace("í", "i").replace("ü", "u"),
+                .replace("í", "i")
+                .replace("ü", "u"),
                 phone=f"+49 30 {rng.randint(1000000, 9999999)}",
                 country=rng.choice(["DE", "PT", "FR", "US", "JP", "NG"]),
                 language=rng.choice(["de", "en", "pt", "fr"]),
@@ -80,8 +116,10 @@ async def load_demo(rt: Runtime, *, seed: int = 42) -> list[str]:
             guests.append(guest)
         booked = await _book_stays(prop, room_types, guests, start, today, rng)
         await _play_days(prop.id, start, today)
-        lines.append(f"{name} ({code}): {sum(c for *_, c in ROOM_TYPES)} rooms, "
-                     f"{len(guests)} guests, {booked} stays")
+        lines.append(
+            f"{name} ({code}): {sum(c for *_, c in ROOM_TYPES)} rooms, "
+            f"{len(guests)} guests, {booked} stays"
+        )
     from .auth.demo import create_demo_logins
 
     lines += await create_demo_logins(rt)
@@ -121,8 +159,7 @@ async def _play_days(property_id: int, start: date, today: date) -> None:
     while day <= today:
         await Property.update({Property.business_date: day}).where(Property.id == property_id)
         departing = await Stay.objects().where(
-            (Stay.property == property_id) & (Stay.departure == day)
-            & (Stay.status == "checked_in")
+            (Stay.property == property_id) & (Stay.departure == day) & (Stay.status == "checked_in")
         )
         for stay in departing:
             await stays.check_out(stay_id=stay.id, actor="demo")

@@ -55,8 +55,9 @@ async def emit(
 async def dispatch_committed(event: DomainEvent) -> None:
     """Give the committed event to each plugin on its own; failures are logged and counted."""
     rt = runtime.current()
-    for plugin_name, outcome in call_isolated(rt.plugin_manager.hook.frontdesk_event_committed,
-                                              {"event": event}):
+    for plugin_name, outcome in call_isolated(
+        rt.plugin_manager.hook.frontdesk_event_committed, {"event": event}
+    ):
         try:
             if isinstance(outcome, Exception):
                 raise outcome

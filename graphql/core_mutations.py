@@ -378,8 +378,7 @@ class CoreMutation:
             GuestPayload,
             "guest",
             lambda: guests.update_guest(
-                guest_id=decode_id(input.guest_id, "guestId"), actor=_actor(info),
-                **_profile(input)
+                guest_id=decode_id(input.guest_id, "guestId"), actor=_actor(info), **_profile(input)
             ),
         )
 
@@ -433,8 +432,7 @@ class CoreMutation:
             StayPayload,
             "stay",
             lambda: stays.cancel_stay(
-                stay_id=decode_id(input.stay_id, "stayId"), reason=input.reason,
-                actor=_actor(info)
+                stay_id=decode_id(input.stay_id, "stayId"), reason=input.reason, actor=_actor(info)
             ),
         )
 

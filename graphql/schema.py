@@ -84,8 +84,12 @@ def build_schema(
     settings = settings or Settings(dev_mode=dev_mode)
     parts = contributions(pm)
     queries = [CoreQuery, MoneyQuery, AuthQuery, *[q for c in parts for q in c.queries]]
-    mutations = [CoreMutation, MoneyMutation, AuthMutation,
-                 *[m for c in parts for m in c.mutations]]
+    mutations = [
+        CoreMutation,
+        MoneyMutation,
+        AuthMutation,
+        *[m for c in parts for m in c.mutations],
+    ]
     _check_unique("Query", queries)
     _check_unique("Mutation", mutations)
     extensions: dict[str, list[type]] = {}

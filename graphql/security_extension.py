@@ -30,10 +30,6 @@ from .security_policy import ROOT_TYPES, SecurityPolicy, redacted_value, refusal
 
 UNAUTHENTICATED = "UNAUTHENTICATED"
 
-#: (policy id, type, field) -> whether SecurityExtension.resolve can pass the field straight
-#: through; filled on first use, so each field of a schema is judged once per process.
-_PLAIN_FIELDS: dict[tuple[int, str, str], bool] = {}
-
 
 def allowed(principal: Principal | None, permission: str | None) -> bool:
     if permission == PUBLIC:
@@ -82,10 +78,11 @@ class SecurityExtension(SchemaExtension):
         self, _next: Callable, root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any
     ) -> Any:
         parent = info.parent_type.name
-        plan_key = (id(self.policy), parent, info.field_name)
-        plain = _PLAIN_FIELDS.get(plan_key)
+        plain_fields = self.policy.plain_fields
+        plan_key = (parent, info.field_name)
+        plain = plain_fields.get(plan_key)
         if plain is None:
-            plain = _PLAIN_FIELDS[plan_key] = self._is_plain(info)
+            plain = plain_fields[plan_key] = self._is_plain(info)
         if plain:
             return _next(root, info, *args, **kwargs)
         if parent in ROOT_TYPES:

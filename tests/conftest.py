@@ -65,8 +65,9 @@ def database_url(backend, enabled_plugins, template_dir, tmp_path):
 def settings(database_url, enabled_plugins) -> Settings:
     """Dev-mode settings; no PostgreSQL pool, because the ASGI test client serves the app from
     an event loop of its own and tests may also reach the database from theirs."""
-    return Settings(database_url=database_url, plugins=enabled_plugins, dev_mode=True,
-                    connection_pool=False)
+    return Settings(
+        database_url=database_url, plugins=enabled_plugins, dev_mode=True, connection_pool=False
+    )
 
 
 @pytest.fixture

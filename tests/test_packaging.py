@@ -34,14 +34,19 @@ def test_wheel_installs_and_imports_outside_the_checkout(tmp_path):
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
-        cwd=ROOT, check=True, capture_output=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     wheel = next(dist.glob("frontdesk-*.whl"))
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     # Dependencies come from the test environment's site-packages on PYTHONPATH; .pth files
     # there (our editable install) are not processed, so frontdesk must come from the wheel.
     deps = sysconfig.get_paths()["purelib"]
@@ -53,7 +58,10 @@ def test_wheel_installs_and_imports_outside_the_checkout(tmp_path):
         "fromlist=['x']).create_plugin_manager(None)))))"
     )
     result = subprocess.run(
-        [str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True,
+        [str(python), "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
         env={"PYTHONPATH": deps, "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr

@@ -57,8 +57,13 @@ def clean_profile(values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
         out["email"] = validation.email(values["email"])
     if "phone" in values:
         out["phone"] = validation.phone(values["phone"])
-    for name, limit in (("address_line", 200), ("city", 200), ("postal_code", 20),
-                        ("id_document_type", 30), ("id_document_number", 64)):
+    for name, limit in (
+        ("address_line", 200),
+        ("city", 200),
+        ("postal_code", 20),
+        ("id_document_type", 30),
+        ("id_document_number", 64),
+    ):
         if name in values:
             out[name] = validation.optional_text(values[name], _camel(name), max_length=limit)
     for name in ("country", "nationality"):
@@ -148,9 +153,7 @@ async def update_guest(*, guest_id: int, actor: str | None = None, **profile: An
 
     async def change() -> Guest:
         guest = await get_guest(guest_id)
-        changes = {
-            k: (getattr(guest, k), v) for k, v in values.items() if getattr(guest, k) != v
-        }
+        changes = {k: (getattr(guest, k), v) for k, v in values.items() if getattr(guest, k) != v}
         if not changes:
             return guest
         for key, (_old, new) in changes.items():

@@ -16,8 +16,9 @@ DAY = date(2026, 11, 23)
 
 async def _hotel(rooms: int):
     prop = await create_property(code="RACE", name="Race Hotel", business_date=DAY)
-    room_type = await create_room_type(property_id=prop.id, code="DBL", name="Double",
-                                       max_occupancy=2)
+    room_type = await create_room_type(
+        property_id=prop.id, code="DBL", name="Double", max_occupancy=2
+    )
     room_ids = [
         (await create_room(property_id=prop.id, room_type_id=room_type.id, number=str(100 + i))).id
         for i in range(rooms)
@@ -29,13 +30,22 @@ async def _hotel(rooms: int):
 async def test_twenty_simultaneous_bookings_take_exactly_the_free_rooms(runtime):
     prop, room_type, _rooms, guest = await _hotel(rooms=8)
     for _ in range(5):  # 5 of 8 already sold: 3 left
-        await stays.book_stay(property_id=prop.id, room_type_id=room_type.id, arrival=DAY,
-                              departure=DAY + timedelta(days=2), guest_id=guest.id)
+        await stays.book_stay(
+            property_id=prop.id,
+            room_type_id=room_type.id,
+            arrival=DAY,
+            departure=DAY + timedelta(days=2),
+            guest_id=guest.id,
+        )
 
     async def attempt():
-        return await stays.book_stay(property_id=prop.id, room_type_id=room_type.id,
-                                     arrival=DAY, departure=DAY + timedelta(days=2),
-                                     guest_id=guest.id)
+        return await stays.book_stay(
+            property_id=prop.id,
+            room_type_id=room_type.id,
+            arrival=DAY,
+            departure=DAY + timedelta(days=2),
+            guest_id=guest.id,
+        )
 
     results = await asyncio.gather(*[attempt() for _ in range(20)], return_exceptions=True)
     succeeded = [r for r in results if not isinstance(r, BaseException)]
@@ -55,9 +65,14 @@ async def test_twenty_simultaneous_bookings_of_one_room_let_one_win(runtime):
     prop, room_type, rooms, guest = await _hotel(rooms=3)
 
     async def attempt():
-        return await stays.book_stay(property_id=prop.id, room_type_id=room_type.id,
-                                     arrival=DAY, departure=DAY + timedelta(days=3),
-                                     guest_id=guest.id, room_id=rooms[0])
+        return await stays.book_stay(
+            property_id=prop.id,
+            room_type_id=room_type.id,
+            arrival=DAY,
+            departure=DAY + timedelta(days=3),
+            guest_id=guest.id,
+            room_id=rooms[0],
+        )
 
     results = await asyncio.gather(*[attempt() for _ in range(20)], return_exceptions=True)
     winners = [r for r in results if not isinstance(r, BaseException)]
@@ -72,11 +87,21 @@ async def test_the_database_refuses_a_second_stay_in_the_same_room_night(runtime
     import pytest
 
     prop, room_type, rooms, guest = await _hotel(rooms=2)
-    first = await stays.book_stay(property_id=prop.id, room_type_id=room_type.id, arrival=DAY,
-                                  departure=DAY + timedelta(days=1), guest_id=guest.id,
-                                  room_id=rooms[0])
-    second = await stays.book_stay(property_id=prop.id, room_type_id=room_type.id, arrival=DAY,
-                                   departure=DAY + timedelta(days=1), guest_id=guest.id)
+    first = await stays.book_stay(
+        property_id=prop.id,
+        room_type_id=room_type.id,
+        arrival=DAY,
+        departure=DAY + timedelta(days=1),
+        guest_id=guest.id,
+        room_id=rooms[0],
+    )
+    second = await stays.book_stay(
+        property_id=prop.id,
+        room_type_id=room_type.id,
+        arrival=DAY,
+        departure=DAY + timedelta(days=1),
+        guest_id=guest.id,
+    )
     with pytest.raises(Exception) as caught:
         await StayNight.update({StayNight.room: rooms[0]}).where(StayNight.stay == second.id)
     assert "unique" in str(caught.value).lower()

@@ -17,9 +17,7 @@ def test_built_in_plugins_register_through_entry_points():
     }
 
 
-@pytest.mark.parametrize(
-    "enabled", [[], ["concierge"], ["hr_shifts", "accounting_bridge"], None]
-)
+@pytest.mark.parametrize("enabled", [[], ["concierge"], ["hr_shifts", "accounting_bridge"], None])
 def test_exactly_the_enabled_plugins_are_registered_and_the_rest_blocked(enabled):
     pm = create_plugin_manager(enabled)
     expected = sorted(installed_plugins()) if enabled is None else sorted(enabled)
@@ -30,7 +28,9 @@ def test_exactly_the_enabled_plugins_are_registered_and_the_rest_blocked(enabled
 
 def test_env_var_is_a_comma_list_and_empty_means_core_alone():
     assert Settings.from_env({"FRONTDESK_PLUGINS": "concierge, hr_shifts"}).plugins == [
-        "concierge", "hr_shifts"]
+        "concierge",
+        "hr_shifts",
+    ]
     assert Settings.from_env({"FRONTDESK_PLUGINS": ""}).plugins == []
     assert Settings.from_env({}).plugins is None
 
@@ -46,8 +46,7 @@ def test_each_plugin_works_alone_and_together_in_the_schema(enabled):
 
     sdl = print_sdl(build_schema(create_plugin_manager(enabled)))
     names = set(installed_plugins()) if enabled is None else set(enabled)
-    prefixes = {"concierge": "Concierge", "accounting_bridge": "Accounting",
-                "hr_shifts": "Shifts"}
+    prefixes = {"concierge": "Concierge", "accounting_bridge": "Accounting", "hr_shifts": "Shifts"}
     for plugin, prefix in prefixes.items():
         assert (f"type {prefix}" in sdl) == (plugin in names), plugin
 

@@ -19,16 +19,23 @@ DAY = date(2026, 11, 23)
 
 async def _setup():
     prop = await create_property(code="HOOK", name="Hook Hotel", business_date=DAY)
-    room_type = await create_room_type(property_id=prop.id, code="DBL", name="Double",
-                                       max_occupancy=2)
+    room_type = await create_room_type(
+        property_id=prop.id, code="DBL", name="Double", max_occupancy=2
+    )
     await create_room(property_id=prop.id, room_type_id=room_type.id, number="101")
     guest, _ = await create_guest(property_id=prop.id, first_name="Ada", last_name="Hook")
     return prop, room_type, guest
 
 
 def _book(prop, room_type, guest):
-    return stays.book_stay(property_id=prop.id, room_type_id=room_type.id, arrival=DAY,
-                           departure=DAY + timedelta(days=1), guest_id=guest.id, actor="tester")
+    return stays.book_stay(
+        property_id=prop.id,
+        room_type_id=room_type.id,
+        arrival=DAY,
+        departure=DAY + timedelta(days=1),
+        guest_id=guest.id,
+        actor="tester",
+    )
 
 
 class Veto:
@@ -43,8 +50,14 @@ class WritesOwnRow:
     @hookimpl
     def frontdesk_stay_booked(self, stay, actor):
         async def write():
-            await Guest.insert(Guest(property=stay.property, first_name="Shadow",
-                                     last_name=f"of stay {stay.id}", notes=actor or ""))
+            await Guest.insert(
+                Guest(
+                    property=stay.property,
+                    first_name="Shadow",
+                    last_name=f"of stay {stay.id}",
+                    notes=actor or "",
+                )
+            )
 
         return write()
 

@@ -7,9 +7,7 @@ from support.hotel import build_hotel
 
 async def test_nul_in_a_search_literal_or_variable_is_harmless(gql):
     hotel = await build_hotel(gql, guests=1)
-    literal = await gql.execute(
-        '{ guests(search: "Guest\\u00000") { nodes { fullName } } }'
-    )
+    literal = await gql.execute('{ guests(search: "Guest\\u00000") { nodes { fullName } } }')
     assert [g["fullName"] for g in literal["guests"]["nodes"]] == ["Guest0 Family0"]
     variable = await gql.execute(
         "query($q: String!) { guests(search: $q) { nodes { fullName } } }", {"q": "Fam\x00ily0"}

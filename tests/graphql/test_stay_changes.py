@@ -19,12 +19,13 @@ async def _in_house(gql, hotel, nights=3):
 async def test_move_an_in_house_guest_to_a_suite_for_the_remaining_nights(gql):
     hotel = await build_hotel(gql)
     stay_id = await _in_house(gql, hotel)
-    moved = await gql.ok("moveRoom", {"stayId": stay_id, "roomId": hotel.rooms["201"],
-                                      "reason": "noise"}, STAY)
+    moved = await gql.ok(
+        "moveRoom", {"stayId": stay_id, "roomId": hotel.rooms["201"], "reason": "noise"}, STAY
+    )
     assert moved["stay"]["room"]["number"] == "201"
     assert moved["stay"]["roomType"]["code"] == "STE"
     rooms = await gql.execute(
-        'query($p: ID!) { rooms(propertyId: $p) { nodes { number housekeepingStatus } } }',
+        "query($p: ID!) { rooms(propertyId: $p) { nodes { number housekeepingStatus } } }",
         {"p": hotel.property_id},
     )
     status = {r["number"]: r["housekeepingStatus"] for r in rooms["rooms"]["nodes"]}
@@ -45,13 +46,15 @@ async def test_extend_a_stay_while_rooms_remain_and_refuse_when_sold_out(gql):
     day = hotel.business_date
     stay = (await book(gql, hotel, day, day + timedelta(days=2)))["stay"]
     extended = await gql.ok(
-        "modifyStay", {"stayId": stay["id"], "departure": (day + timedelta(days=4)).isoformat()},
+        "modifyStay",
+        {"stayId": stay["id"], "departure": (day + timedelta(days=4)).isoformat()},
         STAY,
     )
     assert extended["stay"]["departure"] == (day + timedelta(days=4)).isoformat()
     other = (await book(gql, hotel, day + timedelta(days=4), day + timedelta(days=6)))["stay"]
     refused = await gql.mutate(
-        "modifyStay", {"stayId": stay["id"], "departure": (day + timedelta(days=5)).isoformat()},
+        "modifyStay",
+        {"stayId": stay["id"], "departure": (day + timedelta(days=5)).isoformat()},
         STAY,
     )
     assert refused["errors"][0]["code"] == "CONFLICT"
@@ -62,8 +65,11 @@ async def test_shortening_a_stay_frees_its_nights(gql):
     hotel = await build_hotel(gql, doubles=1)
     day = hotel.business_date
     stay = (await book(gql, hotel, day, day + timedelta(days=4)))["stay"]
-    await gql.ok("modifyStay", {"stayId": stay["id"],
-                                "departure": (day + timedelta(days=2)).isoformat()}, STAY)
+    await gql.ok(
+        "modifyStay",
+        {"stayId": stay["id"], "departure": (day + timedelta(days=2)).isoformat()},
+        STAY,
+    )
     later = await book(gql, hotel, day + timedelta(days=2), day + timedelta(days=4))
     assert later["errors"] == []
 
@@ -93,8 +99,13 @@ async def test_out_of_order_rooms_do_not_count_and_cannot_oversell(gql):
     until = (day + timedelta(days=3)).isoformat()
     ooo = await gql.ok(
         "setRoomStatus",
-        {"roomId": hotel.rooms["101"], "status": "OUT_OF_ORDER", "reason": "leak",
-         "outOfOrderFrom": day.isoformat(), "outOfOrderUntil": until},
+        {
+            "roomId": hotel.rooms["101"],
+            "status": "OUT_OF_ORDER",
+            "reason": "leak",
+            "outOfOrderFrom": day.isoformat(),
+            "outOfOrderUntil": until,
+        },
         "room { housekeepingStatus outOfOrderReason }",
     )
     assert ooo["room"]["housekeepingStatus"] == "OUT_OF_ORDER"
@@ -103,8 +114,13 @@ async def test_out_of_order_rooms_do_not_count_and_cannot_oversell(gql):
     assert sold_out["errors"][0]["code"] == "CONFLICT"
     refused = await gql.mutate(
         "setRoomStatus",
-        {"roomId": hotel.rooms["102"], "status": "OUT_OF_ORDER", "reason": "paint",
-         "outOfOrderFrom": day.isoformat(), "outOfOrderUntil": until},
+        {
+            "roomId": hotel.rooms["102"],
+            "status": "OUT_OF_ORDER",
+            "reason": "paint",
+            "outOfOrderFrom": day.isoformat(),
+            "outOfOrderUntil": until,
+        },
         "room { id }",
     )
     assert refused["errors"][0]["code"] == "CONFLICT"

@@ -20,8 +20,8 @@ async def test_availability_counts_free_rooms_per_type_and_night(gql):
     day = hotel.business_date
     await book(gql, hotel, day, day + timedelta(days=2))
     data = await gql.execute(
-        AVAILABILITY, {"p": hotel.property_id, "a": day.isoformat(),
-                       "d": (day + timedelta(days=3)).isoformat()}
+        AVAILABILITY,
+        {"p": hotel.property_id, "a": day.isoformat(), "d": (day + timedelta(days=3)).isoformat()},
     )
     by_code = {r["roomType"]["code"]: r for r in data["availability"]["roomTypes"]}
     assert [n["free"] for n in by_code["DBL"]["nights"]] == [2, 2, 3]

@@ -81,8 +81,13 @@ async def _seed_access(rt) -> None:
     from frontdesk.core.auth.roles import sync_builtin_roles
 
     await sync_builtin_roles(rt.plugin_manager)
-    await create_api_key(rt.plugin_manager, name="test admin", roles=["admin"],
-                         all_properties=True, key=TEST_ADMIN_KEY)
+    await create_api_key(
+        rt.plugin_manager,
+        name="test admin",
+        roles=["admin"],
+        all_properties=True,
+        key=TEST_ADMIN_KEY,
+    )
 
 
 def template_for(engine: str, plugins: list[str] | None, workdir: Path) -> str:

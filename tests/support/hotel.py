@@ -83,8 +83,9 @@ async def build_hotel(
     return hotel
 
 
-async def book(gql, hotel: Hotel, arrival: date, departure: date, *, room_type="DBL", guest=0,
-               **extra) -> dict:
+async def book(
+    gql, hotel: Hotel, arrival: date, departure: date, *, room_type="DBL", guest=0, **extra
+) -> dict:
     """Book a stay and return its payload (stay and errors)."""
     return await gql.mutate(
         "bookStay",
