@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from schemathesis.graphql import nodes
-from support.databases import run_sync
+from support.databases import run_sync, unthrottled
 
 from frontdesk.core import bootstrap
 from frontdesk.graphql.money_permissions import MONEY_FIELD_PERMISSIONS
@@ -120,7 +120,7 @@ def test_no_money_operation_answers_with_a_server_error(settings):
 
     _register_scalars()
     _seed(settings)
-    app = create_app(settings)
+    app = create_app(unthrottled(settings))
     headers = _admin_headers(app)
     schema = schemathesis.graphql.from_asgi("/graphql", app, headers=headers)
     wanted = {key for key in MONEY_FIELD_PERMISSIONS if key.startswith(("Query.", "Mutation."))}

@@ -9,6 +9,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
+from support.databases import unthrottled
 
 PUBLIC = {"Mutation.login", "Mutation.refreshSession"}
 
@@ -24,7 +25,7 @@ def test_every_operation_without_credentials_gets_401(settings, tmp_path):
     from frontdesk.graphql.app import create_app
     from frontdesk.graphql.schema import print_sdl
 
-    app = create_app(settings)
+    app = create_app(unthrottled(settings))
     sdl = tmp_path / "schema.graphql"
     sdl.write_text(print_sdl(app.state.schema))
     schema = schemathesis.graphql.from_path(str(sdl), app=app)

@@ -136,3 +136,12 @@ def drop_all() -> None:
         run_sync(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     _created_databases.clear()
     _templates.clear()
+
+
+def unthrottled(settings: Settings) -> Settings:
+    """``settings`` without a practical rate limit, for the schemathesis runs: they explore
+    input, not throughput, and a fast server would otherwise answer 429 part-way through
+    (tests/security covers the limit itself)."""
+    import dataclasses
+
+    return dataclasses.replace(settings, rate_limit_per_minute=10**9)

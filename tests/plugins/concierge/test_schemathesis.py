@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from support.databases import TEST_ADMIN_KEY
+from support.databases import TEST_ADMIN_KEY, unthrottled
 
 from frontdesk.graphql.app import create_app
 
@@ -19,7 +19,7 @@ def backend(request):
 
 @pytest.fixture
 def concierge_api(settings):
-    app = create_app(settings, check_migrations=False)
+    app = create_app(unthrottled(settings), check_migrations=False)
     return schemathesis.graphql.from_asgi(
         "/graphql", app, headers={"Authorization": f"Bearer {TEST_ADMIN_KEY}"}
     )
