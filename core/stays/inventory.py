@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
+
+from piccolo.query.functions.aggregate import Count
 
 from ..errors import Conflict
 from ..properties.tables import Room
@@ -24,13 +27,48 @@ def is_out_of_order(room: Room, night: date) -> bool:
     return start is not None and until is not None and start <= night < until
 
 
-async def bookable_rooms(room_type_id: int) -> list[Room]:
-    return await Room.objects().where((Room.room_type == room_type_id) & (Room.active.eq(True)))
-
-
 def bookable_per_night(rooms: Iterable[Room], nights: list[date]) -> dict[date, int]:
+    """Rooms in order per night: all of them, less the few out of order on that night."""
     rooms = list(rooms)
-    return {n: sum(1 for r in rooms if not is_out_of_order(r, n)) for n in nights}
+    counts = dict.fromkeys(nights, len(rooms))
+    for room in rooms:
+        if room.out_of_order_from is not None and room.out_of_order_until is not None:
+            for night in nights:
+                if is_out_of_order(room, night):
+                    counts[night] -= 1
+    return counts
+
+
+async def bookable_counts(
+    rooms: Any, type_ids: Iterable[int], nights: list[date]
+) -> dict[int, dict[date, int]]:
+    """Rooms in order per room type and night, for the active rooms matching ``rooms`` (a
+    where clause), from one aggregate: rooms grouped by their out-of-order range (nearly all
+    share "none"), so no room rows are fetched. Booking and availability both count this way.
+    """
+    groups = (
+        await Room.select(
+            Room.room_type,
+            Room.out_of_order_from,
+            Room.out_of_order_until,
+            Count(Room.id, alias="rooms"),
+        )
+        .where(rooms & Room.active.eq(True))
+        .group_by(Room.room_type, Room.out_of_order_from, Room.out_of_order_until)
+    )
+    counts = {type_id: dict.fromkeys(nights, 0) for type_id in type_ids}
+    for group in groups:
+        start, until = group["out_of_order_from"], group["out_of_order_until"]
+        per_night = counts.setdefault(group["room_type"], dict.fromkeys(nights, 0))
+        for night in nights:
+            if start is None or until is None or not start <= night < until:
+                per_night[night] += group["rooms"]
+    return counts
+
+
+async def bookable_of_type(room_type_id: int, nights: list[date]) -> dict[date, int]:
+    counts = await bookable_counts(Room.room_type == room_type_id, [room_type_id], nights)
+    return counts[room_type_id]
 
 
 async def used_slots(room_type_id: int, nights: list[date]) -> dict[date, set[int]]:
@@ -49,7 +87,7 @@ async def allocate(
     *, stay_id: int, property_id: int, room_type_id: int, room_id: int | None, nights: list[date]
 ) -> None:
     """Take one free slot of the room type for each night (and the room, when given)."""
-    capacity = bookable_per_night(await bookable_rooms(room_type_id), nights)
+    capacity = await bookable_of_type(room_type_id, nights)
     used = await used_slots(room_type_id, nights)
     rows = []
     for night in nights:
@@ -125,7 +163,7 @@ async def assert_not_oversold(property_id: int) -> None:
     for row in rows:
         by_type[row["room_type"]][row["night"]] += 1
     for room_type_id, sold in by_type.items():
-        capacity = bookable_per_night(await bookable_rooms(room_type_id), sorted(sold))
+        capacity = await bookable_of_type(room_type_id, sorted(sold))
         for night, count in sorted(sold.items()):
             if count > capacity[night]:
                 raise Conflict(

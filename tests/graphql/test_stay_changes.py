@@ -142,3 +142,44 @@ async def test_group_bookings_share_a_reference(gql):
     assert first["errors"] == second["errors"] == []
     data = await gql.execute('{ stays(bookingReference: "TOUR-7") { nodes { id } } }')
     assert len(data["stays"]["nodes"]) == 2
+
+
+async def test_availability_counts_out_of_order_rooms_the_same_with_or_without_free_rooms(gql):
+    """Availability counts rooms by an aggregate unless the query asks for the free rooms
+    themselves; both ways must agree, out-of-order nights included."""
+    hotel = await build_hotel(gql, doubles=3)
+    day = hotel.business_date
+    await gql.ok(
+        "setRoomStatus",
+        {
+            "roomId": hotel.rooms["101"],
+            "status": "OUT_OF_ORDER",
+            "reason": "leak",
+            "outOfOrderFrom": (day + timedelta(days=1)).isoformat(),
+            "outOfOrderUntil": (day + timedelta(days=3)).isoformat(),
+        },
+        "room { id }",
+    )
+    assert (await book(gql, hotel, day, day + timedelta(days=2)))["errors"] == []
+    query = """query($p: ID!, $a: Date!, $d: Date!) {
+      availability(propertyId: $p, arrival: $a, departure: $d) {
+        roomTypes { roomType { code } freeCount nights { night bookable sold free } %s }
+      }
+    }"""
+    variables = {
+        "p": hotel.property_id,
+        "a": day.isoformat(),
+        "d": (day + timedelta(days=4)).isoformat(),
+    }
+    counted = (await gql.execute(query % "", variables))["availability"]["roomTypes"]
+    listed = (await gql.execute(query % "freeRooms { number }", variables))["availability"]
+    listed_types = listed["roomTypes"]
+    doubles = next(t for t in counted if t["roomType"]["code"] == "DBL")
+    assert [n["bookable"] for n in doubles["nights"]] == [3, 2, 2, 3]
+    assert [n["sold"] for n in doubles["nights"]] == [1, 1, 0, 0]
+    assert doubles["freeCount"] == 1
+    for with_rooms, without in zip(listed_types, counted, strict=True):
+        assert {k: v for k, v in with_rooms.items() if k != "freeRooms"} == without
+    listed_doubles = next(t for t in listed_types if t["roomType"]["code"] == "DBL")
+    # Rooms no stay holds and in order every night (the booking has no room yet).
+    assert [r["number"] for r in listed_doubles["freeRooms"]] == ["102", "103"]
