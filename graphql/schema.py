@@ -32,6 +32,7 @@ from .money_mutations import MoneyMutation
 from .money_queries import MoneyQuery
 from .money_types import Folio as MoneyFolio
 from .read_snapshot import SQLiteReadSnapshot
+from .security_extension import install_guards
 from .security_limits import security_extensions
 
 _build_lock = threading.Lock()
@@ -119,6 +120,7 @@ def build_schema(
             extensions=schema_extensions,
         )
     security_policy.check(schema, policy, set(registered_permissions(pm)))
+    install_guards(schema._schema, policy)
     schema.security_policy = policy  # type: ignore[attr-defined]
     return schema
 

@@ -23,7 +23,6 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from frontdesk.core.settings import Settings
 from graphql import GraphQLError
 
-from .security_extension import SecurityExtension
 from .security_policy import SecurityPolicy
 
 log = logging.getLogger("frontdesk.server")
@@ -78,5 +77,6 @@ def security_extensions(settings: Settings, policy: SecurityPolicy) -> list[Any]
     ]
     if not settings.dev_mode:
         extensions += [DisableIntrospection, MaskUnexpectedErrors]
-    extensions.append(functools.partial(SecurityExtension, policy=policy))
+    # The access checks are not an extension here: install_guards puts them on the fields
+    # that need them once the schema is built (graphql/schema.py).
     return extensions
