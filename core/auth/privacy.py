@@ -15,6 +15,7 @@ from typing import Any
 from .. import runtime
 from ..errors import Conflict, NotFound
 from ..folios.ledger import guest_open_balances
+from ..folios.tables import Folio
 from ..guests.service import PROFILE_FIELDS
 from ..guests.tables import Guest
 from ..pagination import Page, paginate
@@ -147,6 +148,18 @@ async def _refuse_open_balance(guest_id: int) -> None:
     )
 
 
+async def _rename_folios(guest: Guest, former_name: str, stay_ids: list[int]) -> None:
+    """Folios named after the guest take the placeholder name. A folio's name is a label for
+    the desk; the invoice keeps its recipient, which the books must keep unchanged, and a
+    folio named for someone else (a company) keeps its name."""
+    named_after_guest = Folio.guest == guest.id
+    if stay_ids:
+        named_after_guest |= Folio.stay.is_in(stay_ids) & (Folio.name == former_name)
+    await Folio.update({Folio.name: f"{guest.first_name} {guest.last_name}"}).where(
+        named_after_guest
+    )
+
+
 async def anonymize_guest(guest_id: int, *, actor: str) -> Guest:
     """Replace the guest's personal data with placeholders, in core and every plugin, in one
     transaction. Refused while the guest is in house or owes (or is owed) money."""
@@ -157,6 +170,7 @@ async def anonymize_guest(guest_id: int, *, actor: str) -> Guest:
         if any(stay.status == "checked_in" for stay in stays):
             raise GuestInHouse("The guest is in house; anonymize after check-out.", field="guestId")
         await _refuse_open_balance(guest_id)
+        former_name = f"{guest.first_name} {guest.last_name}"
         for name, value in ANONYMIZED_FIELDS.items():
             setattr(guest, name, value)
         guest.first_name = PLACEHOLDER_FIRST_NAME
@@ -166,6 +180,7 @@ async def anonymize_guest(guest_id: int, *, actor: str) -> Guest:
         for stay in stays:
             if stay.notes:
                 await Stay.update({Stay.notes: ""}).where(Stay.id == stay.id)
+        await _rename_folios(guest, former_name, [stay.id for stay in stays])
         pm = runtime.current().plugin_manager
         for result in pm.hook.frontdesk_guest_anonymize(guest=guest, actor=actor):
             if is_awaitable(result):

@@ -145,8 +145,12 @@ async def test_anonymizing_waits_for_an_open_balance_and_keeps_the_financial_rec
     before = await folio(gql, folio_id)
     await gql.ok("anonymizeGuest", {"guestId": guest_id}, "guest { id }")
     after = await folio(gql, folio_id)
-    assert after == before
+    # The folio's label loses the name; the invoice (recipient included) and every amount stay.
+    assert before["name"] == "Guest0 Family0"
+    assert after["name"] == f"Anonymized Guest {guest_id}"
+    assert {**after, "name": before["name"]} == before
     assert after["invoice"]["number"] == 1
+    assert after["invoice"]["recipient"] == before["invoice"]["recipient"]
     assert [(e["kind"], e["amount"], e["businessDate"]) for e in after["entries"]] == [
         ("CHARGE", "45.00", day.isoformat()),
         ("PAYMENT", "-45.00", day.isoformat()),
@@ -168,6 +172,7 @@ async def test_a_folio_billed_to_a_company_does_not_hold_up_the_guest(gql, hotel
     )
     await charge(gql, {"folioId": company_folio["folio"]["id"]}, "FEE", "80.00")
     await gql.ok("anonymizeGuest", {"guestId": hotel_a.guests[0]}, "guest { id }")
+    assert (await folio(gql, company_folio["folio"]["id"]))["name"] == "Acme"
 
 
 async def test_a_plugin_veto_leaves_the_guest_untouched(gql, hotel_a, app):
