@@ -9,7 +9,7 @@ from datetime import date
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.folios import city_ledger, closing
+from frontdesk.core.folios import city_ledger, closing, payments
 from frontdesk.core.folios import service as folios
 from frontdesk.core.night_audit import service as night_audit
 
@@ -218,7 +218,7 @@ class MoneyMutation(RateMutation):
         return await run_mutation(
             FolioEntryPayload,
             "entry",
-            lambda: folios.record_payment(
+            lambda: payments.record_payment(
                 folio_id=decode_id(input.folio_id, "folioId"),
                 amount=input.amount,
                 currency=input.currency,
@@ -233,7 +233,7 @@ class MoneyMutation(RateMutation):
         return await run_mutation(
             FolioEntryPayload,
             "entry",
-            lambda: folios.refund_payment(
+            lambda: payments.refund_payment(
                 payment_id=decode_id(input.payment_id, "paymentId"),
                 amount=input.amount,
                 currency=input.currency,

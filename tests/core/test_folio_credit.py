@@ -11,7 +11,7 @@ import pytest
 from support.money_services import DAY, book_in_house, guest_folio, priced_hotel
 
 from frontdesk.core.errors import DomainError
-from frontdesk.core.folios import closing
+from frontdesk.core.folios import closing, payments
 from frontdesk.core.folios import service as folios
 from frontdesk.core.folios.ledger import folio_balance
 from frontdesk.core.folios.tables import Folio, FolioEntry
@@ -126,7 +126,7 @@ async def test_a_cancelled_stay_takes_no_credit(runtime):
 async def test_a_settled_folio_is_not_reopened_by_a_credit(runtime):
     _hotel, stay = await _in_house_with_dinner()
     folio = await guest_folio(stay.id)
-    await folios.record_payment(folio_id=folio.id, amount="50.00", currency="EUR", method="cash")
+    await payments.record_payment(folio_id=folio.id, amount="50.00", currency="EUR", method="cash")
     await closing.settle_folio(folio_id=folio.id)
     with pytest.raises(DomainError) as refused:
         await folios.post_credit(stay_id=stay.id, amount="10.00", description="Goodwill")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from support.money_services import book_in_house, guest_folio, priced_hotel
 
 from frontdesk.core.errors import DomainError
-from frontdesk.core.folios import closing
+from frontdesk.core.folios import closing, payments
 from frontdesk.core.folios import service as folios
 from frontdesk.core.folios.tables import Folio, FolioEntry, Invoice
 from frontdesk.core.rates import service as rates
@@ -51,14 +51,14 @@ async def _apply(op: tuple, folio_id: int) -> None:
                 unit_price=price,
             )
         case ("payment", amount):
-            await folios.record_payment(
+            await payments.record_payment(
                 folio_id=folio_id, amount=amount, currency="EUR", method="card"
             )
         case ("refund", index, amount):
-            payments = [e for e in entries if e.kind == "payment"]
-            if payments:
-                await folios.refund_payment(
-                    payment_id=payments[index % len(payments)].id, amount=amount, currency="EUR"
+            paid = [e for e in entries if e.kind == "payment"]
+            if paid:
+                await payments.refund_payment(
+                    payment_id=paid[index % len(paid)].id, amount=amount, currency="EUR"
                 )
         case ("correct", index):
             if entries:
@@ -68,7 +68,7 @@ async def _apply(op: tuple, folio_id: int) -> None:
         case ("pay_off",):
             balance = folios.balance_of(entries, "EUR")
             if balance > 0:
-                await folios.record_payment(
+                await payments.record_payment(
                     folio_id=folio_id, amount=balance, currency="EUR", method="cash"
                 )
         case ("settle",):

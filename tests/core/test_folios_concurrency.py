@@ -10,7 +10,7 @@ from decimal import Decimal
 from support.money_services import book_in_house, guest_folio, priced_hotel
 
 from frontdesk.core.errors import DomainError
-from frontdesk.core.folios import closing
+from frontdesk.core.folios import closing, payments
 from frontdesk.core.folios import service as folios
 from frontdesk.core.folios.tables import FolioEntry, Invoice
 
@@ -19,12 +19,12 @@ async def test_simultaneous_refunds_never_exceed_the_payment(runtime):
     hotel = await priced_hotel()
     stay = await book_in_house(hotel, 0)
     folio = await guest_folio(stay.id)
-    payment = await folios.record_payment(
+    payment = await payments.record_payment(
         folio_id=folio.id, amount="100.00", currency="EUR", method="card"
     )
 
     async def attempt():
-        return await folios.refund_payment(payment_id=payment.id, amount="30.00", currency="EUR")
+        return await payments.refund_payment(payment_id=payment.id, amount="30.00", currency="EUR")
 
     results = await asyncio.gather(*[attempt() for _ in range(6)], return_exceptions=True)
     refunds = [r for r in results if not isinstance(r, BaseException)]
@@ -62,7 +62,9 @@ async def test_simultaneous_closings_number_invoices_without_gaps(runtime):
         await folios.post_charge(
             folio_id=folio.id, category="other", description="x", quantity=1, unit_price="5.00"
         )
-        await folios.record_payment(folio_id=folio.id, amount="5.00", currency="EUR", method="cash")
+        await payments.record_payment(
+            folio_id=folio.id, amount="5.00", currency="EUR", method="cash"
+        )
         folio_ids.append(folio.id)
     await asyncio.gather(*[closing.settle_folio(folio_id=f) for f in folio_ids])
     numbers = sorted(r["number"] for r in await Invoice.select(Invoice.number))

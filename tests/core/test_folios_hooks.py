@@ -10,7 +10,7 @@ import pytest
 from support.money_services import DAY, book_in_house, guest_folio, priced_hotel
 
 from frontdesk.core.errors import DomainError
-from frontdesk.core.folios import city_ledger, closing
+from frontdesk.core.folios import city_ledger, closing, payments
 from frontdesk.core.folios import service as folios
 from frontdesk.core.folios.tables import FolioEntry
 from frontdesk.core.night_audit.service import run_night_audit
@@ -102,10 +102,10 @@ async def test_each_money_movement_raises_its_hook_with_its_rows(runtime):
         unit_price="60.00",
         actor="desk",
     )
-    paid = await folios.record_payment(
+    paid = await payments.record_payment(
         folio_id=folio.id, amount="50.00", currency="EUR", method="card"
     )
-    await folios.refund_payment(payment_id=paid.id, amount="10.00", currency="EUR")
+    await payments.refund_payment(payment_id=paid.id, amount="10.00", currency="EUR")
     await folios.correct_entry(entry_id=spa.id, reason="complimentary")
     await closing.transfer_to_city_ledger(folio_id=folio.id, account_id=account.id)
     await city_ledger.record_account_payment(
@@ -147,7 +147,7 @@ async def test_settling_raises_the_settled_hook_with_its_invoice(runtime):
     await folios.post_charge(
         folio_id=folio.id, category="other", description="Umbrella", quantity=1, unit_price="15.00"
     )
-    await folios.record_payment(folio_id=folio.id, amount="15.00", currency="EUR", method="cash")
+    await payments.record_payment(folio_id=folio.id, amount="15.00", currency="EUR", method="cash")
     await closing.settle_folio(folio_id=folio.id)
     settled = [kw for name, kw in recorder.calls if name == "frontdesk_folio_settled"]
     assert len(settled) == 1 and settled[0]["invoice"].number == 1
