@@ -142,8 +142,11 @@ async def create_folio(
     number: int,
     guest_id: int | None = None,
     city_ledger_account_id: int | None = None,
+    prop: Property | None = None,
 ) -> Folio:
-    prop = await get_property(stay.property)
+    """A new open folio of ``stay`` in the property's currency (``prop`` when the caller has
+    the property row already)."""
+    prop = prop or await get_property(stay.property)
     folio = Folio(
         property=stay.property,
         stay=stay.id,

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ..guests.tables import Guest
 from ..properties.service import get_property
+from ..properties.tables import Property, RoomType
 from ..rates.pricing import price_stay
 from ..rates.service import get_rate_plan
 from ..rates.tables import BaseRate, RateCalendarEntry, RatePlan
@@ -30,11 +31,17 @@ async def _has_rates(room_type_id: int) -> bool:
 
 
 async def on_booked(
-    stay: Stay, *, rate_plan_id: int | None, business_travel: bool, actor: str | None
+    stay: Stay,
+    *,
+    rate_plan_id: int | None,
+    business_travel: bool,
+    actor: str | None,
+    known: tuple[Property, RoomType, Guest] | None = None,
 ) -> None:
     """Keep the nightly prices the stay is sold at and open its guest folio. A room type
-    without any rate is booked unpriced (no room charges) unless a rate plan is asked for."""
-    prop = await get_property(stay.property)
+    without any rate is booked unpriced (no room charges) unless a rate plan is asked for.
+    ``known``: the property, room type and guest the booking has just read (not read again)."""
+    prop, room_type, guest = known or (await get_property(stay.property), None, None)
     if rate_plan_id is not None or await _has_rates(stay.room_type):
         quote = await price_stay(
             property_id=stay.property,
@@ -43,6 +50,7 @@ async def on_booked(
             departure=stay.departure,
             rate_plan_id=rate_plan_id,
             adults=stay.adults,
+            known=(prop, room_type) if room_type is not None else None,
         )
         await StayNightRate.insert(
             *[
@@ -57,9 +65,10 @@ async def on_booked(
         business_travel=business_travel,
         currency=prop.currency,
     ).save()
-    guest = await Guest.objects().where(Guest.id == stay.primary_guest).first()
+    if guest is None:
+        guest = await Guest.objects().where(Guest.id == stay.primary_guest).first()
     await create_folio(
-        stay, name=f"{guest.first_name} {guest.last_name}", number=1, guest_id=guest.id
+        stay, name=f"{guest.first_name} {guest.last_name}", number=1, guest_id=guest.id, prop=prop
     )
 
 

@@ -14,6 +14,7 @@ from .. import validation
 from ..errors import Conflict, InvalidInput
 from ..folios.money import round_money
 from ..properties.service import get_property, get_room_type
+from ..properties.tables import Property, RoomType
 from ..stays.inventory import nights_between
 from .service import get_rate_plan, inclusions_of
 from .tables import BaseRate, RateCalendarEntry, RatePlan
@@ -58,12 +59,16 @@ async def price_stay(
     departure: date,
     rate_plan_id: int | None = None,
     adults: int = 1,
+    known: tuple[Property, RoomType] | None = None,
 ) -> Quote:
     """Price every night of [arrival, departure). Refuses when a night has no rate, the plan
     is inactive or of another property, or a night's price cannot cover the plan's inclusions."""
     validation.night_range(arrival, departure)
-    prop = await get_property(property_id)
-    room_type = await get_room_type(room_type_id, property_id=property_id)
+    if known is not None and (known[0].id, known[1].id) == (property_id, room_type_id):
+        prop, room_type = known  # the caller (a booking) has just read both
+    else:
+        prop = await get_property(property_id)
+        room_type = await get_room_type(room_type_id, property_id=property_id)
     plan = None
     if rate_plan_id is not None:
         plan = await get_rate_plan(rate_plan_id, property_id=property_id)

@@ -110,7 +110,7 @@ async def book_stay(
             )
         room_type = await get_room_type(room_type_id, property_id=property_id)
         _occupancy(adults, children, room_type.max_occupancy)
-        await get_guest(guest_id, property_id=property_id)
+        guest = await get_guest(guest_id, property_id=property_id)
         others = await _additional_guests(property_id, additional_guest_ids or [], guest_id)
         room = None
         if room_id is not None:
@@ -145,7 +145,11 @@ async def book_stay(
             nights=inventory.nights_between(arrival, departure),
         )
         await folio_stays.on_booked(
-            stay, rate_plan_id=rate_plan_id, business_travel=business_travel, actor=actor
+            stay,
+            rate_plan_id=rate_plan_id,
+            business_travel=business_travel,
+            actor=actor,
+            known=(prop, room_type, guest),
         )
         await events.emit(
             "frontdesk_stay_booked",
