@@ -70,6 +70,19 @@ class PostChargeInput:
     )
 
 
+@strawberry.input(description="A goodwill credit (an allowance) on a booked or in-house stay.")
+class PostCreditInput:
+    stay_id: strawberry.ID
+    amount: str = strawberry.field(
+        description="What the guest gets off, > 0; at most what the folio has charged."
+    )
+    description: str
+    category: ChargeCategory = strawberry.field(
+        default=ChargeCategory.OTHER,
+        description="Revenue the credit lowers (its tax rate and folio routing); not CITY_TAX.",
+    )
+
+
 @strawberry.input
 class RecordPaymentInput:
     folio_id: strawberry.ID
@@ -209,6 +222,22 @@ class MoneyMutation(RateMutation):
                 unit_price=input.unit_price,
                 folio_id=decode_optional_id(input.folio_id, "folioId"),
                 stay_id=decode_optional_id(input.stay_id, "stayId"),
+                actor=_actor(info),
+            ),
+        )
+
+    @strawberry.mutation(
+        description="Post a goodwill credit: a charge line with negative net, tax and gross."
+    )
+    async def post_credit(self, info: Info, input: PostCreditInput) -> FolioEntryPayload:
+        return await run_mutation(
+            FolioEntryPayload,
+            "entry",
+            lambda: folios.post_credit(
+                stay_id=decode_id(input.stay_id, "stayId"),
+                amount=input.amount,
+                description=input.description,
+                category=input.category.value,
                 actor=_actor(info),
             ),
         )

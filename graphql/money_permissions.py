@@ -30,6 +30,7 @@ MONEY_FIELD_PERMISSIONS: dict[str, str] = {
     "Mutation.openFolio": "folios.write",
     "Mutation.routeCharges": "folios.write",
     "Mutation.postCharge": "folios.write",
+    "Mutation.postCredit": "folios.write",
     "Mutation.recordPayment": "folios.write",
     "Mutation.refundPayment": "folios.write",
     "Mutation.correctEntry": "folios.write",

@@ -163,3 +163,35 @@ async def test_split_folio_routes_charges_by_category(gql):
     assert [e["category"] for e in by_number[1]["entries"]] == ["MINIBAR"]
     assert [e["category"] for e in by_number[2]["entries"]] == ["ROOM"]
     assert money["balance"]["amount"] == "105.00"
+
+
+async def test_the_desk_grants_a_goodwill_credit_within_what_the_folio_charged(gql):
+    hotel, stay_id, folio_id = await _in_house(gql)
+    assert (await charge(gql, {"stayId": stay_id}, "FOOD_BEVERAGE", "50.00"))["errors"] == []
+    fields = "entry { kind category net tax gross amount description }"
+    credit = {"stayId": stay_id, "amount": "20.00", "description": "Cold soup"}
+    granted = await gql.mutate("postCredit", {**credit, "category": "FOOD_BEVERAGE"}, fields)
+    assert granted == {
+        "entry": {
+            "kind": "CHARGE",
+            "category": "FOOD_BEVERAGE",
+            "net": "-16.81",
+            "tax": "-3.19",
+            "gross": "-20.00",
+            "amount": "-20.00",
+            "description": "Cold soup",
+        },
+        "errors": [],
+    }
+    assert (await stay_money(gql, stay_id))["balance"]["amount"] == "30.00"
+    too_much = await gql.mutate(
+        "postCredit", {**credit, "amount": "30.01", "category": "FOOD_BEVERAGE"}, fields
+    )
+    assert too_much["entry"] is None
+    assert [(e["code"], e["field"]) for e in too_much["errors"]] == [("INVALID_INPUT", "amount")]
+    negative = await gql.mutate("postCredit", {**credit, "amount": "-5"}, fields)
+    assert negative["errors"][0]["field"] == "amount"
+    city_tax = await gql.mutate("postCredit", {**credit, "category": "CITY_TAX"}, fields)
+    assert city_tax["errors"][0]["field"] == "category"
+    assert (await stay_money(gql, stay_id))["balance"]["amount"] == "30.00"
+    assert len((await folio(gql, folio_id))["entries"]) == 2
