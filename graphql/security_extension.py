@@ -1,4 +1,5 @@
-"""The one enforcement point: a schema extension that sees every field resolution.
+"""The one enforcement point, installed by ``install_guards`` on every field that can need
+it (root fields, fields with a permission, fields returning objects) when the schema is built.
 
 * Root fields (Query/Mutation): authentication, the field's permission, and property scope of
   every argument naming an object (``stayId``, ``input.guestId``…) before the resolver runs; a
@@ -6,8 +7,9 @@
   with a GraphQL error (``FORBIDDEN``) or, for objects of other properties, as if they did not
   exist (null, an empty page). Mutations and audited queries leave an audit record.
 * Nested fields named in the map (e.g. ``Guest.dateOfBirth``): null without the permission.
-* Every field's result: rows of properties the caller may not access are dropped (null for one
-  object, filtered out of lists), so nothing of another hotel leaks through any path.
+* Every object-returning field's result: rows of properties the caller may not access are
+  dropped (null for one object, filtered out of lists), so nothing of another hotel leaks
+  through any path.
 """
 
 from __future__ import annotations
