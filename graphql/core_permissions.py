@@ -1,5 +1,5 @@
 """Core's field -> permission map: every root field of core and of the auth area, and the
-guest fields that need ``guests.pii.read``. Enforced in one place (security_extension)."""
+guest fields that need ``guests.pii.read``. Enforced in one place (security_guard)."""
 
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ from .money_mutations import MoneyMutation
 from .money_queries import MoneyQuery
 from .money_types import Folio as MoneyFolio
 from .read_snapshot import SQLiteReadSnapshot
-from .security_extension import install_guards
+from .security_guard import install_guards
 from .security_limits import security_extensions
 
 _build_lock = threading.Lock()

@@ -116,11 +116,6 @@ class SecurityPolicy:
     unscoped_arguments: set[str] = field(default_factory=set)
     root_types: dict[str, Any] = field(default_factory=dict)  # "Mutation.x" -> strawberry type
     audited_queries: frozenset[str] = AUDITED_QUERIES
-    # (type, field) -> whether SecurityExtension.resolve passes it straight through; filled on
-    # first use, so each field of this schema is judged once, not once per row.
-    plain_fields: dict[tuple[str, str], bool] = field(
-        default_factory=dict, compare=False, repr=False
-    )
 
     def scope_of(self, root_field: str, argument: str) -> Scope | None:
         """The scope of ``argument`` (at any depth of ``input``) of ``root_field``."""

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from piccolo.table import Table
-from strawberry.extensions import SchemaExtension
 
 from frontdesk.core.auth import audit
 from frontdesk.core.auth.principal import Principal
@@ -89,7 +88,7 @@ def install_guards(schema: GraphQLSchema, policy: SecurityPolicy) -> int:
     installed at build time on root fields, fields with a permission and fields returning
     objects, and the other fields resolve without it (on the board, most of the 3,900).
     """
-    guard = SecurityExtension(policy=policy)
+    guard = SecurityGuard(policy=policy)
     guarded = 0
     for type_ in schema.type_map.values():
         if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
@@ -107,14 +106,17 @@ def install_guards(schema: GraphQLSchema, policy: SecurityPolicy) -> int:
     return guarded
 
 
-def _guarded(guard: SecurityExtension, resolver: Callable) -> Callable:
+def _guarded(guard: SecurityGuard, resolver: Callable) -> Callable:
     def resolve(source: Any, info: GraphQLResolveInfo, **kwargs: Any) -> Any:
         return guard.resolve(resolver, source, info, **kwargs)
 
     return resolve
 
 
-class SecurityExtension(SchemaExtension):
+class SecurityGuard:
+    """The checks of one schema's policy; ``install_guards`` wraps field resolvers with
+    ``resolve``. Holds no request state (the principal comes from ``info.context``)."""
+
     def __init__(self, *, policy: SecurityPolicy) -> None:
         self.policy = policy
 
@@ -122,13 +124,6 @@ class SecurityExtension(SchemaExtension):
         self, _next: Callable, root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any
     ) -> Any:
         parent = info.parent_type.name
-        plain_fields = self.policy.plain_fields
-        plan_key = (parent, info.field_name)
-        plain = plain_fields.get(plan_key)
-        if plain is None:
-            plain = plain_fields[plan_key] = self._is_plain(info)
-        if plain:
-            return _next(root, info, *args, **kwargs)
         if parent in ROOT_TYPES:
             return self._root(_next, root, info, args, kwargs)
         principal = info.context.principal
@@ -139,19 +134,6 @@ class SecurityExtension(SchemaExtension):
         if inspect.isawaitable(result):
             return _visible_later(principal, result)
         return visible(principal, result)
-
-    def _is_plain(self, info: GraphQLResolveInfo) -> bool:
-        """Whether the field needs no check at all: introspection, or a scalar or enum of an
-        object type with no permission of its own (a leaf holds no row to filter). Most
-        fields are; deciding once per field spares every row of a list the checks."""
-        if info.field_name.startswith("__"):
-            return True
-        parent = info.parent_type.name
-        return (
-            parent not in ROOT_TYPES
-            and f"{parent}.{info.field_name}" not in self.policy.field_permissions
-            and is_leaf_type(get_named_type(info.return_type))
-        )
 
     async def _root(
         self,
@@ -249,7 +231,7 @@ class _Trail:
 
     def __init__(
         self,
-        extension: SecurityExtension,
+        extension: SecurityGuard,
         context: Any,
         key: str,
         scoped: list[tuple[str, str, int, int | None]],
