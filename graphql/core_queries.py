@@ -185,7 +185,8 @@ class CoreQuery:
                 booking_reference=booking_reference[:40] if booking_reference else None,
                 **decoded,
             )
-        page = await paginate(
+        page = await prefetch.page_of(
+            info,
             StayRow,
             _and(condition, property_scope(info, StayRow.property)),
             first=page_size(info, first),

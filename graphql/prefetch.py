@@ -19,8 +19,11 @@ import asyncio
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
+from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
+
+from frontdesk.core.pagination import Page, paginate
 
 Prefetcher = Callable[[Info, list[Any]], Awaitable[None]]
 
@@ -82,6 +85,23 @@ async def prefetch(info: Info, type_name: str, rows: list[Any]) -> None:
     ]
     if jobs:
         await asyncio.gather(*jobs)
+
+
+def _pages(info: Info, table: Any) -> DataLoader:
+    async def load(requests: list[tuple[Any, int, str | None]]) -> list[Page]:
+        pages = [paginate(table, where, first=n, after=after) for where, n, after in requests]
+        return list(await asyncio.gather(*pages))
+
+    name = f"pages.{table._meta.tablename}"
+    return info.context.loaders.get(name, lambda: DataLoader(load, cache=False))
+
+
+async def page_of(info: Info, table: Any, where: Any, *, first: int, after: str | None) -> Page:
+    """A page of ``table``, fetched together with the other pages of it this request asks for
+    (the board asks three lists of stays at once). Their rows then reach ``prefetch`` in the
+    same turn of the event loop, so each related kind is one statement for all the lists, and
+    the count of statements no longer depends on when each page happened to arrive."""
+    return await _pages(info, table).load((where, first, after))
 
 
 def related(table: Any, column: str) -> Prefetcher:

@@ -22,6 +22,18 @@ query($p: ID!, $first: Int!) {
 }"""
 
 
+BOARD = """
+query($p: ID!, $first: Int!, $d0: Date!, $d1: Date!, $d2: Date!) {
+  a: stays(propertyId: $p, arrival: $d0, first: $first) { nodes { ...Row } }
+  b: stays(propertyId: $p, arrival: $d1, first: $first) { nodes { ...Row } }
+  c: stays(propertyId: $p, arrival: $d2, first: $first) { nodes { ...Row } }
+}
+fragment Row on Stay {
+  id primaryGuest { lastName } room { number } roomType { code } property { code }
+  balance { amount }
+}"""
+
+
 class StatementCounter:
     """Counts every statement the engine runs (patched on the class: engines use slots)."""
 
@@ -86,3 +98,16 @@ async def test_listing_5_or_200_stays_issues_the_same_statements(gql, app):
     assert (small_rows, large_rows) == (5, 200)
     assert small == large
     assert large <= 6, large  # stays, guests, rooms, room types, property
+
+    # A board asks several lists at once: their pages are fetched together, so each related
+    # kind is still one statement for all of them, however the pages happen to arrive.
+    days = {f"d{n}": (day + timedelta(days=2 * n)).isoformat() for n in range(3)}
+    for attempt in range(3):
+        counts = []
+        for first in (5, 200):
+            variables = {"p": hotel.property_id, "first": first, **days}
+            with StatementCounter(app.state.runtime.engine) as counter:
+                data = await gql.execute(BOARD, variables)
+            counts.append(counter.count)
+            assert [len(data[k]["nodes"]) for k in ("a", "b", "c")] == [min(first, 40)] * 3
+        assert counts[0] == counts[1] <= 9, (attempt, counts)  # 3 pages + 5 kinds + key
