@@ -417,15 +417,14 @@ def _balance_loader(info: Info) -> DataLoader:
 
 def stay_balance(info: Info, stay) -> Money | Awaitable[Money]:
     """The stay's balance, at once when a list prefetched it, else as an awaitable."""
-    loaders = info.context.loaders
-    total = ready(_balance_loader(info).load(stay.id))
-    prop = ready(loaders.by_id(PropertyRow).load(stay.property))
-    if isinstance(total, Decimal) and isinstance(prop, PropertyRow):
+    pending_total = _balance_loader(info).load(stay.id)
+    pending_prop = info.context.loaders.by_id(PropertyRow).load(stay.property)
+    total, prop = ready(pending_total), ready(pending_prop)
+    if total is not pending_total and prop is not pending_prop:
         return money(round_money(total, prop.currency), prop.currency)
 
     async def later() -> Money:
-        amount = total if isinstance(total, Decimal) else await total
-        row = prop if isinstance(prop, PropertyRow) else await prop
+        amount, row = await pending_total, await pending_prop
         return money(round_money(amount, row.currency), row.currency)
 
     return later()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from piccolo.query.functions.aggregate import Count
 
@@ -17,7 +18,7 @@ from ..errors import InvalidInput
 from ..properties.service import get_property, get_room_type
 from ..properties.tables import Room, RoomType
 from ..rows import fetch_rows
-from .inventory import bookable_counts, bookable_per_night, is_out_of_order, nights_between
+from .inventory import bookable_counts, is_out_of_order, nights_between
 from .tables import StayNight
 
 
@@ -78,18 +79,8 @@ async def availability(
         return []
     type_ids = [rt.id for rt in room_types]
     nights = nights_between(arrival, departure)
-    active_rooms = (
-        (Room.property == property_id) & (Room.active.eq(True)) & Room.room_type.is_in(type_ids)
-    )
-    rooms_by_type: dict[int, list[Room]] = defaultdict(list)
-    bookable_by_type: dict[int, dict[date, int]] = {}
-    if include_free_rooms:
-        for room in await fetch_rows(Room, active_rooms):
-            rooms_by_type[room.room_type].append(room)
-        for type_id in type_ids:
-            bookable_by_type[type_id] = bookable_per_night(rooms_by_type[type_id], nights)
-    else:
-        bookable_by_type = await bookable_counts(active_rooms, type_ids, nights)
+    rooms_of_types = (Room.property == property_id) & Room.room_type.is_in(type_ids)
+    bookable_by_type = await bookable_counts(rooms_of_types, type_ids, nights)
     in_range = (
         (StayNight.property == property_id)
         & (StayNight.night >= arrival)
@@ -103,31 +94,33 @@ async def availability(
         .group_by(StayNight.room_type, StayNight.night)
     )
     sold = {(row["room_type"], row["night"]): row["sold"] for row in sold_rows}
-    held_rooms: set[int] | None = None
     result = []
     for rt in room_types:
-        type_rooms = rooms_by_type[rt.id]
         bookable = bookable_by_type[rt.id]
         per_night = [
             NightAvailability(night=n, bookable=bookable[n], sold=sold.get((rt.id, n), 0))
             for n in nights
         ]
-        entry = RoomTypeAvailability(room_type=rt, nights=per_night)
-        if include_free_rooms and entry.free_count > 0:
-            if held_rooms is None:
-                held_rows = (
-                    await StayNight.select(StayNight.room)
-                    .distinct()
-                    .where(in_range & StayNight.room.is_not_null())
-                )
-                held_rooms = {row["room"] for row in held_rows}
-            entry.free_rooms = sorted(
-                (
-                    r
-                    for r in type_rooms
-                    if r.id not in held_rooms and not any(is_out_of_order(r, n) for n in nights)
-                ),
-                key=lambda r: (len(r.number), r.number),
-            )
-        result.append(entry)
+        result.append(RoomTypeAvailability(room_type=rt, nights=per_night))
+    wanted = [entry for entry in result if entry.free_count > 0] if include_free_rooms else []
+    if wanted:
+        await _fill_free_rooms(wanted, rooms_of_types, in_range, nights)
     return result
+
+
+async def _fill_free_rooms(
+    entries: list[RoomTypeAvailability], rooms_of_types: Any, in_range: Any, nights: list[date]
+) -> None:
+    """The rooms of each entry's type that no stay holds and that are in order every night."""
+    held_rows = await (
+        StayNight.select(StayNight.room).distinct().where(in_range & StayNight.room.is_not_null())
+    )
+    held = {row["room"] for row in held_rows}
+    rooms_by_type: dict[int, list[Room]] = defaultdict(list)
+    for room in await fetch_rows(Room, rooms_of_types & Room.active.eq(True)):
+        if room.id not in held and not any(is_out_of_order(room, n) for n in nights):
+            rooms_by_type[room.room_type].append(room)
+    for entry in entries:
+        entry.free_rooms = sorted(
+            rooms_by_type[entry.room_type.id], key=lambda r: (len(r.number), r.number)
+        )

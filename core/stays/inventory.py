@@ -27,18 +27,6 @@ def is_out_of_order(room: Room, night: date) -> bool:
     return start is not None and until is not None and start <= night < until
 
 
-def bookable_per_night(rooms: Iterable[Room], nights: list[date]) -> dict[date, int]:
-    """Rooms in order per night: all of them, less the few out of order on that night."""
-    rooms = list(rooms)
-    counts = dict.fromkeys(nights, len(rooms))
-    for room in rooms:
-        if room.out_of_order_from is not None and room.out_of_order_until is not None:
-            for night in nights:
-                if is_out_of_order(room, night):
-                    counts[night] -= 1
-    return counts
-
-
 async def bookable_counts(
     rooms: Any, type_ids: Iterable[int], nights: list[date]
 ) -> dict[int, dict[date, int]]:
@@ -162,8 +150,10 @@ async def assert_not_oversold(property_id: int) -> None:
     by_type: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for row in rows:
         by_type[row["room_type"]][row["night"]] += 1
+    nights = sorted({night for sold in by_type.values() for night in sold})
+    capacities = await bookable_counts(Room.property == property_id, list(by_type), nights)
     for room_type_id, sold in by_type.items():
-        capacity = await bookable_of_type(room_type_id, sorted(sold))
+        capacity = capacities[room_type_id]
         for night, count in sorted(sold.items()):
             if count > capacity[night]:
                 raise Conflict(
