@@ -27,6 +27,7 @@ from .contributions import GraphQLContribution
 from .core_mutations import CoreMutation
 from .core_queries import CoreQuery
 from .core_types import CORE_TYPES
+from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_shortcuts
 from .input_hygiene import StripNulCharacters
 from .money_mutations import MoneyMutation
 from .money_queries import MoneyQuery
@@ -118,9 +119,12 @@ def build_schema(
             mutation=mutation,
             types=[t for c in parts for t in c.types],
             extensions=schema_extensions,
+            execution_context_class=ShortcutExecutor,
         )
     security_policy.check(schema, policy, set(registered_permissions(pm)))
+    install_direct_resolvers(schema._schema, schema.config.info_class)
     install_guards(schema._schema, policy)
+    install_shortcuts(schema._schema)
     schema.security_policy = policy  # type: ignore[attr-defined]
     return schema
 

@@ -1,0 +1,228 @@
+"""Executing plain scalar fields without graphql-core's per-field machinery.
+
+A 150-row front-desk board resolves about 3,300 fields, and most of them are a column of a
+row (``arrival``, ``firstName``) or a one-line resolver of it (``status``). For each,
+graphql-core builds a path, a resolve-info object, checks for arguments, calls strawberry's
+wrapper (which builds its own info), tests the result for awaitability and dispatches on the
+return type: about 6 µs a field, half of a board's CPU (docs/performance.md).
+
+``install_shortcuts`` marks, at schema build, the fields where none of that can matter: a
+scalar or enum result, no arguments, no access check installed (``install_guards`` wraps
+every field that needs one, so a guarded field never has a shortcut), no strawberry field
+extension, and either no resolver or a synchronous resolver that asks for nothing but
+``self``. ``ShortcutExecutor`` reads such a field directly and coerces it with the type's
+own ``coerce_output_value``, exactly what graphql-core would do. Anything unusual (an
+exception, ``None`` for a non-null field, a value the type refuses) takes graphql-core's own
+path for that field again, so errors, their paths and null propagation are graphql-core's.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from graphql.pyutils import Path, Undefined, gather_with_cancel
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.field import StrawberryField
+
+from graphql import (
+    GraphQLField,
+    GraphQLLeafType,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLSchema,
+    is_leaf_type,
+)
+
+SHORTCUT_KEY = "frontdesk-shortcut"
+
+
+class FieldShortcut(NamedTuple):
+    """How to answer one field without graphql-core: read the value, coerce it."""
+
+    read: Callable[[Any], Any]
+    leaf: GraphQLLeafType
+    non_null: bool
+
+
+def _reader(definition: StrawberryField) -> Callable[[Any], Any] | None:
+    """The function giving the field's raw value from its source, when that is all its
+    resolution does; None when strawberry has to run (arguments, info, async, extensions)."""
+    if definition.extensions or definition.arguments:
+        return None
+    resolver = definition.base_resolver
+    if resolver is None:
+        default = definition.default_resolver
+        if default is getattr:
+            return operator.attrgetter(definition.python_name)
+        name = definition.python_name
+        return lambda source: default(source, name)
+    if (
+        resolver.is_async
+        or resolver.info_parameter is not None
+        or resolver.root_parameter is not None
+        or resolver.parent_parameter is not None
+    ):
+        return None
+    if resolver.self_parameter is not None:
+        return resolver.__call__
+    return lambda _source: resolver()
+
+
+def shortcut(field: GraphQLField) -> FieldShortcut | None:
+    """The field's shortcut, or None when it must be executed by graphql-core."""
+    definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    resolve = field.resolve
+    if (
+        not isinstance(definition, StrawberryField)
+        or field.args
+        # strawberry marks the resolvers it builds; a guarded resolver has no mark.
+        or resolve is None
+        or not hasattr(resolve, "_is_default")
+    ):
+        return None
+    non_null = isinstance(field.type, GraphQLNonNull)
+    leaf = field.type.of_type if non_null else field.type
+    if not is_leaf_type(leaf):
+        return None
+    read = _reader(definition)
+    if read is None:
+        return None
+    return FieldShortcut(read=read, leaf=leaf, non_null=non_null)  # type: ignore[arg-type]
+
+
+def _direct(definition: StrawberryField, info_class: type) -> Callable[..., Any] | None:
+    """A resolver calling the field's own function straight, for a synchronous resolver
+    without arguments or extensions that takes ``self`` and/or ``info``; None otherwise.
+
+    strawberry's generic wrapper converts arguments, runs field extensions and rebuilds the
+    call through eight frames per field; for ``Stay.room`` on a board that is 150 times
+    per list for nothing."""
+    resolver = definition.base_resolver
+    if (
+        resolver is None
+        or definition.extensions
+        or definition.arguments
+        or resolver.is_async
+        or resolver.root_parameter is not None
+        or resolver.parent_parameter is not None
+        or resolver.info_parameter is None
+    ):
+        return None
+    function = resolver.wrapped_func
+    info_name = resolver.info_parameter.name
+    if resolver.self_parameter is not None:
+
+        def resolve(source: Any, info: Any) -> Any:
+            return function(source, **{info_name: info_class(info, definition)})
+
+    else:
+
+        def resolve(source: Any, info: Any) -> Any:
+            return function(**{info_name: info_class(info, definition)})
+
+    return resolve
+
+
+def install_direct_resolvers(schema: GraphQLSchema, info_class: type) -> int:
+    """Replace strawberry's generic wrapper by a direct call where ``_direct`` allows;
+    returns how many. Run before ``install_guards``, which wraps whatever is installed."""
+    installed = 0
+    for type_ in schema.type_map.values():
+        if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
+            continue
+        for field in type_.fields.values():
+            definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
+            if not isinstance(definition, StrawberryField) or field.args:
+                continue
+            direct = _direct(definition, info_class)
+            if direct is not None:
+                field.resolve = direct
+                installed += 1
+    return installed
+
+
+def install_shortcuts(schema: GraphQLSchema) -> int:
+    """Mark every field that can skip graphql-core's machinery; returns how many.
+
+    Run after ``install_guards``: a field that received a guard keeps the full path."""
+    installed = 0
+    for type_ in schema.type_map.values():
+        if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
+            continue
+        for field in type_.fields.values():
+            found = shortcut(field)
+            field.extensions.pop(SHORTCUT_KEY, None)
+            if found is not None:
+                field.extensions[SHORTCUT_KEY] = found
+                installed += 1
+    return installed
+
+
+class ShortcutExecutor(StrawberryGraphQLCoreExecutionContext):
+    """graphql-core's executor, answering shortcut fields directly (see the module doc)."""
+
+    def execute_fields(
+        self,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        grouped_field_set: Any,
+        position_context: Any,
+    ) -> Any:
+        middleware = self.middleware_manager
+        if middleware is not None and middleware.middlewares:
+            return super().execute_fields(
+                parent_type, source_value, path, grouped_field_set, position_context
+            )
+        fields = parent_type.fields
+        results: dict[str, Any] = {}
+        awaitable_fields: list[str] = []
+        is_awaitable = self.is_awaitable
+        for response_name, field_details_list in grouped_field_set.items():
+            node = field_details_list[0].node
+            field = fields.get(node.name.value)
+            fast = field.extensions.get(SHORTCUT_KEY) if field is not None else None
+            if fast is not None and not node.arguments:
+                try:
+                    value = fast.read(source_value)
+                    if value is None:
+                        if not fast.non_null:
+                            results[response_name] = None
+                            continue
+                    else:
+                        coerced = fast.leaf.coerce_output_value(value)
+                        if coerced is not None and coerced is not Undefined:
+                            results[response_name] = coerced
+                            continue
+                except Exception:  # noqa: BLE001, S110 - graphql-core's path reports it below
+                    pass
+            try:
+                result = self.execute_field(
+                    parent_type,
+                    source_value,
+                    field_details_list,
+                    Path(path, response_name, parent_type.name),
+                    position_context,
+                )
+            except Exception:
+                if awaitable_fields:
+                    self.settle_in_background([results[f] for f in awaitable_fields])
+                raise
+            if result is not Undefined:
+                results[response_name] = result
+                if is_awaitable(result):
+                    awaitable_fields.append(response_name)
+        if not awaitable_fields:
+            return results
+        return self._gather_fields(results, awaitable_fields)
+
+    async def _gather_fields(self, results: dict[str, Any], awaitable: list[str]) -> Any:
+        if len(awaitable) == 1:
+            results[awaitable[0]] = await results[awaitable[0]]
+            return results
+        values = await gather_with_cancel(*(results[name] for name in awaitable))
+        results.update(zip(awaitable, values, strict=True))
+        return results

@@ -1,0 +1,145 @@
+"""Plain scalar fields are answered without graphql-core's per-field machinery and sync
+resolvers are called without strawberry's generic wrapper (graphql/fast_execution.py), and
+the answers, errors included, are exactly what graphql-core and strawberry give."""
+
+from __future__ import annotations
+
+import enum
+
+import pytest
+import strawberry
+from strawberry.types import Info
+
+from frontdesk.core import bootstrap
+from frontdesk.core.settings import Settings
+from frontdesk.graphql.fast_execution import (
+    SHORTCUT_KEY,
+    ShortcutExecutor,
+    install_direct_resolvers,
+    install_shortcuts,
+)
+from frontdesk.graphql.schema import build_schema
+
+
+@strawberry.enum
+class Colour(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+class Source:
+    """A row-like object whose attributes the fields read."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.name = f"row {number}"
+        self.missing = None if number == 2 else "present"
+        self.colour = "red" if number != 3 else "green"  # green is no Colour
+
+    @property
+    def exploding(self) -> str:
+        if self.number == 1:
+            raise ValueError("cannot read row 1")
+        return "fine"
+
+
+@strawberry.type
+class Row:
+    number: int
+    name: str
+    missing: str  # non-null, None on row 2
+    exploding: str | None
+
+    @strawberry.field
+    def double(self) -> int:
+        return self.number * 2
+
+    @strawberry.field
+    def colour(self) -> Colour:
+        return Colour(self.colour)
+
+    @strawberry.field
+    def described(self, info: Info) -> str:
+        return f"{info.field_name}:{self.number}:{info.context['suffix']}"
+
+    @strawberry.field
+    def plus(self, amount: int) -> int:
+        return self.number + amount
+
+    @strawberry.field
+    async def later(self) -> int:
+        return self.number
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def rows(self) -> list[Row | None]:
+        return [Source(n) for n in range(5)]  # type: ignore[misc]
+
+
+QUERY = """{ rows { number name double described plus(amount: 3) later exploding
+  alias: name } }"""
+FAILING = [
+    "{ rows { number missing } }",
+    "{ rows { number colour } }",
+    "{ rows { number exploding } }",
+]
+
+
+def _schemas() -> tuple[strawberry.Schema, strawberry.Schema]:
+    plain = strawberry.Schema(query=Query)
+    fast = strawberry.Schema(query=Query, execution_context_class=ShortcutExecutor)
+    install_direct_resolvers(fast._schema, fast.config.info_class)
+    install_shortcuts(fast._schema)
+    return plain, fast
+
+
+def _answer(result) -> tuple:
+    errors = sorted((e.message, tuple(e.path or ())) for e in result.errors or [])
+    return result.data, errors
+
+
+async def test_shortcuts_answer_exactly_what_graphql_core_answers():
+    plain, fast = _schemas()
+    context = {"suffix": "!"}
+    expected = await plain.execute(QUERY, context_value=context)
+    got = await fast.execute(QUERY, context_value=context)
+    assert _answer(got) == _answer(expected)
+    assert got.data["rows"][1] == {
+        "number": 1,
+        "name": "row 1",
+        "double": 2,
+        "described": "described:1:!",
+        "plus": 4,
+        "later": 1,
+        "exploding": None,
+        "alias": "row 1",
+    }
+
+
+@pytest.mark.parametrize("query", FAILING)
+async def test_errors_take_graphql_cores_path_with_the_same_message_and_path(query):
+    plain, fast = _schemas()
+    expected = await plain.execute(query)
+    got = await fast.execute(query)
+    assert got.errors, "the query is built to fail on one row"
+    assert _answer(got) == _answer(expected)
+
+
+def test_only_argument_free_scalar_fields_that_need_no_info_get_a_shortcut():
+    _plain, fast = _schemas()
+    fields = fast._schema.get_type("Row").fields
+    marked = {name for name, field in fields.items() if SHORTCUT_KEY in field.extensions}
+    assert marked == {"number", "name", "missing", "exploding", "double", "colour"}
+
+
+def test_guarded_fields_keep_the_full_path_in_the_real_schema():
+    rt = bootstrap.start(Settings(database_url="sqlite:///:memory:", plugins=None))
+    schema = build_schema(rt.plugin_manager)._schema
+    stay, guest = schema.get_type("Stay").fields, schema.get_type("Guest").fields
+    for name in ("id", "arrival", "confirmationCode", "status", "nights"):
+        assert SHORTCUT_KEY in stay[name].extensions, name
+    # an object (row filtering by property), a permission (PII): the guard must run
+    for field in (stay["room"], stay["primaryGuest"], stay["balance"], guest["dateOfBirth"]):
+        assert SHORTCUT_KEY not in field.extensions
