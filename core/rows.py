@@ -11,8 +11,10 @@ table. Writes keep using ``objects()`` and ``Table(...)``, which need the defaul
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from piccolo.querystring import QueryString
 from piccolo.table import Table
 
 T = TypeVar("T", bound=Table)
@@ -42,3 +44,12 @@ async def fetch_rows(table: type[T], where: Any = None, *, order_by: Any = None,
     if limit is not None:
         query = query.limit(limit)
     return rows_of(table, await query)
+
+
+def id_list(ids: Iterable[int]) -> QueryString:
+    """Plain ids as the list of ``column.is_in(...)``, each once, as bound parameters.
+
+    Given a Python list, piccolo converts every value for rows, enums and JSON first (a few
+    microseconds each: a board's loaders pass about 400 ids per request)."""
+    values = list(dict.fromkeys(ids))
+    return QueryString(", ".join("{}" for _ in values), *values)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import enum
+import functools
+import importlib
 from datetime import date, datetime, time
+from types import ModuleType
 from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
 
 import strawberry
@@ -22,6 +25,13 @@ if TYPE_CHECKING:
     from .money_types import Folio, Money
 
 T = TypeVar("T")
+
+
+@functools.cache
+def _money_types() -> ModuleType:
+    """graphql/money_types.py, which imports this module: loaded on first use, and looked
+    up once rather than by an import statement in a resolver run for every row."""
+    return importlib.import_module(".money_types", __package__)
 
 
 @strawberry.enum
@@ -244,17 +254,13 @@ class Stay:
     async def folios(
         self, info: Info
     ) -> list[Annotated[Folio, strawberry.lazy("frontdesk.graphql.money_types")]]:
-        from .money_types import stay_folios
-
-        return await stay_folios(info, self.id)
+        return await _money_types().stay_folios(info, self.id)
 
     @strawberry.field(description="What is still owed on all folios of the stay.")
     def balance(
         self, info: Info
     ) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.money_types")] | None:
-        from .money_types import stay_balance
-
-        return stay_balance(info, self)
+        return _money_types().stay_balance(info, self)
 
 
 @strawberry.type

@@ -9,7 +9,7 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
-from frontdesk.core.rows import fetch_rows
+from frontdesk.core.rows import fetch_rows, id_list
 
 
 class Loaders:
@@ -17,6 +17,8 @@ class Loaders:
 
     def __init__(self) -> None:
         self._loaders: dict[str, DataLoader] = {}
+        # by_id runs for every related field of every row: skip rebuilding its key each time.
+        self._by_id: dict[tuple[Any, str], DataLoader] = {}
 
     def get(self, key: str, factory: Callable[[], DataLoader]) -> DataLoader:
         loader = self._loaders.get(key)
@@ -26,8 +28,12 @@ class Loaders:
 
     def by_id(self, table: Any, *, namespace: str = "core") -> DataLoader:
         """Rows of ``table`` by primary key (None for a missing key)."""
-        name = table._meta.tablename.removeprefix(f"{namespace}_")
-        return self.get(f"{namespace}.{name}_by_id", lambda: DataLoader(by_id_fn(table)))
+        loader = self._by_id.get((table, namespace))
+        if loader is None:
+            name = table._meta.tablename.removeprefix(f"{namespace}_")
+            loader = self.get(f"{namespace}.{name}_by_id", lambda: DataLoader(by_id_fn(table)))
+            self._by_id[(table, namespace)] = loader
+        return loader
 
     def many_by(self, table: Any, column: str, *, namespace: str = "core") -> DataLoader:
         """Lists of ``table`` rows by the value of ``column`` (e.g. additional guests by stay)."""
@@ -38,7 +44,7 @@ class Loaders:
 
 def by_id_fn(table: Any):
     async def load(keys: list[int]) -> list[Any]:
-        rows = await fetch_rows(table, table.id.is_in(list(set(keys))))
+        rows = await fetch_rows(table, table.id.is_in(id_list(keys)))
         found = {row.id: row for row in rows}
         return [found.get(key) for key in keys]
 
@@ -48,7 +54,7 @@ def by_id_fn(table: Any):
 def many_by_fn(table: Any, column: str):
     async def load(keys: list[Any]) -> list[list[Any]]:
         col = getattr(table, column)
-        rows = await fetch_rows(table, col.is_in(list(set(keys))), order_by=table.id)
+        rows = await fetch_rows(table, col.is_in(id_list(keys)), order_by=table.id)
         grouped: dict[Any, list[Any]] = defaultdict(list)
         for row in rows:
             grouped[getattr(row, column)].append(row)

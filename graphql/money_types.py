@@ -26,6 +26,7 @@ from frontdesk.core.folios.tables import Folio as FolioRow
 from frontdesk.core.folios.tables import FolioEntry as EntryRow
 from frontdesk.core.folios.tables import Invoice as InvoiceRow
 from frontdesk.core.properties.tables import Property as PropertyRow
+from frontdesk.core.rows import id_list
 from frontdesk.core.stays.tables import Stay as StayRow
 
 from . import prefetch
@@ -399,8 +400,11 @@ def _balances_by_stay():
 
     async def load(stay_ids: list[int]) -> list[Decimal]:
         stay = EntryRow.folio.stay
+        # Entries are found through their folio's index: filtering on the joined column
+        # alone made SQLite scan every entry of the database (6 ms at 10k past stays).
+        folios = FolioRow.select(FolioRow.id).where(FolioRow.stay.is_in(id_list(stay_ids)))
         records = await EntryRow.select(stay.as_alias("stay_id"), EntryRow.amount).where(
-            stay.is_in(list(set(stay_ids)))
+            EntryRow.folio.is_in(folios)
         )
         totals: dict[int, Decimal] = {}
         for record in records:
@@ -421,11 +425,11 @@ def stay_balance(info: Info, stay) -> Money | Awaitable[Money]:
     pending_prop = info.context.loaders.by_id(PropertyRow).load(stay.property)
     total, prop = ready(pending_total), ready(pending_prop)
     if total is not pending_total and prop is not pending_prop:
-        return money(round_money(total, prop.currency), prop.currency)
+        return money(total, prop.currency)
 
     async def later() -> Money:
         amount, row = await pending_total, await pending_prop
-        return money(round_money(amount, row.currency), row.currency)
+        return money(amount, row.currency)
 
     return later()
 

@@ -10,7 +10,8 @@ from support.hotel import book, build_hotel
 from support.money import charge, pay
 
 from frontdesk.core import bootstrap
-from frontdesk.core.rows import rows_of
+from frontdesk.core.rows import id_list, rows_of
+from frontdesk.core.stays.tables import Stay as StayRow
 
 ROW = """id confirmationCode arrival departure status
   primaryGuest { id firstName lastName vip }
@@ -74,3 +75,13 @@ async def test_rows_built_from_records_equal_piccolo_objects_for_every_table(gql
         assert all(type(row) is table for row in built)
         checked += bool(expected)
     assert checked >= 8
+
+
+async def test_an_id_list_selects_what_a_python_list_selects(gql):
+    _hotel, stays = await _hotel_with_money(gql)
+    ids = [int(s) for s in stays] + [int(stays[0]), 999_999]  # a repeat, an unknown id
+    column = StayRow.id
+    expected = await StayRow.select(column).where(column.is_in(ids)).order_by(column)
+    got = await StayRow.select(column).where(column.is_in(id_list(ids))).order_by(column)
+    assert got == expected
+    assert [row["id"] for row in got] == sorted(int(s) for s in stays)
