@@ -58,6 +58,10 @@ def _admin_headers(app) -> dict[str, str]:
 
     with TestClient(app=app):
         pass
+    return _mint_admin_key()
+
+
+def _mint_admin_key() -> dict[str, str]:
     try:
         from frontdesk.core.auth.apikeys import create_api_key
     except ImportError:  # access control not installed in this build
@@ -92,8 +96,19 @@ def _exercise(operation, headers: dict[str, str], calls: dict[str, int], example
         response = case.call_asgi(headers=headers)
         case.validate_response(response)
         calls[name] = calls.get(name, 0) + 1
+        if "revokeApiKey" in name and not _still_valid(headers):
+            # A generated id named the run's own key (its id is small): revoking it is
+            # the right answer, and the run goes on with a new key.
+            headers.update(_mint_admin_key())
 
     return exercise
+
+
+def _still_valid(headers: dict[str, str]) -> bool:
+    from frontdesk.core.auth.apikeys import principal_for_api_key
+
+    key = headers["Authorization"].removeprefix("Bearer ")
+    return run_sync(principal_for_api_key(key)) is not None
 
 
 @pytest.mark.parametrize("enabled_plugins", [[], None], ids=["core-alone", "all-plugins"])
