@@ -34,7 +34,7 @@ run: venv
 	  $(BIN)/frontdesk serve --host $(HOST) --port $(PORT)
 
 test: venv tools
-	$(PY) -m pytest -n 2 --dist loadfile -q $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadfile -q --durations=15 $(PYTEST_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .

@@ -1,6 +1,7 @@
 """Schemathesis without credentials: every generated query and mutation of /graphql (the
 schema's SDL is handed to schemathesis, since introspection needs credentials) gets an
-authentication error and nothing else. The authenticated run is tests/graphql/test_schemathesis.py.
+authentication error and nothing else. The authenticated runs are
+tests/graphql/test_schemathesis*.py.
 """
 
 from __future__ import annotations
