@@ -19,7 +19,7 @@ path for that field again, so errors, their paths and null propagation are graph
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from graphql.pyutils import Path, Undefined, gather_with_cancel
@@ -47,10 +47,36 @@ class FieldShortcut(NamedTuple):
     non_null: bool
 
 
+def object_fields(schema: GraphQLSchema) -> Iterator[tuple[GraphQLObjectType, str, GraphQLField]]:
+    """Every field of the schema's own object types (introspection types left out)."""
+    for type_ in schema.type_map.values():
+        if isinstance(type_, GraphQLObjectType) and not type_.name.startswith("__"):
+            for name, field in type_.fields.items():
+                yield type_, name, field
+
+
+def _callable_plainly(definition: StrawberryField) -> bool:
+    """Whether strawberry's wrapper adds nothing to the field's own function: no arguments,
+    no field extensions and, for a resolver, synchronous and asking for no root or parent."""
+    resolver = definition.base_resolver
+    return not (
+        definition.extensions
+        or definition.arguments
+        or (
+            resolver is not None
+            and (
+                resolver.is_async
+                or resolver.root_parameter is not None
+                or resolver.parent_parameter is not None
+            )
+        )
+    )
+
+
 def _reader(definition: StrawberryField) -> Callable[[Any], Any] | None:
     """The function giving the field's raw value from its source, when that is all its
     resolution does; None when strawberry has to run (arguments, info, async, extensions)."""
-    if definition.extensions or definition.arguments:
+    if not _callable_plainly(definition):
         return None
     resolver = definition.base_resolver
     if resolver is None:
@@ -59,12 +85,7 @@ def _reader(definition: StrawberryField) -> Callable[[Any], Any] | None:
             return operator.attrgetter(definition.python_name)
         name = definition.python_name
         return lambda source: default(source, name)
-    if (
-        resolver.is_async
-        or resolver.info_parameter is not None
-        or resolver.root_parameter is not None
-        or resolver.parent_parameter is not None
-    ):
+    if resolver.info_parameter is not None:
         return None
     if resolver.self_parameter is not None:
         return resolver.__call__
@@ -101,15 +122,7 @@ def _direct(definition: StrawberryField, info_class: type) -> Callable[..., Any]
     call through eight frames per field; for ``Stay.room`` on a board that is 150 times
     per list for nothing."""
     resolver = definition.base_resolver
-    if (
-        resolver is None
-        or definition.extensions
-        or definition.arguments
-        or resolver.is_async
-        or resolver.root_parameter is not None
-        or resolver.parent_parameter is not None
-        or resolver.info_parameter is None
-    ):
+    if resolver is None or resolver.info_parameter is None or not _callable_plainly(definition):
         return None
     function = resolver.wrapped_func
     info_name = resolver.info_parameter.name
@@ -130,17 +143,14 @@ def install_direct_resolvers(schema: GraphQLSchema, info_class: type) -> int:
     """Replace strawberry's generic wrapper by a direct call where ``_direct`` allows;
     returns how many. Run before ``install_guards``, which wraps whatever is installed."""
     installed = 0
-    for type_ in schema.type_map.values():
-        if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
+    for _type, _name, field in object_fields(schema):
+        definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
+        if not isinstance(definition, StrawberryField) or field.args:
             continue
-        for field in type_.fields.values():
-            definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
-            if not isinstance(definition, StrawberryField) or field.args:
-                continue
-            direct = _direct(definition, info_class)
-            if direct is not None:
-                field.resolve = direct
-                installed += 1
+        direct = _direct(definition, info_class)
+        if direct is not None:
+            field.resolve = direct
+            installed += 1
     return installed
 
 
@@ -149,15 +159,12 @@ def install_shortcuts(schema: GraphQLSchema) -> int:
 
     Run after ``install_guards``: a field that received a guard keeps the full path."""
     installed = 0
-    for type_ in schema.type_map.values():
-        if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
-            continue
-        for field in type_.fields.values():
-            found = shortcut(field)
-            field.extensions.pop(SHORTCUT_KEY, None)
-            if found is not None:
-                field.extensions[SHORTCUT_KEY] = found
-                installed += 1
+    for _type, _name, field in object_fields(schema):
+        found = shortcut(field)
+        field.extensions.pop(SHORTCUT_KEY, None)
+        if found is not None:
+            field.extensions[SHORTCUT_KEY] = found
+            installed += 1
     return installed
 
 

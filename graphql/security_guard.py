@@ -26,7 +26,6 @@ from frontdesk.core.auth.registry import AUTHENTICATED, PUBLIC
 from frontdesk.core.properties.tables import Property as PropertyRow
 from graphql import (
     GraphQLError,
-    GraphQLObjectType,
     GraphQLResolveInfo,
     GraphQLSchema,
     default_field_resolver,
@@ -35,6 +34,7 @@ from graphql import (
 )
 
 from .errors import UserError, maybe_id
+from .fast_execution import object_fields
 from .security_policy import ROOT_TYPES, SecurityPolicy, redacted_value, refusal
 
 UNAUTHENTICATED = "UNAUTHENTICATED"
@@ -90,19 +90,15 @@ def install_guards(schema: GraphQLSchema, policy: SecurityPolicy) -> int:
     """
     guard = SecurityGuard(policy=policy)
     guarded = 0
-    for type_ in schema.type_map.values():
-        if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
+    for type_, name, field in object_fields(schema):
+        if (
+            type_.name not in ROOT_TYPES
+            and f"{type_.name}.{name}" not in policy.field_permissions
+            and is_leaf_type(get_named_type(field.type))
+        ):
             continue
-        for name, field in type_.fields.items():
-            root = type_.name in ROOT_TYPES
-            if (
-                not root
-                and f"{type_.name}.{name}" not in policy.field_permissions
-                and is_leaf_type(get_named_type(field.type))
-            ):
-                continue
-            field.resolve = _guarded(guard, field.resolve or default_field_resolver)
-            guarded += 1
+        field.resolve = _guarded(guard, field.resolve or default_field_resolver)
+        guarded += 1
     return guarded
 
 
