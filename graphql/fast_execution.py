@@ -169,7 +169,70 @@ def install_shortcuts(schema: GraphQLSchema) -> int:
 
 
 class ShortcutExecutor(StrawberryGraphQLCoreExecutionContext):
-    """graphql-core's executor, answering shortcut fields directly (see the module doc)."""
+    """graphql-core's executor, answering shortcut fields directly (see the module doc).
+
+    Two more savings, both without changing what graphql-core would answer:
+
+    * the plan of a selection (which response names, which have a shortcut) is worked out
+      once per selection and parent type, not once per row: graphql-core hands every row of
+      a list the same grouped field set;
+    * an object value (a stay of a list, its guest) is completed by executing its selection
+      straight away, instead of through five frames of dispatch on the return type; anything
+      else (null, an error, an abstract or list type, ``@defer``) takes graphql-core's path.
+    """
+
+    _plans: dict[tuple[str, int], tuple[Any, list[tuple[str, Any, FieldShortcut | None]]]]
+
+    def _plan(
+        self, parent_type: GraphQLObjectType, grouped_field_set: Any
+    ) -> list[tuple[str, Any, FieldShortcut | None]]:
+        key = (parent_type.name, id(grouped_field_set))
+        try:
+            plans = self._plans
+        except AttributeError:
+            plans = self._plans = {}
+        found = plans.get(key)
+        if found is not None:
+            return found[1]
+        fields = parent_type.fields
+        steps = []
+        for response_name, field_details_list in grouped_field_set.items():
+            node = field_details_list[0].node
+            field = fields.get(node.name.value)
+            fast = None
+            if field is not None and not node.arguments:
+                fast = field.extensions.get(SHORTCUT_KEY)
+            steps.append((response_name, field_details_list, fast))
+        # The field set is kept with its plan so that its id is not reused meanwhile.
+        plans[key] = (grouped_field_set, steps)
+        return steps
+
+    def complete_value(
+        self,
+        return_type: Any,
+        field_details_list: Any,
+        info: Any,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        target = return_type.of_type if isinstance(return_type, GraphQLNonNull) else return_type
+        if (
+            isinstance(target, GraphQLObjectType)
+            and target.is_type_of is None
+            and position_context is None
+            and result is not None
+            and result is not Undefined
+            and not isinstance(result, Exception)
+        ):
+            grouped_field_set, new_defer_usages, _forbidden = self.collect_subfields(
+                target, field_details_list
+            )
+            if not new_defer_usages:
+                return self.execute_fields(target, result, path, grouped_field_set, None)
+        return super().complete_value(
+            return_type, field_details_list, info, path, result, position_context
+        )
 
     def execute_fields(
         self,
@@ -184,15 +247,11 @@ class ShortcutExecutor(StrawberryGraphQLCoreExecutionContext):
             return super().execute_fields(
                 parent_type, source_value, path, grouped_field_set, position_context
             )
-        fields = parent_type.fields
         results: dict[str, Any] = {}
         awaitable_fields: list[str] = []
         is_awaitable = self.is_awaitable
-        for response_name, field_details_list in grouped_field_set.items():
-            node = field_details_list[0].node
-            field = fields.get(node.name.value)
-            fast = field.extensions.get(SHORTCUT_KEY) if field is not None else None
-            if fast is not None and not node.arguments:
+        for response_name, field_details_list, fast in self._plan(parent_type, grouped_field_set):
+            if fast is not None:
                 try:
                     value = fast.read(source_value)
                     if value is None:

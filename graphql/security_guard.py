@@ -18,6 +18,7 @@ import inspect
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from piccolo.querystring import QueryString
 from piccolo.table import Table
 
 from frontdesk.core.auth import audit
@@ -97,7 +98,13 @@ def install_guards(schema: GraphQLSchema, policy: SecurityPolicy) -> int:
             and is_leaf_type(get_named_type(field.type))
         ):
             continue
-        field.resolve = _guarded(guard, field.resolve or default_field_resolver)
+        resolver = field.resolve or default_field_resolver
+        if type_.name in ROOT_TYPES:
+            field.resolve = _guarded(guard, resolver)
+        else:
+            field.resolve = _guarded_nested(
+                policy.field_permissions.get(f"{type_.name}.{name}"), resolver
+            )
         guarded += 1
     return guarded
 
@@ -109,36 +116,34 @@ def _guarded(guard: SecurityGuard, resolver: Callable) -> Callable:
     return resolve
 
 
-class SecurityGuard:
-    """The checks of one schema's policy; ``install_guards`` wraps field resolvers with
-    ``resolve``. Holds no request state (the principal comes from ``info.context``)."""
+def _guarded_nested(permission: str | None, resolver: Callable) -> Callable:
+    """The check of a field below the root, with its permission looked up once at build
+    time: on a board this runs for every guest, room and balance of every row."""
 
-    def __init__(self, *, policy: SecurityPolicy) -> None:
-        self.policy = policy
-
-    def resolve(
-        self, _next: Callable, root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any
-    ) -> Any:
-        parent = info.parent_type.name
-        if parent in ROOT_TYPES:
-            return self._root(_next, root, info, args, kwargs)
+    def resolve(source: Any, info: GraphQLResolveInfo, **kwargs: Any) -> Any:
         principal = info.context.principal
-        permission = self.policy.field_permissions.get(f"{parent}.{info.field_name}")
         if permission is not None and not allowed(principal, permission):
             return redacted_value(info.return_type)
-        result = _next(root, info, *args, **kwargs)
+        result = resolver(source, info, **kwargs)
         if inspect.isawaitable(result):
             return _visible_later(principal, result)
         return visible(principal, result)
 
-    async def _root(
-        self,
-        _next: Callable,
-        root: Any,
-        info: GraphQLResolveInfo,
-        args: tuple,
-        kwargs: dict[str, Any],
+    return resolve
+
+
+class SecurityGuard:
+    """The checks of one schema's policy on root fields; ``install_guards`` wraps their
+    resolvers with ``resolve`` (fields below the root get ``_guarded_nested``). Holds no
+    request state (the principal comes from ``info.context``)."""
+
+    def __init__(self, *, policy: SecurityPolicy) -> None:
+        self.policy = policy
+
+    async def resolve(
+        self, _next: Callable, root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any
     ) -> Any:
+        """A root field (Query/Mutation): authentication, permission, scope, audit."""
         parent = info.parent_type.name
         key = f"{parent}.{info.field_name}"
         context = info.context
@@ -195,8 +200,12 @@ class SecurityGuard:
         self, key: str, kwargs: dict[str, Any]
     ) -> list[tuple[str, str, int, int | None]]:
         """(argument, label, id, property id) of every argument of root field ``key`` that
-        names an existing scoped object (an unknown id is left to the resolver)."""
-        found = []
+        names an existing scoped object (an unknown id is left to the resolver).
+
+        The owners are looked up in one statement however many objects the arguments name
+        (a booking names a room type and a guest): this runs before every mutation."""
+        found: list[tuple[str, str, int, int | None]] = []
+        lookups: list[tuple[str, Any, int]] = []
         for name, value in _walk("", kwargs):
             scope = self.policy.scope_of(key, name)
             if scope is None or value is None:
@@ -206,16 +215,34 @@ class SecurityGuard:
                 continue
             if scope.table is PropertyRow:
                 found.append((name, scope.label, object_id, object_id))
-                continue
-            table = scope.table
-            row = (
-                await table.select(scope.column.as_alias("owner"))
-                .where(table.id == object_id)
-                .first()
-            )
-            if row is not None:
-                found.append((name, scope.label, object_id, row["owner"]))
+            else:
+                lookups.append((name, scope, object_id))
+        if lookups:
+            owners = await _owners([(scope, object_id) for _name, scope, object_id in lookups])
+            for index, (name, scope, object_id) in enumerate(lookups):
+                if index in owners:
+                    found.append((name, scope.label, object_id, owners[index]))
         return found
+
+
+async def _owners(lookups: list[tuple[Any, int]]) -> dict[int, int | None]:
+    """The owning property of each (scope, id) that exists, by its index in ``lookups``."""
+    parts = []
+    for index, (scope, object_id) in enumerate(lookups):
+        table = scope.table
+        select = table.select(scope.column.as_alias("owner")).where(table.id == object_id)
+        parts.append(
+            QueryString(
+                f"SELECT {index} AS lookup, owner FROM ({{}}) AS q{index}", *select.querystrings
+            )
+        )
+    engine = PropertyRow._meta.db
+    records = await engine.run_querystring(
+        QueryString(" UNION ALL ".join("{}" for _ in parts), *parts)
+    )
+    return {
+        row["lookup"]: row["owner"] for row in engine.transform_response_to_dicts(records or [])
+    }
 
 
 async def _visible_later(principal: Principal | None, pending: Any) -> Any:

@@ -71,11 +71,54 @@ class Row:
         return self.number
 
 
+@strawberry.interface
+class Named:
+    name: str
+
+
+@strawberry.type
+class Tag(Named):
+    """Implements an interface, so strawberry gives it an ``is_type_of`` check."""
+
+    weight: int
+
+
+@strawberry.type
+class Holder:
+    """Objects inside objects: nullable, non-null, a non-null list of non-null ones."""
+
+    number: int
+
+    @strawberry.field
+    def inner(self) -> Row | None:
+        return None if self.number == 4 else Source(self.number)  # type: ignore[return-value]
+
+    @strawberry.field
+    def strict(self) -> Row:
+        return Source(self.number)  # type: ignore[return-value]
+
+    @strawberry.field
+    def items(self) -> list[Row]:
+        return [Source(n) for n in range(self.number)]  # type: ignore[misc]
+
+    @strawberry.field
+    def tag(self) -> Tag:
+        return Tag(name=f"tag {self.number}", weight=self.number)
+
+    @strawberry.field
+    def wrong(self) -> Tag | None:
+        return Source(self.number) if self.number == 3 else None  # type: ignore[return-value]
+
+
 @strawberry.type
 class Query:
     @strawberry.field
     def rows(self) -> list[Row | None]:
         return [Source(n) for n in range(5)]  # type: ignore[misc]
+
+    @strawberry.field
+    def holders(self) -> list[Holder]:
+        return [Holder(number=n) for n in range(5)]
 
 
 QUERY = """{ rows { number name double described plus(amount: 3) later exploding
@@ -84,7 +127,15 @@ FAILING = [
     "{ rows { number missing } }",
     "{ rows { number colour } }",
     "{ rows { number exploding } }",
+    # null propagation through completed objects: to the nullable object, to the list item
+    "{ holders { number inner { number missing } } }",
+    "{ holders { number strict { number missing } } }",
+    "{ holders { number items { number colour } } }",
+    # an object the type's is_type_of refuses
+    "{ holders { number wrong { name weight } } }",
 ]
+OBJECTS = """{ holders { number inner { number name } strict { double } items { name }
+  tag { name weight } } }"""
 
 
 def _schemas() -> tuple[strawberry.Schema, strawberry.Schema]:
@@ -116,6 +167,39 @@ async def test_shortcuts_answer_exactly_what_graphql_core_answers():
         "exploding": None,
         "alias": "row 1",
     }
+
+
+async def test_objects_in_objects_and_lists_are_completed_exactly_as_graphql_core_does():
+    plain, fast = _schemas()
+    expected = await plain.execute(OBJECTS)
+    got = await fast.execute(OBJECTS)
+    assert not got.errors
+    assert got.data == expected.data
+    assert got.data["holders"][2] == {
+        "number": 2,
+        "inner": {"number": 2, "name": "row 2"},
+        "strict": {"double": 4},
+        "items": [{"name": "row 0"}, {"name": "row 1"}],
+        "tag": {"name": "tag 2", "weight": 2},
+    }
+    assert got.data["holders"][4]["inner"] is None
+
+
+async def test_only_objects_with_an_is_type_of_check_go_through_graphql_cores_completion(
+    monkeypatch,
+):
+    _plain, fast = _schemas()
+    completed: list[str] = []
+    original = ShortcutExecutor.complete_object_value
+
+    def counting(self, return_type, *args, **kwargs):
+        completed.append(return_type.name)
+        return original(self, return_type, *args, **kwargs)
+
+    monkeypatch.setattr(ShortcutExecutor, "complete_object_value", counting)
+    result = await fast.execute(OBJECTS)
+    assert not result.errors
+    assert completed == ["Tag"] * 5
 
 
 @pytest.mark.parametrize("query", FAILING)
