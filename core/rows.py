@@ -14,10 +14,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from piccolo.columns import Column
+from piccolo.columns.combination import And, Or, Where, WhereRaw
 from piccolo.querystring import QueryString
 from piccolo.table import Table
 
 T = TypeVar("T", bound=Table)
+
+#: ``SELECT <every column> FROM <table>`` per table and engine, rendered once.
+_SELECT_ALL: dict[tuple[type[Table], str], str] = {}
 
 
 def rows_of(table: type[T], records: list[dict[str, Any]]) -> list[T]:
@@ -34,16 +39,58 @@ def rows_of(table: type[T], records: list[dict[str, Any]]) -> list[T]:
     return rows
 
 
-async def fetch_rows(table: type[T], where: Any = None, *, order_by: Any = None, limit=None):
-    """``table.objects().where(where).order_by(order_by).limit(limit)``, built cheaply."""
-    query = table.select()
+async def fetch_rows(
+    table: type[T], where: Any = None, *, order_by: Column | None = None, limit: int | None = None
+) -> list[T]:
+    """``table.objects().where(where).order_by(order_by).limit(limit)``, built cheaply.
+
+    piccolo renders the select list of every column for every query (for a stay with five
+    foreign keys, through each key's ``__getattribute__``): a board's loaders spent a tenth
+    of the request there. The list is rendered once per table; the where clause is still
+    piccolo's own. A where clause on a joined column falls back to ``table.select()``."""
+    engine = table._meta.db
+    if where is not None and not _own_columns_only(table, where):
+        query = table.select().where(where)
+        if order_by is not None:
+            query = query.order_by(order_by)
+        if limit is not None:
+            query = query.limit(limit)
+        return rows_of(table, await query)
+    template = [_select_all(table, engine.engine_type)]
+    args: list[Any] = []
     if where is not None:
-        query = query.where(where)
+        template.append(" WHERE {}")
+        args.append(where.querystring)
     if order_by is not None:
-        query = query.order_by(order_by)
+        template.append(f" ORDER BY {order_by._meta.get_full_name(with_alias=False)} ASC")
     if limit is not None:
-        query = query.limit(limit)
-    return rows_of(table, await query)
+        template.append(f" LIMIT {int(limit)}")
+    records = await engine.run_querystring(QueryString("".join(template), *args))
+    return rows_of(table, engine.transform_response_to_dicts(records) if records else [])
+
+
+def _select_all(table: type[Table], engine_type: str) -> str:
+    key = (table, engine_type)
+    sql = _SELECT_ALL.get(key)
+    if sql is None:
+        rendered = table.select().querystrings[0]
+        # Column names hold no braces and the select list no values, so the rendered text is
+        # a template of its own.
+        sql, values = rendered.compile_string(engine_type=engine_type)
+        if values or "{" in sql or "}" in sql:
+            raise ValueError(f"cannot render the select list of {table._meta.tablename}")
+        _SELECT_ALL[key] = sql
+    return sql
+
+
+def _own_columns_only(table: type[Table], where: Any) -> bool:
+    """Whether ``where`` names only ``table``'s own columns (no join needed)."""
+    if isinstance(where, (And, Or)):
+        return _own_columns_only(table, where.first) and _own_columns_only(table, where.second)
+    if isinstance(where, Where):
+        column = where.column
+        return not column._meta.call_chain and column._meta.table is table
+    return isinstance(where, WhereRaw) and not where.querystring.columns
 
 
 def id_list(ids: Iterable[int]) -> QueryString:

@@ -19,7 +19,6 @@ from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.stays.tables import StayGuest as StayGuestRow
 
 from . import prefetch
-from .prefetch import ready
 
 if TYPE_CHECKING:
     from .money_types import Folio, Money
@@ -228,21 +227,21 @@ class Stay:
     # loader's future, which graphql-core awaits.
     @strawberry.field
     def property(self, info: Info) -> Property:
-        return ready(info.context.loaders.by_id(PropertyRow).load(self.property))
+        return info.context.loaders.row(PropertyRow, self.property)
 
     @strawberry.field
     def room_type(self, info: Info) -> RoomType:
-        return ready(info.context.loaders.by_id(RoomTypeRow).load(self.room_type))
+        return info.context.loaders.row(RoomTypeRow, self.room_type)
 
     @strawberry.field
     def room(self, info: Info) -> Room | None:
         if self.room is None:
             return None
-        return ready(info.context.loaders.by_id(RoomRow).load(self.room))
+        return info.context.loaders.row(RoomRow, self.room)
 
     @strawberry.field
     def primary_guest(self, info: Info) -> Guest:
-        return ready(info.context.loaders.by_id(GuestRow).load(self.primary_guest))
+        return info.context.loaders.row(GuestRow, self.primary_guest)
 
     @strawberry.field
     async def additional_guests(self, info: Info) -> list[Guest]:

@@ -11,6 +11,8 @@ from strawberry.dataloader import DataLoader
 
 from frontdesk.core.rows import fetch_rows, id_list
 
+from .prefetch import ready
+
 
 class Loaders:
     """The loaders of one request. Created per request, never shared between requests."""
@@ -19,6 +21,8 @@ class Loaders:
         self._loaders: dict[str, DataLoader] = {}
         # by_id runs for every related field of every row: skip rebuilding its key each time.
         self._by_id: dict[tuple[Any, str], DataLoader] = {}
+        # What each by_id loader has loaded (None for a missing row), by (table, namespace).
+        self._rows: dict[tuple[Any, str], dict[Any, Any]] = {}
 
     def get(self, key: str, factory: Callable[[], DataLoader]) -> DataLoader:
         loader = self._loaders.get(key)
@@ -31,9 +35,24 @@ class Loaders:
         loader = self._by_id.get((table, namespace))
         if loader is None:
             name = table._meta.tablename.removeprefix(f"{namespace}_")
-            loader = self.get(f"{namespace}.{name}_by_id", lambda: DataLoader(by_id_fn(table)))
+            loaded = self._rows.setdefault((table, namespace), {})
+            loader = self.get(
+                f"{namespace}.{name}_by_id", lambda: DataLoader(by_id_fn(table, loaded))
+            )
             self._by_id[(table, namespace)] = loader
         return loader
+
+    def row(self, table: Any, key: Any, *, namespace: str = "core") -> Any:
+        """The row of ``table`` with id ``key`` when a batch has loaded it (a prefetched
+        list), else the loader's future for it: a board asks this for every related
+        object of every row, and a dictionary lookup is a fraction of ``DataLoader.load``."""
+        loaded = self._rows.get((table, namespace))
+        if loaded is not None:
+            try:
+                return loaded[key]
+            except KeyError:
+                pass
+        return ready(self.by_id(table, namespace=namespace).load(key))
 
     def many_by(self, table: Any, column: str, *, namespace: str = "core") -> DataLoader:
         """Lists of ``table`` rows by the value of ``column`` (e.g. additional guests by stay)."""
@@ -42,11 +61,14 @@ class Loaders:
         return self.get(key, lambda: DataLoader(many_by_fn(table, column)))
 
 
-def by_id_fn(table: Any):
+def by_id_fn(table: Any, loaded: dict[Any, Any] | None = None):
     async def load(keys: list[int]) -> list[Any]:
         rows = await fetch_rows(table, table.id.is_in(id_list(keys)))
         found = {row.id: row for row in rows}
-        return [found.get(key) for key in keys]
+        answer = [found.get(key) for key in keys]
+        if loaded is not None:
+            loaded.update(zip(keys, answer, strict=True))
+        return answer
 
     return load
 

@@ -4,14 +4,16 @@ objects (guest, room, room type, property, balance) are loaded ahead in one batc
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from support.hotel import book, build_hotel
 from support.money import charge, pay
 
 from frontdesk.core import bootstrap
-from frontdesk.core.rows import id_list, rows_of
+from frontdesk.core.rows import fetch_rows, id_list, rows_of
 from frontdesk.core.stays.tables import Stay as StayRow
+from frontdesk.graphql.loaders import Loaders
 
 ROW = """id confirmationCode arrival departure status
   primaryGuest { id firstName lastName vip }
@@ -75,6 +77,45 @@ async def test_rows_built_from_records_equal_piccolo_objects_for_every_table(gql
         assert all(type(row) is table for row in built)
         checked += bool(expected)
     assert checked >= 8
+
+
+async def test_fetched_rows_equal_piccolo_objects_for_every_table_and_clause(gql, app):
+    """fetch_rows renders each table's select list once; whatever the where clause (own
+    columns, a joined column, a raw clause), order and limit, the rows are objects()'s."""
+    _hotel, stays = await _hotel_with_money(gql)
+    for table in bootstrap.all_tables(app.state.runtime):
+        key = table._meta.primary_key
+        for limit in (None, 2):
+            expected = table.objects().order_by(key)
+            expected = await (expected.limit(limit) if limit else expected)
+            got = await fetch_rows(table, key > 0, order_by=key, limit=limit)
+            assert [r.__dict__ for r in got] == [r.__dict__ for r in expected], table
+            assert await fetch_rows(table, key < 0) == []
+    booked = [int(s) for s in stays]
+    clauses = [
+        StayRow.id.is_in(id_list(booked)) & (StayRow.status == "booked"),
+        (StayRow.id == booked[0]) | (StayRow.id == booked[2]),
+        StayRow.room_type.code == "DBL",  # a joined column: piccolo's own select
+        StayRow.primary_guest.is_not_null(),
+    ]
+    for clause in clauses:
+        expected = await StayRow.objects().where(clause).order_by(StayRow.id)
+        got = await fetch_rows(StayRow, clause, order_by=StayRow.id)
+        assert got, clause
+        assert [r.__dict__ for r in got] == [r.__dict__ for r in expected]
+
+
+async def test_a_loaded_row_is_answered_at_once_and_an_unloaded_one_as_a_future(gql):
+    _hotel, stays = await _hotel_with_money(gql)
+    loaders = Loaders()
+    first = loaders.row(StayRow, int(stays[0]))
+    assert isinstance(first, asyncio.Future)
+    missing = loaders.row(StayRow, 999_999)
+    row, nothing = await first, await missing  # one batch for both
+    assert row.id == int(stays[0]) and nothing is None
+    assert loaders.row(StayRow, int(stays[0])) is row
+    assert loaders.row(StayRow, 999_999) is None
+    assert isinstance(loaders.row(StayRow, int(stays[1])), asyncio.Future)
 
 
 async def test_an_id_list_selects_what_a_python_list_selects(gql):
