@@ -42,7 +42,13 @@ async def on_booked(
     without any rate is booked unpriced (no room charges) unless a rate plan is asked for.
     ``known``: the property, room type and guest the booking has just read (not read again)."""
     prop, room_type, guest = known or (await get_property(stay.property), None, None)
-    if rate_plan_id is not None or await _has_rates(stay.room_type):
+    # The base rate decides whether the room type is priced, and pricing needs it: read once.
+    base_rate = await BaseRate.objects().where(BaseRate.room_type == stay.room_type).first()
+    if (
+        rate_plan_id is not None
+        or base_rate is not None
+        or await RateCalendarEntry.exists().where(RateCalendarEntry.room_type == stay.room_type)
+    ):
         quote = await price_stay(
             property_id=stay.property,
             room_type_id=stay.room_type,
@@ -51,6 +57,7 @@ async def on_booked(
             rate_plan_id=rate_plan_id,
             adults=stay.adults,
             known=(prop, room_type) if room_type is not None else None,
+            base_rate=base_rate,
         )
         await StayNightRate.insert(
             *[

@@ -60,9 +60,11 @@ async def price_stay(
     rate_plan_id: int | None = None,
     adults: int = 1,
     known: tuple[Property, RoomType] | None = None,
+    base_rate: BaseRate | None = None,
 ) -> Quote:
     """Price every night of [arrival, departure). Refuses when a night has no rate, the plan
-    is inactive or of another property, or a night's price cannot cover the plan's inclusions."""
+    is inactive or of another property, or a night's price cannot cover the plan's inclusions.
+    ``known`` and ``base_rate``: rows a booking has just read, not read again."""
     validation.night_range(arrival, departure)
     if known is not None and (known[0].id, known[1].id) == (property_id, room_type_id):
         prop, room_type = known  # the caller (a booking) has just read both
@@ -74,7 +76,9 @@ async def price_stay(
         plan = await get_rate_plan(rate_plan_id, property_id=property_id)
         if not plan.active:
             raise InvalidInput(f"Rate plan {plan.code} is not sold any more.", field="ratePlanId")
-    base = await BaseRate.objects().where(BaseRate.room_type == room_type.id).first()
+    base = base_rate if base_rate is not None and base_rate.room_type == room_type.id else None
+    if base is None:
+        base = await BaseRate.objects().where(BaseRate.room_type == room_type.id).first()
     overrides = {
         row.night: Decimal(row.amount)
         for row in await RateCalendarEntry.objects().where(

@@ -32,6 +32,26 @@ async def test_a_booking_is_recorded_with_who_what_and_which_objects(gql, client
     assert record["requestId"] and record["occurredAt"]
 
 
+async def test_a_refused_booking_names_the_objects_that_exist_and_leaves_unknown_ids_out(
+    gql, hotel_a, hotel_b
+):
+    """The owners of every object a mutation names are looked up together (one statement);
+    an id that names nothing is left to the resolver and is not recorded as an object."""
+    day = hotel_a.business_date
+    extra = {"additionalGuestIds": [hotel_b.guests[0], "987654"]}
+    refused = await book(gql, hotel_a, day, day + timedelta(days=1), **extra)
+    assert refused["errors"][0]["code"] == "NOT_FOUND"
+    [record] = await _records(gql, op="bookStay")
+    assert record["outcome"] == "refused:NOT_FOUND"
+    assert record["propertyId"] == hotel_a.property_id
+    assert set(record["objects"]) == {
+        f"property:{hotel_a.property_id}",
+        f"roomType:{hotel_a.room_types['DBL']}",
+        f"guest:{hotel_a.guests[0]}",
+        f"guest:{hotel_b.guests[0]}",
+    }
+
+
 async def test_a_refused_change_is_recorded_with_its_error_code(gql, hotel_a):
     day = hotel_a.business_date
     stay = (await book(gql, hotel_a, day, day + timedelta(days=1)))["stay"]
