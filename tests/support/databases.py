@@ -117,7 +117,7 @@ def fresh_database(engine: str, plugins: list[str] | None, workdir: Path, test_d
         shutil.copyfile(template, target)
         return f"sqlite:///{target}"
     name = f"fdt_{RUN_ID}_{uuid.uuid4().hex[:10]}"
-    run_sync(_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    run_sync(_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY'))
     _created_databases.append(name)
     return _with_database(POSTGRES_URL, name)
 
