@@ -109,6 +109,16 @@ def template_for(engine: str, plugins: list[str] | None, workdir: Path) -> str:
         return _templates[key]
 
 
+async def _copy_database(name: str, template: str) -> None:
+    """``CREATE DATABASE … TEMPLATE``: PostgreSQL 15's default copy (WAL_LOG) costs 0.3-0.9 s
+    of server CPU for the migrated template, FILE_COPY 0.06-0.16 s; older servers have only
+    the file copy and no STRATEGY clause."""
+    try:
+        await _admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
+    except asyncpg.PostgresSyntaxError:
+        await _admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+
+
 def fresh_database(engine: str, plugins: list[str] | None, workdir: Path, test_dir: Path) -> str:
     """A URL of a migrated, empty database of its own for one test."""
     template = template_for(engine, plugins, workdir)
@@ -117,7 +127,7 @@ def fresh_database(engine: str, plugins: list[str] | None, workdir: Path, test_d
         shutil.copyfile(template, target)
         return f"sqlite:///{target}"
     name = f"fdt_{RUN_ID}_{uuid.uuid4().hex[:10]}"
-    run_sync(_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY'))
+    run_sync(_copy_database(name, template))
     _created_databases.append(name)
     return _with_database(POSTGRES_URL, name)
 
