@@ -86,13 +86,7 @@ async def availability(
         & (StayNight.night >= arrival)
         & (StayNight.night < departure)
     )
-    sold_rows = (
-        await StayNight.select(
-            StayNight.room_type, StayNight.night, Count(StayNight.id, alias="sold")
-        )
-        .where(in_range & StayNight.room_type.is_in(type_ids))
-        .group_by(StayNight.room_type, StayNight.night)
-    )
+    sold_rows = await sold_nights(in_range, type_ids)
     sold = {(row["room_type"], row["night"]): row["sold"] for row in sold_rows}
     result = []
     for rt in room_types:
@@ -106,6 +100,16 @@ async def availability(
     if wanted:
         await _fill_free_rooms(wanted, rooms_of_types, in_range, nights)
     return result
+
+
+def sold_nights(in_range: Any, type_ids: list[int]) -> Any:
+    """Nights sold per room type and night: read from the covering index on (property,
+    night, room_type) alone (core/stays/tables.py), never from the inventory rows."""
+    return (
+        StayNight.select(StayNight.room_type, StayNight.night, Count(alias="sold"))
+        .where(in_range & StayNight.room_type.is_in(type_ids))
+        .group_by(StayNight.room_type, StayNight.night)
+    )
 
 
 async def _fill_free_rooms(

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 
+import pytest
 from support.hotel import book, build_hotel
+
+from frontdesk.core.stays.availability import sold_nights
+from frontdesk.core.stays.tables import StayNight
 
 AVAILABILITY = """
 query($p: ID!, $a: Date!, $d: Date!) {
@@ -13,6 +18,24 @@ query($p: ID!, $a: Date!, $d: Date!) {
     roomTypes { roomType { code } freeCount nights { night free sold } freeRooms { number } }
   }
 }"""
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+async def test_availability_counts_sold_nights_from_the_covering_index_alone(gql, settings):
+    """However long the history, sold nights are counted from the (property, night,
+    room_type) index without reading inventory rows (EXPLAIN on the SQLite file)."""
+    hotel = await build_hotel(gql)
+    day = hotel.business_date
+    query = sold_nights(
+        (StayNight.property == int(hotel.property_id))
+        & (StayNight.night >= day)
+        & (StayNight.night < day + timedelta(days=30)),
+        [int(type_id) for type_id in hotel.room_types.values()],
+    )
+    path = settings.database_url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as conn:
+        plan = " ".join(row[-1] for row in conn.execute(f"EXPLAIN QUERY PLAN {query}"))
+    assert "USING COVERING INDEX core_stay_night_property_night_type" in plan, plan
 
 
 async def test_availability_counts_free_rooms_per_type_and_night(gql):
