@@ -96,16 +96,44 @@ class PooledSQLiteEngine(SQLiteEngine):
         connection = await self.acquire()
         try:
             connection.row_factory = dict_factory
-            async with connection.execute(query, args or []) as cursor:
-                await connection.commit()
-                if query_type == "insert" and self.get_version_sync() < 3.35:
+            if query_type == "insert" and self.get_version_sync() < 3.35:
+                async with connection.execute(query, args or []) as cursor:
+                    await connection.commit()
                     assert table is not None
                     pk = await self._get_inserted_pk(cursor, table)
                     result = [{table._meta.primary_key._meta.db_column_name: pk}]
-                else:
-                    result = await cursor.fetchall()
+            else:
+                result = await _execute_fetchall(connection, query, args)
+                if connection.in_transaction:  # a write opened one implicitly
+                    await connection.commit()
         except BaseException:
             await connection.close()
             raise
         await self.release(connection)
         return result
+
+    async def _run_in_existing_connection(
+        self,
+        connection: Any,
+        query: str,
+        args: list[Any] | None = None,
+        query_type: str = "generic",
+        table: Any = None,
+    ):
+        """A statement inside a transaction. Piccolo's version sets ``PRAGMA foreign_keys``
+        again and executes, fetches and closes in three more trips to the connection's
+        thread; a pooled connection has the pragma already, and one trip does the rest."""
+        if not isinstance(connection, PooledConnection) or (
+            query_type == "insert" and self.get_version_sync() < 3.35
+        ):
+            return await super()._run_in_existing_connection(
+                connection, query, args, query_type, table
+            )
+        connection.row_factory = dict_factory
+        return await _execute_fetchall(connection, query, args)
+
+
+async def _execute_fetchall(connection: Any, query: str, args: list[Any] | None) -> list:
+    """Execute and fetch every row in one trip to the connection's thread (aiosqlite's
+    ``execute`` and ``fetchall`` are a trip each, and closing the cursor a third)."""
+    return list(await connection.execute_fetchall(query, args or []))
