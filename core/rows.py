@@ -94,9 +94,11 @@ def _own_columns_only(table: type[Table], where: Any) -> bool:
 
 
 def id_list(ids: Iterable[int]) -> QueryString:
-    """Plain ids as the list of ``column.is_in(...)``, each once, as bound parameters.
+    """Integer ids as the list of ``column.is_in(...)``, each once, written into the SQL.
 
-    Given a Python list, piccolo converts every value for rows, enums and JSON first (a few
-    microseconds each: a board's loaders pass about 400 ids per request)."""
-    values = list(dict.fromkeys(ids))
-    return QueryString(", ".join("{}" for _ in values), *values)
+    Given a Python list, piccolo converts every value for rows, enums and JSON first, and
+    bound as parameters piccolo still bundles each one separately when it compiles the
+    statement (a few microseconds each: a board's loaders pass about 400 ids per request).
+    Every value goes through ``int()``, so nothing but digits reaches the statement."""
+    values = dict.fromkeys(int(value) for value in ids)
+    return QueryString(", ".join(map(str, values)))

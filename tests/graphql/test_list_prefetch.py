@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import pytest
 from support.hotel import book, build_hotel
 from support.money import charge, pay
 
@@ -126,3 +127,6 @@ async def test_an_id_list_selects_what_a_python_list_selects(gql):
     got = await StayRow.select(column).where(column.is_in(id_list(ids))).order_by(column)
     assert got == expected
     assert [row["id"] for row in got] == sorted(int(s) for s in stays)
+    # written into the statement, so anything but an integer is refused before it gets there
+    with pytest.raises(ValueError):
+        id_list([1, "2) OR (1 = 1"])
