@@ -1,16 +1,18 @@
 """Per-request DataLoaders, keyed like ``"core.room_by_id"``, so related objects load in one
-query per kind however many rows a list holds."""
+query per kind however many rows a list holds; and per-request batches (graphql/batches.py)
+for the look-ahead of lists, which fill the same rows without a future per key."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from strawberry.dataloader import DataLoader
 
 from frontdesk.core.rows import fetch_rows, id_list
 
+from .batches import Batch, Fetch
 from .prefetch import ready
 
 
@@ -23,6 +25,8 @@ class Loaders:
         self._by_id: dict[tuple[Any, str], DataLoader] = {}
         # What each by_id loader has loaded (None for a missing row), by (table, namespace).
         self._rows: dict[tuple[Any, str], dict[Any, Any]] = {}
+        self._row_batches: dict[tuple[Any, str], Batch] = {}
+        self._batches: dict[str, Batch] = {}
 
     def get(self, key: str, factory: Callable[[], DataLoader]) -> DataLoader:
         loader = self._loaders.get(key)
@@ -41,6 +45,22 @@ class Loaders:
             )
             self._by_id[(table, namespace)] = loader
         return loader
+
+    async def preload(self, table: Any, keys: Iterable[Any], *, namespace: str = "core") -> None:
+        """Load the rows of ``table`` with these ids (with every other preload of the table
+        in this turn of the event loop), for ``row`` to answer at once."""
+        batch = self._row_batches.get((table, namespace))
+        if batch is None:
+            loaded = self._rows.setdefault((table, namespace), {})
+            batch = self._row_batches[(table, namespace)] = Batch(by_id_fn(table), loaded)
+        await batch.load_many(keys)
+
+    def batch(self, key: str, fetch: Fetch) -> Batch:
+        """The request's batch named ``key`` (values by key from ``fetch``)."""
+        found = self._batches.get(key)
+        if found is None:
+            found = self._batches[key] = Batch(fetch)
+        return found
 
     def row(self, table: Any, key: Any, *, namespace: str = "core") -> Any:
         """The row of ``table`` with id ``key`` when a batch has loaded it (a prefetched
@@ -62,10 +82,15 @@ class Loaders:
 
 
 def by_id_fn(table: Any, loaded: dict[Any, Any] | None = None):
+    """Rows of ``table`` for a list of ids, in order (None for a missing id). With
+    ``loaded``: rows a preload has fetched are taken from it, and what is fetched is added."""
+
     async def load(keys: list[int]) -> list[Any]:
-        rows = await fetch_rows(table, table.id.is_in(id_list(keys)))
+        known = loaded or {}
+        missing = [key for key in keys if key not in known]
+        rows = await fetch_rows(table, table.id.is_in(id_list(missing))) if missing else []
         found = {row.id: row for row in rows}
-        answer = [found.get(key) for key in keys]
+        answer = [known[key] if key in known else found.get(key) for key in keys]
         if loaded is not None:
             loaded.update(zip(keys, answer, strict=True))
         return answer

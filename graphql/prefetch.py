@@ -130,6 +130,6 @@ def related(table: Any, column: str) -> Prefetcher:
         keys = {getattr(row, column) for row in rows}
         keys.discard(None)
         if keys:
-            await info.context.loaders.by_id(table).load_many(list(keys))
+            await info.context.loaders.preload(table, keys)
 
     return load
