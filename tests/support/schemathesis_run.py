@@ -1,6 +1,6 @@
 """Schemathesis over every query and mutation of /graphql (in-process ASGI): the run shared
-by tests/graphql/test_schemathesis*.py, one file per plugin set so the two runs land on
-different test workers."""
+by tests/graphql/test_schemathesis_*.py, one file per plugin set and database so that the
+runs land on different test workers (tests/conftest.py starts them first)."""
 
 from __future__ import annotations
 
