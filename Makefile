@@ -33,8 +33,10 @@ run: venv
 	FRONTDESK_DEV=1 FRONTDESK_DATABASE_URL=sqlite:///$(DEMO_DB) \
 	  $(BIN)/frontdesk serve --host $(HOST) --port $(PORT)
 
+# Whole files per worker, in the order tests/conftest.py gives them (longest first): xdist's
+# own order (most tests first) put the one-test schemathesis files last, on one worker.
 test: venv tools
-	$(PY) -m pytest -n 2 --dist loadfile -q --durations=15 $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder -q --durations=15 $(PYTEST_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .

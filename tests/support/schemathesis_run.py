@@ -16,9 +16,9 @@ from support.databases import run_sync, unthrottled
 from frontdesk.core import bootstrap
 from frontdesk.core.settings import Settings
 
-EXAMPLES_PER_OPERATION = 12
+EXAMPLES_PER_OPERATION = 10
 # PostgreSQL runs without a pool in tests (a connection per statement): fewer examples there.
-EXAMPLES_ON_POSTGRES = 4
+EXAMPLES_ON_POSTGRES = 3
 
 
 def _register_scalars() -> None:
