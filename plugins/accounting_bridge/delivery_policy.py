@@ -27,11 +27,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Literal
-
-import httpx
+from typing import TYPE_CHECKING, Literal
 
 from .webhooks import build_headers
+
+if TYPE_CHECKING:
+    import httpx
 
 OutcomeKind = Literal["delivered", "retry", "disable"]
 
@@ -138,6 +139,8 @@ async def send_webhook(
     and not reading it keeps a misbehaving receiver from making us buffer a
     large body. An invalid URL disables the endpoint, as no retry can fix it.
     """
+    import httpx  # imported on first delivery: a tenth of a second of every server start
+
     headers = build_headers(secret, msg_id, payload, timestamp)
     try:
         async with client.stream(

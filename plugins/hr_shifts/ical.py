@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from icalendar import Calendar, Event
-
 #: (uid, start, end, summary, location or None); start and end must be timezone-aware.
 CalendarShift = tuple[str, datetime, datetime, str, str | None]
 
@@ -27,6 +25,10 @@ def staff_calendar(
     ``dtstamp`` defaults to now; pass it to get byte-identical output (tests, ETags).
     UIDs must be stable across exports so calendar clients update events in place.
     """
+    # Imported on first use: icalendar costs 0.14 s of every server start otherwise, for a
+    # feed staff fetch now and then (start-up target: docs/performance.md).
+    from icalendar import Calendar, Event
+
     stamp = _utc(dtstamp or datetime.now(UTC), "dtstamp")
     calendar = Calendar()
     calendar.add("prodid", prodid)
