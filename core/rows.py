@@ -69,6 +69,13 @@ async def fetch_rows(
     return rows_of(table, engine.transform_response_to_dicts(records) if records else [])
 
 
+async def fetch_row(table: type[T], where: Any) -> T | None:
+    """``table.objects().where(where).first()``, built like ``fetch_rows``: the services'
+    lookups by id (a booking reads its property, room type and guest)."""
+    rows = await fetch_rows(table, where, limit=1)
+    return rows[0] if rows else None
+
+
 def _select_all(table: type[Table], engine_type: str) -> str:
     key = (table, engine_type)
     sql = _SELECT_ALL.get(key)

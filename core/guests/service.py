@@ -8,6 +8,7 @@ from typing import Any
 from .. import db, events, validation
 from ..errors import InvalidInput, NotFound
 from ..properties.service import get_property
+from ..rows import fetch_row
 from ..transactions import run_write
 from .tables import Guest
 
@@ -32,7 +33,7 @@ MAX_SEARCH_LENGTH = 100
 
 
 async def get_guest(guest_id: int, *, property_id: int | None = None) -> Guest:
-    guest = await Guest.objects().where(Guest.id == guest_id).first()
+    guest = await fetch_row(Guest, Guest.id == guest_id)
     if guest is None or (property_id is not None and guest.property != property_id):
         raise NotFound(f"Guest {guest_id} does not exist.", field="guestId")
     return guest

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .. import events, validation
 from ..errors import Conflict, InvalidInput, NotFound
+from ..rows import fetch_row
 from ..transactions import run_write
 from .tables import HOUSEKEEPING_STATUSES, Property, Room, RoomType
 
@@ -16,21 +17,21 @@ MAX_ROOMS_PER_TYPE_QUERY = 10_000
 
 
 async def get_property(property_id: int) -> Property:
-    prop = await Property.objects().where(Property.id == property_id).first()
+    prop = await fetch_row(Property, Property.id == property_id)
     if prop is None:
         raise NotFound(f"Property {property_id} does not exist.", field="propertyId")
     return prop
 
 
 async def get_room_type(room_type_id: int, *, property_id: int | None = None) -> RoomType:
-    room_type = await RoomType.objects().where(RoomType.id == room_type_id).first()
+    room_type = await fetch_row(RoomType, RoomType.id == room_type_id)
     if room_type is None or (property_id is not None and room_type.property != property_id):
         raise NotFound(f"Room type {room_type_id} does not exist.", field="roomTypeId")
     return room_type
 
 
 async def get_room(room_id: int, *, property_id: int | None = None) -> Room:
-    room = await Room.objects().where(Room.id == room_id).first()
+    room = await fetch_row(Room, Room.id == room_id)
     if room is None or (property_id is not None and room.property != property_id):
         raise NotFound(f"Room {room_id} does not exist.", field="roomId")
     return room
