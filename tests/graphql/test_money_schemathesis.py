@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import schemathesis
-from hypothesis import HealthCheck, given
-from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from schemathesis.graphql import nodes
 from support.databases import run_sync, unthrottled
+from support.schemathesis_run import admin_headers, exercise_operation
 
 from frontdesk.core import bootstrap
 from frontdesk.graphql.money_permissions import MONEY_FIELD_PERMISSIONS
@@ -78,50 +77,13 @@ def _seed(settings_) -> None:
     run_sync(load())
 
 
-def _admin_headers(app) -> dict[str, str]:
-    from litestar.testing import TestClient
-
-    from frontdesk.core.auth.apikeys import create_api_key
-
-    with TestClient(app=app):
-        pass
-
-    async def mint():
-        from frontdesk.core import runtime
-
-        created = await create_api_key(
-            runtime.current().plugin_manager, name="fuzz", roles=["admin"], all_properties=True
-        )
-        return created.key
-
-    return {"Authorization": f"Bearer {run_sync(mint())}"}
-
-
-def _exercise(operation, headers: dict[str, str], calls: dict[str, int], examples: int):
-    """A hypothesis test for one operation: every generated call must be answered as data."""
-
-    @given(case=operation.as_strategy())
-    @hypothesis_settings(
-        max_examples=examples,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    def exercise(case) -> None:
-        response = case.call_asgi(headers=headers)
-        case.validate_response(response)
-        calls[operation.verbose_name] = calls.get(operation.verbose_name, 0) + 1
-
-    return exercise
-
-
 def test_no_money_operation_answers_with_a_server_error(settings):
     from frontdesk.graphql.app import create_app
 
     _register_scalars()
     _seed(settings)
     app = create_app(unthrottled(settings))
-    headers = _admin_headers(app)
+    headers = admin_headers(app)
     schema = schemathesis.graphql.from_asgi("/graphql", app, headers=headers)
     wanted = {key for key in MONEY_FIELD_PERMISSIONS if key.startswith(("Query.", "Mutation."))}
     operations = [
@@ -133,5 +95,5 @@ def test_no_money_operation_answers_with_a_server_error(settings):
     calls: dict[str, int] = {}
     for operation in operations:
         examples = 5 if settings.database_url.startswith("postgres") else EXAMPLES_PER_OPERATION
-        _exercise(operation, headers, calls, examples)()
+        exercise_operation(operation, headers, calls, examples)()
     assert set(calls) == wanted

@@ -52,7 +52,7 @@ def _seed(settings_) -> None:
     run_sync(load())
 
 
-def _admin_headers(app) -> dict[str, str]:
+def admin_headers(app) -> dict[str, str]:
     """Run the app's start-up once (it seeds roles), then mint an admin API key."""
     from litestar.testing import TestClient
 
@@ -81,7 +81,7 @@ def _mint_admin_key() -> dict[str, str]:
     return {"Authorization": f"Bearer {run_sync(mint())}"}
 
 
-def _exercise(operation, headers: dict[str, str], calls: dict[str, int], examples: int):
+def exercise_operation(operation, headers: dict[str, str], calls: dict[str, int], examples: int):
     """A hypothesis test for one operation: every generated call must be answered as data."""
     name = operation.verbose_name
 
@@ -118,7 +118,7 @@ def run_every_operation(settings: Settings) -> None:
     _register_scalars()
     _seed(settings)
     app = create_app(unthrottled(settings))
-    headers = _admin_headers(app)
+    headers = admin_headers(app)
     schema = schemathesis.graphql.from_asgi("/graphql", app, headers=headers)
     calls: dict[str, int] = {}
     operations = [result.ok() for result in schema.get_all_operations()]
@@ -130,7 +130,7 @@ def run_every_operation(settings: Settings) -> None:
         else EXAMPLES_PER_OPERATION
     )
     for operation in operations:
-        _exercise(operation, headers, calls, examples)()
+        exercise_operation(operation, headers, calls, examples)()
 
     assert all(count >= 1 for count in calls.values())
     print(
