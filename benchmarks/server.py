@@ -25,15 +25,15 @@ def main(argv: list[str] | None = None) -> None:
 
         app = create_floor_app(args.database)
     else:
+        from frontdesk.core.cli import load_server_app
         from frontdesk.core.settings import Settings
-        from frontdesk.graphql.app import create_app
 
         settings = Settings(
             database_url=args.database,
             plugins=None if args.plugins == "all" else [],
             rate_limit_per_minute=BENCH_RATE_LIMIT,
         )
-        app = create_app(settings)
+        app = load_server_app(settings)
     uvicorn.run(
         app, host="127.0.0.1", port=args.port, workers=1, log_level="warning", access_log=False
     )

@@ -143,3 +143,37 @@ async def test_bad_bootstrap_input_is_a_plain_message_and_writes_nothing(
     assert "Traceback" not in failed.stderr and failed.stdout == ""
     held = await gql.execute("{ users { username } apiKeys { name } }")
     assert held == {"users": [], "apiKeys": [{"name": "test admin"}]}
+
+
+def test_the_server_app_is_built_with_the_collector_paused_then_restored(tmp_path, monkeypatch):
+    import gc
+
+    from litestar import Litestar
+
+    from frontdesk.core.cli import load_server_app
+    from frontdesk.core.settings import Settings
+
+    seen = {}
+    import frontdesk.graphql.app as server
+
+    real_create_app = server.create_app
+
+    def spying_create_app(settings):
+        seen["collecting_during_build"] = gc.isenabled()
+        return real_create_app(settings)
+
+    monkeypatch.setattr(server, "create_app", spying_create_app)
+    frozen_before = gc.get_freeze_count()
+    try:
+        app = load_server_app(Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}", plugins=[]))
+        assert isinstance(app, Litestar)
+        assert seen == {"collecting_during_build": False}
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen_before  # start-up objects left out of later scans
+
+        monkeypatch.setattr(server, "create_app", lambda settings: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            load_server_app(Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}", plugins=[]))
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
