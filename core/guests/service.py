@@ -34,6 +34,12 @@ MAX_SEARCH_LENGTH = 100
 
 async def get_guest(guest_id: int, *, property_id: int | None = None) -> Guest:
     guest = await fetch_row(Guest, Guest.id == guest_id)
+    return found_guest(guest, guest_id, property_id=property_id)
+
+
+def found_guest(guest: Guest | None, guest_id: int, *, property_id: int | None = None) -> Guest:
+    """``guest`` as read for ``guest_id``, or NotFound when there is none or the guest
+    belongs to another property."""
     if guest is None or (property_id is not None and guest.property != property_id):
         raise NotFound(f"Guest {guest_id} does not exist.", field="guestId")
     return guest

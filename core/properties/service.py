@@ -17,7 +17,11 @@ MAX_ROOMS_PER_TYPE_QUERY = 10_000
 
 
 async def get_property(property_id: int) -> Property:
-    prop = await fetch_row(Property, Property.id == property_id)
+    return found_property(await fetch_row(Property, Property.id == property_id), property_id)
+
+
+def found_property(prop: Property | None, property_id: int) -> Property:
+    """``prop`` as read for ``property_id``, or NotFound (for rows read some other way)."""
     if prop is None:
         raise NotFound(f"Property {property_id} does not exist.", field="propertyId")
     return prop
@@ -25,6 +29,14 @@ async def get_property(property_id: int) -> Property:
 
 async def get_room_type(room_type_id: int, *, property_id: int | None = None) -> RoomType:
     room_type = await fetch_row(RoomType, RoomType.id == room_type_id)
+    return found_room_type(room_type, room_type_id, property_id=property_id)
+
+
+def found_room_type(
+    room_type: RoomType | None, room_type_id: int, *, property_id: int | None = None
+) -> RoomType:
+    """``room_type`` as read for ``room_type_id``, or NotFound when there is none or it
+    belongs to another property."""
     if room_type is None or (property_id is not None and room_type.property != property_id):
         raise NotFound(f"Room type {room_type_id} does not exist.", field="roomTypeId")
     return room_type

@@ -13,9 +13,17 @@ from typing import Any
 from .. import events, validation
 from ..errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from ..folios import stays as folio_stays
-from ..guests.service import get_guest
-from ..properties.service import get_property, get_room, get_room_type
-from ..properties.tables import Property, Room
+from ..guests.service import found_guest, get_guest
+from ..guests.tables import Guest
+from ..properties.service import (
+    found_property,
+    found_room_type,
+    get_property,
+    get_room,
+    get_room_type,
+)
+from ..properties.tables import Property, Room, RoomType
+from ..rows import fetch_by_ids
 from ..transactions import run_write
 from . import inventory
 from .tables import STAY_SOURCES, Stay, StayGuest
@@ -102,15 +110,20 @@ async def book_stay(
     )
 
     async def change() -> Stay:
-        prop = await get_property(property_id)
+        # One statement for the three rows every booking needs; checked in the order the
+        # separate reads used to be, so the same mistake gets the same error.
+        prop, room_type, guest = await fetch_by_ids(
+            (Property, property_id), (RoomType, room_type_id), (Guest, guest_id)
+        )
+        prop = found_property(prop, property_id)
         if arrival < prop.business_date:
             raise InvalidInput(
                 f"arrival lies before the business date {prop.business_date.isoformat()}.",
                 field="arrival",
             )
-        room_type = await get_room_type(room_type_id, property_id=property_id)
+        room_type = found_room_type(room_type, room_type_id, property_id=property_id)
         _occupancy(adults, children, room_type.max_occupancy)
-        guest = await get_guest(guest_id, property_id=property_id)
+        guest = found_guest(guest, guest_id, property_id=property_id)
         others = await _additional_guests(property_id, additional_guest_ids or [], guest_id)
         room = None
         if room_id is not None:

@@ -12,7 +12,7 @@ from support.hotel import book, build_hotel
 from support.money import charge, pay
 
 from frontdesk.core import bootstrap
-from frontdesk.core.rows import fetch_rows, id_list, rows_of
+from frontdesk.core.rows import fetch_by_ids, fetch_row, fetch_rows, id_list, rows_of
 from frontdesk.core.stays.tables import Stay as StayRow
 from frontdesk.graphql.loaders import Loaders
 
@@ -104,6 +104,29 @@ async def test_fetched_rows_equal_piccolo_objects_for_every_table_and_clause(gql
         got = await fetch_rows(StayRow, clause, order_by=StayRow.id)
         assert got, clause
         assert [r.__dict__ for r in got] == [r.__dict__ for r in expected]
+
+
+async def test_rows_read_together_by_id_equal_rows_read_one_by_one_for_every_table(gql, app):
+    """fetch_by_ids reads several tables' rows by id in one statement (a booking's property,
+    room type and guest); each equals fetch_row's, and a missing id is None without hiding
+    the others."""
+    await _hotel_with_money(gql)
+    lookups = []
+    for table in bootstrap.all_tables(app.state.runtime):
+        first = await fetch_rows(table, table._meta.primary_key > 0, limit=1)
+        if first:
+            lookups.append((table, first[0].id))
+    assert len(lookups) >= 8
+    for table, row_id in lookups:
+        (together,) = await fetch_by_ids((table, row_id))
+        alone = await fetch_row(table, table._meta.primary_key == row_id)
+        assert type(together) is table
+        assert together.__dict__ == alone.__dict__, table
+    mixed = [lookups[0], (lookups[1][0], 999_999), lookups[2], lookups[0]]
+    got = await fetch_by_ids(*mixed)
+    assert got[1] is None
+    assert [g.id for g in (got[0], got[2], got[3])] == [lookups[0][1], lookups[2][1], lookups[0][1]]
+    assert await fetch_by_ids((lookups[0][0], 999_999)) == [None]
 
 
 async def test_a_loaded_row_is_answered_at_once_and_an_unloaded_one_as_a_future(gql):
