@@ -225,20 +225,38 @@ class SecurityGuard:
         return found
 
 
+#: ``SELECT <owner> AS owner FROM <table> <joins>`` per (table, owner column path, engine).
+_OWNER_SELECTS: dict[tuple[type[Table], str, str], str] = {}
+
+
+def _owner_select(scope: Any, engine_type: str) -> str:
+    """The statement that reads the owning property of ``scope``'s table (joins included),
+    rendered by piccolo once; the id is added as a parameter per lookup. Building the piccolo
+    select for every mutation was a tenth of a booking's CPU."""
+    key = (scope.table, scope.column._meta.get_full_name(with_alias=False), engine_type)
+    sql = _OWNER_SELECTS.get(key)
+    if sql is None:
+        rendered = scope.table.select(scope.column.as_alias("owner")).querystrings[0]
+        sql, values = rendered.compile_string(engine_type=engine_type)
+        if values or "{" in sql or "}" in sql:
+            raise ValueError(f"cannot render the owner of {scope.table._meta.tablename}")
+        _OWNER_SELECTS[key] = sql
+    return sql
+
+
 async def _owners(lookups: list[tuple[Any, int]]) -> dict[int, int | None]:
     """The owning property of each (scope, id) that exists, by its index in ``lookups``."""
-    parts = []
-    for index, (scope, object_id) in enumerate(lookups):
-        table = scope.table
-        select = table.select(scope.column.as_alias("owner")).where(table.id == object_id)
-        parts.append(
-            QueryString(
-                f"SELECT {index} AS lookup, owner FROM ({{}}) AS q{index}", *select.querystrings
-            )
-        )
     engine = PropertyRow._meta.db
+    parts = []
+    for index, (scope, _object_id) in enumerate(lookups):
+        table = scope.table._meta
+        id_column = f'{table.get_formatted_tablename()}."{table.primary_key._meta.db_column_name}"'
+        select = _owner_select(scope, engine.engine_type)
+        parts.append(
+            f"SELECT {index} AS lookup, owner FROM ({select} WHERE {id_column} = {{}}) AS q{index}"
+        )
     records = await engine.run_querystring(
-        QueryString(" UNION ALL ".join("{}" for _ in parts), *parts)
+        QueryString(" UNION ALL ".join(parts), *(int(object_id) for _scope, object_id in lookups))
     )
     return {
         row["lookup"]: row["owner"] for row in engine.transform_response_to_dicts(records or [])
