@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import InvalidTransition, NotFound
 from ..properties.service import get_property
 from ..properties.tables import Property
+from ..rows import insert_rows
 from ..stays.tables import Stay
 from .money import ZERO, round_money
 from .tables import Folio, FolioEntry, RoutingRule
@@ -157,7 +158,7 @@ async def create_folio(
         currency=prop.currency,
         status="open",
     )
-    await folio.save()
+    await insert_rows([folio])
     return folio
 
 

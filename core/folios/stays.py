@@ -13,6 +13,7 @@ from ..properties.tables import Property, RoomType
 from ..rates.pricing import price_stay
 from ..rates.service import get_rate_plan
 from ..rates.tables import BaseRate, RateCalendarEntry, RatePlan
+from ..rows import insert_rows
 from ..stays.inventory import nights_between
 from ..stays.tables import Stay
 from .closing import close_for_check_out
@@ -59,19 +60,20 @@ async def on_booked(
             known=(prop, room_type) if room_type is not None else None,
             base_rate=base_rate,
         )
-        await StayNightRate.insert(
-            *[
+        await insert_rows(
+            [
                 StayNightRate(stay=stay.id, night=n.night, amount=n.price, currency=prop.currency)
                 for n in quote.nights
             ]
         )
-    await StayTerms(
+    terms = StayTerms(
         stay=stay.id,
         property=stay.property,
         rate_plan=rate_plan_id,
         business_travel=business_travel,
         currency=prop.currency,
-    ).save()
+    )
+    await insert_rows([terms])
     if guest is None:
         guest = await Guest.objects().where(Guest.id == stay.primary_guest).first()
     await create_folio(

@@ -15,6 +15,7 @@ from piccolo.query.functions.aggregate import Count
 
 from ..errors import Conflict
 from ..properties.tables import Room
+from ..rows import insert_rows
 from .tables import StayNight
 
 
@@ -92,8 +93,7 @@ async def allocate(
                 slot=free[0],
             )
         )
-    if rows:
-        await StayNight.insert(*rows)
+    await insert_rows(rows)
 
 
 async def release(stay_id: int, *, from_night: date | None = None) -> None:

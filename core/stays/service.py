@@ -23,7 +23,7 @@ from ..properties.service import (
     get_room_type,
 )
 from ..properties.tables import Property, Room, RoomType
-from ..rows import fetch_by_ids
+from ..rows import fetch_by_ids, insert_rows
 from ..transactions import run_write
 from . import inventory
 from .tables import STAY_SOURCES, Stay, StayGuest
@@ -147,7 +147,7 @@ async def book_stay(
             porter_requested=porter_requested,
             **(extra or {}),
         )
-        await stay.save()
+        await insert_rows([stay])
         if others:
             await StayGuest.insert(*[StayGuest(stay=stay.id, guest=g) for g in others])
         await inventory.allocate(
