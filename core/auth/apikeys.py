@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import pluggy
 
 from ..errors import InvalidInput, NotFound
+from ..rows import fetch_row
 from ..transactions import run_write
 from .common import aware, dumps, existing_property_ids, loads, now
 from .principal import Principal
@@ -101,7 +102,7 @@ async def list_api_keys() -> list[AuthApiKey]:
 
 async def principal_for_api_key(key: str) -> Principal | None:
     """The principal of a valid key; None for unknown, revoked or expired keys."""
-    row = await AuthApiKey.objects().where(AuthApiKey.key_hash == sha256(key)).first()
+    row = await fetch_row(AuthApiKey, AuthApiKey.key_hash == sha256(key))
     if row is None or row.revoked_at is not None:
         return None
     moment = now()

@@ -13,7 +13,7 @@ from ..properties.tables import Property, RoomType
 from ..rates.pricing import price_stay
 from ..rates.service import get_rate_plan
 from ..rates.tables import BaseRate, RateCalendarEntry, RatePlan
-from ..rows import insert_rows
+from ..rows import fetch_row, insert_rows
 from ..stays.inventory import nights_between
 from ..stays.tables import Stay
 from .closing import close_for_check_out
@@ -44,7 +44,7 @@ async def on_booked(
     ``known``: the property, room type and guest the booking has just read (not read again)."""
     prop, room_type, guest = known or (await get_property(stay.property), None, None)
     # The base rate decides whether the room type is priced, and pricing needs it: read once.
-    base_rate = await BaseRate.objects().where(BaseRate.room_type == stay.room_type).first()
+    base_rate = await fetch_row(BaseRate, BaseRate.room_type == stay.room_type)
     if (
         rate_plan_id is not None
         or base_rate is not None
