@@ -11,13 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from piccolo.query.functions.aggregate import Count
-
 from .. import validation
 from ..errors import InvalidInput
 from ..properties.service import get_property, get_room_type
 from ..properties.tables import Room, RoomType
-from ..rows import fetch_rows
+from ..rows import fetch_rows, id_list
 from .inventory import bookable_counts, is_out_of_order, nights_between
 from .tables import StayNight
 
@@ -79,14 +77,8 @@ async def availability(
         return []
     type_ids = [rt.id for rt in room_types]
     nights = nights_between(arrival, departure)
-    rooms_of_types = (Room.property == property_id) & Room.room_type.is_in(type_ids)
-    bookable_by_type = await bookable_counts(rooms_of_types, type_ids, nights)
-    in_range = (
-        (StayNight.property == property_id)
-        & (StayNight.night >= arrival)
-        & (StayNight.night < departure)
-    )
-    sold_rows = await sold_nights(in_range, type_ids)
+    bookable_by_type = await bookable_counts(type_ids, nights)
+    sold_rows = await StayNight.raw(*sold_nights(property_id, arrival, departure, type_ids))
     sold = {(row["room_type"], row["night"]): row["sold"] for row in sold_rows}
     result = []
     for rt in room_types:
@@ -98,18 +90,31 @@ async def availability(
         result.append(RoomTypeAvailability(room_type=rt, nights=per_night))
     wanted = [entry for entry in result if entry.free_count > 0] if include_free_rooms else []
     if wanted:
+        rooms_of_types = (Room.property == property_id) & Room.room_type.is_in(type_ids)
+        in_range = (
+            (StayNight.property == property_id)
+            & (StayNight.night >= arrival)
+            & (StayNight.night < departure)
+        )
         await _fill_free_rooms(wanted, rooms_of_types, in_range, nights)
     return result
 
 
-def sold_nights(in_range: Any, type_ids: list[int]) -> Any:
-    """Nights sold per room type and night: read from the covering index on (property,
-    night, room_type) alone (core/stays/tables.py), never from the inventory rows."""
-    return (
-        StayNight.select(StayNight.room_type, StayNight.night, Count(alias="sold"))
-        .where(in_range & StayNight.room_type.is_in(type_ids))
-        .group_by(StayNight.room_type, StayNight.night)
-    )
+SOLD_NIGHTS_SQL = (
+    "SELECT room_type, night, COUNT(*) AS sold FROM core_stay_night"
+    " WHERE property = {} AND night >= {} AND night < {} AND room_type IN ({})"
+    " GROUP BY room_type, night"
+)
+
+
+def sold_nights(
+    property_id: int, arrival: date, departure: date, type_ids: list[int]
+) -> tuple[Any, ...]:
+    """The statement (SQL and values, for ``Table.raw``) counting nights sold per room type
+    and night: read from the covering index on (property, night, room_type) alone
+    (core/stays/tables.py), never from the inventory rows. Written once rather than built by
+    piccolo per search (see inventory.py)."""
+    return SOLD_NIGHTS_SQL, int(property_id), arrival, departure, id_list(type_ids)
 
 
 async def _fill_free_rooms(

@@ -9,13 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any
-
-from piccolo.query.functions.aggregate import Count
 
 from ..errors import Conflict
 from ..properties.tables import Room
-from ..rows import insert_rows
+from ..rows import id_list, insert_rows
 from .tables import StayNight
 
 
@@ -28,23 +25,27 @@ def is_out_of_order(room: Room, night: date) -> bool:
     return start is not None and until is not None and start <= night < until
 
 
+# The two inventory reads every booking and availability search makes, written as SQL once:
+# piccolo rebuilt them (where clauses through each foreign key's ``__getattribute__``) on
+# every request, a tenth of an availability search's CPU (docs/performance.md).
+ROOM_GROUPS_SQL = (
+    "SELECT room_type, out_of_order_from, out_of_order_until, COUNT(id) AS rooms"
+    " FROM core_room WHERE room_type IN ({}) AND active = TRUE"
+    " GROUP BY room_type, out_of_order_from, out_of_order_until"
+)
+USED_SLOTS_SQL = (
+    "SELECT night, slot FROM core_stay_night WHERE room_type = {} AND night >= {} AND night <= {}"
+)
+
+
 async def bookable_counts(
-    rooms: Any, type_ids: Iterable[int], nights: list[date]
+    type_ids: Iterable[int], nights: list[date]
 ) -> dict[int, dict[date, int]]:
-    """Rooms in order per room type and night, for the active rooms matching ``rooms`` (a
-    where clause), from one aggregate: rooms grouped by their out-of-order range (nearly all
-    share "none"), so no room rows are fetched. Booking and availability both count this way.
-    """
-    groups = (
-        await Room.select(
-            Room.room_type,
-            Room.out_of_order_from,
-            Room.out_of_order_until,
-            Count(Room.id, alias="rooms"),
-        )
-        .where(rooms & Room.active.eq(True))
-        .group_by(Room.room_type, Room.out_of_order_from, Room.out_of_order_until)
-    )
+    """Rooms in order per room type and night, for the active rooms of ``type_ids``, from one
+    aggregate: rooms grouped by their out-of-order range (nearly all share "none"), so no room
+    rows are fetched. Booking and availability both count this way."""
+    type_ids = list(type_ids)
+    groups = await Room.raw(ROOM_GROUPS_SQL, id_list(type_ids)) if type_ids else []
     counts = {type_id: dict.fromkeys(nights, 0) for type_id in type_ids}
     for group in groups:
         start, until = group["out_of_order_from"], group["out_of_order_until"]
@@ -56,16 +57,12 @@ async def bookable_counts(
 
 
 async def bookable_of_type(room_type_id: int, nights: list[date]) -> dict[date, int]:
-    counts = await bookable_counts(Room.room_type == room_type_id, [room_type_id], nights)
+    counts = await bookable_counts([room_type_id], nights)
     return counts[room_type_id]
 
 
 async def used_slots(room_type_id: int, nights: list[date]) -> dict[date, set[int]]:
-    rows = await StayNight.select(StayNight.night, StayNight.slot).where(
-        (StayNight.room_type == room_type_id)
-        & (StayNight.night >= nights[0])
-        & (StayNight.night <= nights[-1])
-    )
+    rows = await StayNight.raw(USED_SLOTS_SQL, int(room_type_id), nights[0], nights[-1])
     used: dict[date, set[int]] = defaultdict(set)
     for row in rows:
         used[row["night"]].add(row["slot"])
@@ -151,7 +148,7 @@ async def assert_not_oversold(property_id: int) -> None:
     for row in rows:
         by_type[row["room_type"]][row["night"]] += 1
     nights = sorted({night for sold in by_type.values() for night in sold})
-    capacities = await bookable_counts(Room.property == property_id, list(by_type), nights)
+    capacities = await bookable_counts(list(by_type), nights)
     for room_type_id, sold in by_type.items():
         capacity = capacities[room_type_id]
         for night, count in sorted(sold.items()):

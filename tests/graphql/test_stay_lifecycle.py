@@ -26,12 +26,13 @@ async def test_availability_counts_sold_nights_from_the_covering_index_alone(gql
     room_type) index without reading inventory rows (EXPLAIN on the SQLite file)."""
     hotel = await build_hotel(gql)
     day = hotel.business_date
-    query = sold_nights(
-        (StayNight.property == int(hotel.property_id))
-        & (StayNight.night >= day)
-        & (StayNight.night < day + timedelta(days=30)),
+    statement = sold_nights(
+        int(hotel.property_id),
+        day,
+        day + timedelta(days=30),
         [int(type_id) for type_id in hotel.room_types.values()],
     )
+    query = StayNight.raw(*statement)  # exactly what availability runs
     path = settings.database_url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as conn:
         plan = " ".join(row[-1] for row in conn.execute(f"EXPLAIN QUERY PLAN {query}"))
