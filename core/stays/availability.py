@@ -15,8 +15,8 @@ from .. import validation
 from ..errors import InvalidInput
 from ..properties.service import get_property, get_room_type
 from ..properties.tables import Room, RoomType
-from ..rows import fetch_rows, id_list
-from .inventory import bookable_counts, is_out_of_order, nights_between
+from ..rows import fetch_rows, id_list, rows_of
+from .inventory import bookable_counts, counts_of_groups, is_out_of_order, nights_between
 from .tables import StayNight
 
 
@@ -60,13 +60,13 @@ async def availability(
     if adults is not None:
         validation.integer(adults, "adults", minimum=1, maximum=20)
     validation.integer(children, "children", minimum=0, maximum=20)
+    nights = nights_between(arrival, departure)
+    room_groups = None
     if room_type_id is not None:
         await get_property(property_id)
         room_types = [await get_room_type(room_type_id, property_id=property_id)]
     else:
-        room_types = await fetch_rows(
-            RoomType, RoomType.property == property_id, order_by=RoomType.code
-        )
+        room_types, room_groups = await _room_types_and_groups(property_id)
         if not room_types:  # no types yet, or no such property: only then ask which
             await get_property(property_id)
     party = (adults or 1) + children
@@ -76,8 +76,10 @@ async def availability(
             raise InvalidInput("The party does not fit this room type.", field="adults")
         return []
     type_ids = [rt.id for rt in room_types]
-    nights = nights_between(arrival, departure)
-    bookable_by_type = await bookable_counts(type_ids, nights)
+    if room_groups is None:
+        bookable_by_type = await bookable_counts(type_ids, nights)
+    else:
+        bookable_by_type = counts_of_groups(room_groups, type_ids, nights)
     sold_rows = await StayNight.raw(*sold_nights(property_id, arrival, departure, type_ids))
     sold = {(row["room_type"], row["night"]): row["sold"] for row in sold_rows}
     result = []
@@ -98,6 +100,51 @@ async def availability(
         )
         await _fill_free_rooms(wanted, rooms_of_types, in_range, nights)
     return result
+
+
+#: ``SELECT`` of a property's room types (ordered by code), each with its active rooms
+#: grouped by out-of-order range: the two reads of a search for every room type in one.
+_TYPES_AND_GROUPS: dict[str, str] = {}
+
+
+async def _room_types_and_groups(property_id: int) -> tuple[list[RoomType], list[dict]]:
+    """The property's room types by code, and their rooms' groups as ``bookable_counts``
+    reads them, from one statement (a type without rooms has one empty group)."""
+    engine = RoomType._meta.db
+    sql = _TYPES_AND_GROUPS.get(engine.engine_type)
+    if sql is None:
+        names = [column._meta.db_column_name for column in RoomType._meta.columns]
+        type_columns = ", ".join(f't."{name}"' for name in names)
+        aliased = ", ".join(f't."{name}" AS "t_{name}"' for name in names)
+        sql = _TYPES_AND_GROUPS[engine.engine_type] = (
+            f"SELECT {aliased},"
+            " r.out_of_order_from AS room_from, r.out_of_order_until AS room_until,"
+            " COUNT(r.id) AS room_count"
+            " FROM core_room_type AS t"
+            " LEFT JOIN core_room AS r ON r.room_type = t.id AND r.active = TRUE"
+            " WHERE t.property = {}"
+            f" GROUP BY {type_columns}, r.out_of_order_from, r.out_of_order_until"
+            " ORDER BY t.code, t.id"
+        )
+    records = await RoomType.raw(sql, int(property_id))
+    types: dict[int, dict[str, Any]] = {}
+    groups = []
+    for record in records:
+        type_id = record["t_id"]
+        if type_id not in types:
+            types[type_id] = {
+                column._meta.name: record[f"t_{column._meta.db_column_name}"]
+                for column in RoomType._meta.columns
+            }
+        groups.append(
+            {
+                "room_type": type_id,
+                "out_of_order_from": record["room_from"],
+                "out_of_order_until": record["room_until"],
+                "rooms": record["room_count"],
+            }
+        )
+    return rows_of(RoomType, list(types.values())), groups
 
 
 SOLD_NIGHTS_SQL = (

@@ -46,6 +46,14 @@ async def bookable_counts(
     rows are fetched. Booking and availability both count this way."""
     type_ids = list(type_ids)
     groups = await Room.raw(ROOM_GROUPS_SQL, id_list(type_ids)) if type_ids else []
+    return counts_of_groups(groups, type_ids, nights)
+
+
+def counts_of_groups(
+    groups: Iterable[dict], type_ids: Iterable[int], nights: list[date]
+) -> dict[int, dict[date, int]]:
+    """Rooms in order per room type and night from room groups (``room_type``,
+    ``out_of_order_from``, ``out_of_order_until``, ``rooms``)."""
     counts = {type_id: dict.fromkeys(nights, 0) for type_id in type_ids}
     for group in groups:
         start, until = group["out_of_order_from"], group["out_of_order_until"]

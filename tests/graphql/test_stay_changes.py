@@ -183,3 +183,48 @@ async def test_availability_counts_out_of_order_rooms_the_same_with_or_without_f
     listed_doubles = next(t for t in listed_types if t["roomType"]["code"] == "DBL")
     # Rooms no stay holds and in order every night (the booking has no room yet).
     assert [r["number"] for r in listed_doubles["freeRooms"]] == ["102", "103"]
+
+
+async def test_a_search_for_every_type_counts_as_a_search_for_each_type(gql):
+    """A search over all room types reads the types and their room counts in one
+    statement; a search for one type counts that type on its own. Both agree, for a type
+    with an out-of-order room and for a type without any room."""
+    hotel = await build_hotel(gql, doubles=3, suites=1)
+    day = hotel.business_date
+    await gql.ok(
+        "createRoomType",
+        {"propertyId": hotel.property_id, "code": "APT", "name": "Flat", "maxOccupancy": 4},
+        "roomType { id }",
+    )
+    await gql.ok(
+        "setRoomStatus",
+        {
+            "roomId": hotel.rooms["102"],
+            "status": "OUT_OF_ORDER",
+            "reason": "paint",
+            "outOfOrderFrom": day.isoformat(),
+            "outOfOrderUntil": (day + timedelta(days=2)).isoformat(),
+        },
+        "room { id }",
+    )
+    assert (await book(gql, hotel, day, day + timedelta(days=3)))["errors"] == []
+    query = """query($p: ID!, $a: Date!, $d: Date!, $t: ID) {
+      availability(propertyId: $p, arrival: $a, departure: $d, roomTypeId: $t) {
+        errors { code }
+        roomTypes { roomType { id code } freeCount nights { night bookable sold free } }
+      }
+    }"""
+    span = {
+        "p": hotel.property_id,
+        "a": day.isoformat(),
+        "d": (day + timedelta(days=3)).isoformat(),
+    }
+    every = (await gql.execute(query, {**span, "t": None}))["availability"]
+    assert every["errors"] == []
+    assert [t["roomType"]["code"] for t in every["roomTypes"]] == ["APT", "DBL", "STE"]
+    by_code = {t["roomType"]["code"]: t for t in every["roomTypes"]}
+    assert [n["bookable"] for n in by_code["DBL"]["nights"]] == [2, 2, 3]
+    assert [n["bookable"] for n in by_code["APT"]["nights"]] == [0, 0, 0]
+    for entry in every["roomTypes"]:
+        alone = await gql.execute(query, {**span, "t": entry["roomType"]["id"]})
+        assert alone["availability"]["roomTypes"] == [entry]
