@@ -1,12 +1,17 @@
-"""Piccolo rows built from ``select()`` records, for the read paths that load many rows.
+"""Piccolo rows read and written without piccolo's per-query building, for the hot paths.
 
 ``Table.objects()`` builds each row through ``Table.__init__``, which walks every column
 (default values, kwarg lookups by name and by database name, a descriptor ``__set__`` each):
 for the front-desk board (a few hundred stays, guests, rooms and folio entries per request)
 that was a fifth of the server's time. A row that comes from the database has every column,
 so none of that work changes the result: its ``__dict__`` is exactly the record. ``rows_of``
-fills it directly; tests/core/test_rows.py proves the rows equal ``objects()``'s for every
-table. Writes keep using ``objects()`` and ``Table(...)``, which need the defaults.
+fills it directly; tests/graphql/test_list_prefetch.py proves the rows equal ``objects()``'s
+for every table.
+
+Statements are rendered once per table (``fetch_rows``, ``fetch_by_ids``, ``insert_rows``):
+piccolo rebuilds a select list or an INSERT from the table's columns for every query. New
+rows are still made with ``Table(...)``, which fills in the defaults; ``insert_rows`` only
+writes them, and the same test file proves it stores exactly what piccolo's insert stores.
 """
 
 from __future__ import annotations
