@@ -45,7 +45,7 @@ class Sizes:
     availability_requests: int = 60
     booking_clients: int = 16
     bookings: int = 160
-    audit_stays_per_property: int = 30
+    audit_stays_per_property: int = 300  # the issue: 900 -> 9,000 in-house stays
     audit_properties: tuple[int, int] = (3, 30)
     lifecycle_cycles: int = 25
     roster_staff_per_department: int = 10
