@@ -4,6 +4,7 @@ the server reads back is exactly what Piccolo would have written."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
@@ -49,6 +50,9 @@ class BulkWriter:
                 # 90k-stay history load).
                 for table in sorted(self.written):
                     await self.pg.execute(f"VACUUM ANALYZE {table}")
+                # And the checkpoint the load's WAL would trigger a minute later.
+                with contextlib.suppress(asyncpg.InsufficientPrivilegeError):
+                    await self.pg.execute("CHECKPOINT")
             await self.pg.close()
 
     async def fetch(self, sql: str) -> list[tuple[Any, ...]]:

@@ -43,6 +43,7 @@ class Sizes:
     board_rounds: int = 2
     availability_nights: int = 30
     availability_requests: int = 60
+    availability_rounds: int = 3
     booking_clients: int = 16
     bookings: int = 160
     audit_stays_per_property: int = 300  # the issue: 900 -> 9,000 in-house stays
@@ -76,6 +77,7 @@ SMOKE = Sizes(
     board_rounds=1,
     availability_nights=7,
     availability_requests=5,
+    availability_rounds=1,
     booking_clients=4,
     bookings=8,
     audit_stays_per_property=4,
