@@ -41,10 +41,11 @@ def cell(name: str, result: dict[str, Any]) -> str:
             f" {m['rows']} rows"
         )
     if name == "availability":
-        large = m["large_history"]
+        small = m["small_history"]["server"]["p50_ms"]
         return (
-            f"{head}\np50 {large['server']['p50_ms']} vs {large['floor']['p50_ms']} ms;"
+            f"{head}\np50 {m['server']['p50_ms']} vs {m['floor']['p50_ms']} ms;"
             f" history 10x: {result['history_ratio']}x {_mark(result['history_met'])}"
+            f" ({small} ms at 1x)"
         )
     if name == "booking":
         return (

@@ -47,3 +47,9 @@ def test_bench_smoke_writes_a_result_with_every_scenario(repo_root: Path, tmp_pa
         "room_nights_twice": 0,
         "oversold_type_nights": 0,
     }
+    # Availability is compared with its floor, and with the same group at a tenth of the
+    # history, served beside it: all three answer the same.
+    availability = sqlite["availability"]["metrics"]
+    assert availability["same_json_as_floor"] and availability["same_json_at_small_history"]
+    assert availability["small_history"]["history_stays"] < availability["history_stays"]
+    assert sqlite["availability"]["history_ratio"] > 0
