@@ -46,6 +46,7 @@ class Sizes:
     availability_rounds: int = 3
     booking_clients: int = 16
     bookings: int = 160
+    booking_rounds: int = 3
     audit_stays_per_property: int = 300  # the issue: 900 -> 9,000 in-house stays
     audit_properties: tuple[int, int] = (3, 30)
     lifecycle_cycles: int = 25
@@ -80,6 +81,7 @@ SMOKE = Sizes(
     availability_rounds=1,
     booking_clients=4,
     bookings=8,
+    booking_rounds=1,
     audit_stays_per_property=4,
     audit_properties=(1, 2),
     lifecycle_cycles=2,

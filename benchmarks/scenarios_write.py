@@ -19,7 +19,7 @@ from frontdesk.core.transactions import run_write
 
 from .config import TODAY
 from .context import Bench, outcome
-from .load import client, drive
+from .load import Stats, client, drive
 from .procs import Server
 from .queries import (
     BOOK_MUTATION,
@@ -30,6 +30,8 @@ from .queries import (
 from .rows import PRICES
 
 WINDOW_DAYS = 4
+#: Days between the first nights of two rounds: a round's stays end within WINDOW_DAYS + 3.
+ROUND_DAYS = 8
 
 
 @dataclass(frozen=True)
@@ -175,14 +177,11 @@ async def double_bookings() -> dict[str, int]:
     return {"room_nights_twice": rooms[0]["n"], "oversold_type_nights": oversold[0]["n"]}
 
 
-async def booking(b: Bench) -> dict[str, Any]:
-    s = b.sizes
-    served_items = bookings(b, TODAY + timedelta(days=s.future_days + 40), seed=3)
-    floor_items = bookings(b, TODAY + timedelta(days=s.future_days + 80), seed=3)
-    outcomes = {"booked": 0, "refused": 0}
+async def _served(b: Bench, items: list[Booking], outcomes: dict[str, int]) -> Stats:
+    """``items`` booked through the API by ``booking_clients`` concurrent clients."""
 
     async def request(http: httpx.AsyncClient, n: int) -> bool:
-        item = served_items[n]
+        item = items[n]
         response = await http.post(
             "/graphql",
             json={
@@ -207,26 +206,64 @@ async def booking(b: Bench) -> dict[str, Any]:
             outcomes["refused"] += 1
         return bool(payload.get("stay")) or bool(payload.get("errors"))
 
-    async with client(b.app.base_url, s.booking_clients, b.headers) as http:
-        stats = await drive(http, request, total=len(served_items), concurrency=s.booking_clients)
-    floor_seconds, floor_ok, floor_failed = await _floor(floor_items, s.booking_clients)
-    per_booking = stats.seconds / max(1, outcomes["booked"])
-    floor_per_booking = floor_seconds / max(1, floor_ok)
+    clients = b.sizes.booking_clients
+    async with client(b.app.base_url, clients, b.headers) as http:
+        return await drive(http, request, total=len(items), concurrency=clients)
+
+
+async def booking(b: Bench) -> dict[str, Any]:
+    """``booking_rounds`` rounds, each booking ``bookings`` stays through the server, then
+    the floor's; each round crowds its bookings into nights of its own. The best round of
+    each side is compared (a round lasts one to three seconds, and this machine's speed
+    drifts by a third over minutes: single rounds gave 2.5x and 3.3x for the same code)."""
+    s = b.sizes
+    outcomes = {"booked": 0, "refused": 0}
+    served_rounds: list[dict[str, Any]] = []
+    floor_rounds: list[dict[str, Any]] = []
+    errors = attempted = floor_failed = 0
+    for n in range(s.booking_rounds):
+        offset = s.future_days + 40 + n * ROUND_DAYS
+        served_items = bookings(b, TODAY + timedelta(days=offset), seed=3 + n)
+        floor_items = bookings(
+            b, TODAY + timedelta(days=offset + s.booking_rounds * ROUND_DAYS), seed=3 + n
+        )
+        booked_before = outcomes["booked"]
+        stats = await _served(b, served_items, outcomes)
+        booked = outcomes["booked"] - booked_before
+        errors += stats.errors
+        attempted += len(served_items)
+        served_rounds.append(
+            {
+                "ms_per_booking": stats.seconds * 1000 / max(1, booked),
+                "booked": booked,
+                "bookings_per_second": booked / stats.seconds if stats.seconds else 0.0,
+                "p50_ms": stats.p50,
+                "p95_ms": stats.p95,
+            }
+        )
+        seconds, ok, failed = await _floor(floor_items, s.booking_clients)
+        floor_failed += failed
+        floor_rounds.append({"ms_per_booking": seconds * 1000 / max(1, ok)})
+    served = min(served_rounds, key=lambda r: r["ms_per_booking"])
+    floor = min(floor_rounds, key=lambda r: r["ms_per_booking"])
     doubles = await double_bookings()
     return outcome(
-        per_booking / floor_per_booking,
+        served["ms_per_booking"] / floor["ms_per_booking"],
         "booking",
         {
             "clients": s.booking_clients,
-            "attempted": len(served_items),
+            "rounds": s.booking_rounds,
+            "attempted": attempted,
             "booked": outcomes["booked"],
             "refused": outcomes["refused"],
-            "error_rate": round(stats.errors / len(served_items), 4),
-            "bookings_per_second": round(outcomes["booked"] / stats.seconds, 1),
-            "p50_ms": round(stats.p50, 2),
-            "p95_ms": round(stats.p95, 2),
-            "ms_per_booking": round(per_booking * 1000, 2),
-            "floor_ms_per_booking": round(floor_per_booking * 1000, 2),
+            "error_rate": round(errors / max(1, attempted), 4),
+            "bookings_per_second": round(served["bookings_per_second"], 1),
+            "p50_ms": round(served["p50_ms"], 2),
+            "p95_ms": round(served["p95_ms"], 2),
+            "ms_per_booking": round(served["ms_per_booking"], 2),
+            "floor_ms_per_booking": round(floor["ms_per_booking"], 2),
+            "ms_per_booking_of_rounds": [round(r["ms_per_booking"], 2) for r in served_rounds],
+            "floor_ms_per_booking_of_rounds": [round(r["ms_per_booking"], 2) for r in floor_rounds],
             "floor_failed": floor_failed,
             "double_bookings": doubles,
         },
