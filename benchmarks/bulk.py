@@ -44,13 +44,10 @@ class BulkWriter:
                         f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                         f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
                     )
-                # What autovacuum would do after such a load, done now: otherwise it runs
-                # during the next measurement and slows server and floor alike
-                # (availability on PostgreSQL measured 1.5x slower on both just after the
-                # 90k-stay history load).
+                # What autovacuum and the checkpointer would do a minute after such a
+                # load, done now instead of during the next measurement.
                 for table in sorted(self.written):
                     await self.pg.execute(f"VACUUM ANALYZE {table}")
-                # And the checkpoint the load's WAL would trigger a minute later.
                 with contextlib.suppress(asyncpg.InsufficientPrivilegeError):
                     await self.pg.execute("CHECKPOINT")
             await self.pg.close()

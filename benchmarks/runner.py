@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from frontdesk.core import db
+from frontdesk.core import db, runtime
 
 from . import scenarios_offline, scenarios_read, scenarios_write
 from .config import SCENARIOS, Sizes
@@ -29,6 +29,7 @@ from .environment import (
 )
 from .procs import compile_bytecode, start_server
 from .queries import PROPERTIES_QUERY
+from .rows import Group
 
 log = logging.getLogger("benchmarks")
 
@@ -67,21 +68,29 @@ def _more_cold_starts(url: str, headers: dict[str, str], runs: int) -> list[floa
     return samples
 
 
+async def _group_database(
+    dbs: Databases, backend: str, label: str, sizes: Sizes
+) -> tuple[str, runtime.Runtime, Group, dict[str, str]]:
+    """A new database holding the group with ``small_history_stays`` of history, and an
+    admin key's headers for it; the runtime installed in this process is this database's."""
+    url = await dbs.create(backend, label)
+    rt = await open_database(url)
+    group = await create_group(url, sizes)
+    return url, rt, group, await api_key_headers(rt)
+
+
 async def run_backend(backend: str, dbs: Databases, sizes: Sizes) -> dict[str, Any]:
     results: dict[str, Any] = {}
-    # The same group with only the first tenth of the history, served beside the main
-    # database for the history ratio of availability: made first, so that the runtime
-    # left installed in this process is the main database's.
-    small_url = await dbs.create(backend, "small_history")
-    small_rt = await open_database(small_url)
-    await create_group(small_url, sizes)
-    small_headers = await api_key_headers(small_rt)
+    # The same group that keeps a tenth of the history, served beside the main database
+    # for availability's history ratio. Made first, so that the runtime left installed in
+    # this process is the main database's.
+    small_url, small_rt, _group, small_headers = await _group_database(
+        dbs, backend, "small_history", sizes
+    )
     await db.close_pool(small_rt.engine)
-    url = await dbs.create(backend, "main")
-    rt = await open_database(url)
     began = time.perf_counter()
-    group = await create_group(url, sizes)
-    b = Bench(backend, url, sizes, group, await api_key_headers(rt), stay_has_balance(rt))
+    url, rt, group, headers = await _group_database(dbs, backend, "main", sizes)
+    b = Bench(backend, url, sizes, group, headers, stay_has_balance(rt))
     b.notes["data_seconds_small"] = round(time.perf_counter() - began, 1)
     starts = _more_cold_starts(url, b.headers, sizes.startup_runs - 1)
     b.app = start_server("app", url)

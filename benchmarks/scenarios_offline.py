@@ -16,8 +16,8 @@ async def night_audit(url: str, sizes: Sizes) -> dict[str, Any]:
     ``audit_properties[1]`` others (10x the stays), then ``audit_properties[0]`` more: time
     per stay must stay flat.
 
-    The 1x figure is the mean of the audits before and after the 10x one, so that a drift
-    of this machine's speed during the five minutes of the 10x audit (a third, seen) weighs
+    The 1x figure is the mean of the audits before and after the 10x one, so that the
+    machine's drift over the 10x audit's five minutes (docs/performance.md, "Noise") weighs
     on both sides alike; with one 1x audit before, the ratio moved between 0.87 and 1.22
     for the same code. Each phase audits properties of its own, all in one database."""
     try:

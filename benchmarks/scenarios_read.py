@@ -121,11 +121,10 @@ async def availability(b: Bench, small_history: Server, small_headers: dict[str,
     own server).
 
     ``availability_rounds`` rounds, each running the floor, then the server, then the
-    small-history server, and the best round's p50 of each. The three sides are measured in
-    the same minute because this machine's speed drifts by a third over minutes (the same
-    PostgreSQL statements, same plan and buffers, took 1.3 to 2.1 ms a minute apart on an
-    idle machine): measured before and after the history load, the history ratio was that
-    drift (1.28-1.53x on PostgreSQL, with the floor, which reads no history, as slow)."""
+    small-history server, and the best round's p50 of each: the three sides are measured in
+    the same minute because the machine's speed drifts (docs/performance.md, "Noise").
+    Measured before and after the history load instead, the history ratio was that drift
+    (1.28-1.53x on PostgreSQL, with the floor, which reads no history, as slow)."""
     s = b.sizes
     body, params, app_request, floor_request = _availability_requests(b)
     sides: dict[str, list[Stats]] = {"server": [], "floor": [], "small_history": []}

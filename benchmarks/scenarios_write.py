@@ -177,8 +177,10 @@ async def double_bookings() -> dict[str, int]:
     return {"room_nights_twice": rooms[0]["n"], "oversold_type_nights": oversold[0]["n"]}
 
 
-async def _served(b: Bench, items: list[Booking], outcomes: dict[str, int]) -> Stats:
-    """``items`` booked through the API by ``booking_clients`` concurrent clients."""
+async def _served(b: Bench, items: list[Booking]) -> tuple[Stats, dict[str, int]]:
+    """``items`` booked through the API by ``booking_clients`` concurrent clients; the
+    timings, and how many were booked and how many refused with a UserError."""
+    outcomes = {"booked": 0, "refused": 0}
 
     async def request(http: httpx.AsyncClient, n: int) -> bool:
         item = items[n]
@@ -208,28 +210,28 @@ async def _served(b: Bench, items: list[Booking], outcomes: dict[str, int]) -> S
 
     clients = b.sizes.booking_clients
     async with client(b.app.base_url, clients, b.headers) as http:
-        return await drive(http, request, total=len(items), concurrency=clients)
+        stats = await drive(http, request, total=len(items), concurrency=clients)
+    return stats, outcomes
 
 
 async def booking(b: Bench) -> dict[str, Any]:
     """``booking_rounds`` rounds, each booking ``bookings`` stays through the server, then
     the floor's; each round crowds its bookings into nights of its own. The best round of
     each side is compared (a round lasts one to three seconds, and this machine's speed
-    drifts by a third over minutes: single rounds gave 2.5x and 3.3x for the same code)."""
+    drifts, docs/performance.md "Noise": single rounds gave 2.5x and 3.3x for the same code)."""
     s = b.sizes
-    outcomes = {"booked": 0, "refused": 0}
     served_rounds: list[dict[str, Any]] = []
     floor_rounds: list[dict[str, Any]] = []
-    errors = attempted = floor_failed = 0
+    errors = attempted = refused = floor_failed = 0
     for n in range(s.booking_rounds):
         offset = s.future_days + 40 + n * ROUND_DAYS
         served_items = bookings(b, TODAY + timedelta(days=offset), seed=3 + n)
         floor_items = bookings(
             b, TODAY + timedelta(days=offset + s.booking_rounds * ROUND_DAYS), seed=3 + n
         )
-        booked_before = outcomes["booked"]
-        stats = await _served(b, served_items, outcomes)
-        booked = outcomes["booked"] - booked_before
+        stats, outcomes = await _served(b, served_items)
+        booked = outcomes["booked"]
+        refused += outcomes["refused"]
         errors += stats.errors
         attempted += len(served_items)
         served_rounds.append(
@@ -254,8 +256,8 @@ async def booking(b: Bench) -> dict[str, Any]:
             "clients": s.booking_clients,
             "rounds": s.booking_rounds,
             "attempted": attempted,
-            "booked": outcomes["booked"],
-            "refused": outcomes["refused"],
+            "booked": sum(r["booked"] for r in served_rounds),
+            "refused": refused,
             "error_rate": round(errors / max(1, attempted), 4),
             "bookings_per_second": round(served["bookings_per_second"], 1),
             "p50_ms": round(served["p50_ms"], 2),

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support import databases
+
 SCENARIOS = {
     "board",
     "availability",
@@ -20,10 +22,13 @@ SCENARIOS = {
 }
 
 
-def test_bench_smoke_writes_a_result_with_every_scenario(repo_root: Path, tmp_path: Path):
+def test_bench_smoke_writes_a_result_with_every_scenario(
+    repo_root: Path, tmp_path: Path, backend: str
+):
     output = tmp_path / "result.json"
+    where = ["--postgres", databases.POSTGRES_URL, "--no-sqlite"] if backend == "postgres" else []
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--smoke", "--output", str(output)],
+        [sys.executable, "-m", "benchmarks", "--smoke", *where, "--output", str(output)],
         cwd=repo_root,
         capture_output=True,
         text=True,
@@ -34,22 +39,22 @@ def test_bench_smoke_writes_a_result_with_every_scenario(repo_root: Path, tmp_pa
 
     assert set(result["scenarios"]) == SCENARIOS
     assert {"machine", "versions", "sizes"} <= set(result)
-    sqlite = result["backends"]["sqlite"]["scenarios"]
+    scenarios = result["backends"][backend]["scenarios"]
     for name in SCENARIOS:
-        outcome = sqlite[name]
+        outcome = scenarios[name]
         assert outcome["status"] in ("ok", "skipped"), (name, outcome)
         if outcome["status"] == "skipped":
             assert outcome["reason"]
         else:
             assert isinstance(outcome["metrics"], dict) and outcome["metrics"], name
             assert "target" in outcome and "met" in outcome, name
-    assert sqlite["booking"]["metrics"]["double_bookings"] == {
+    assert scenarios["booking"]["metrics"]["double_bookings"] == {
         "room_nights_twice": 0,
         "oversold_type_nights": 0,
     }
     # Availability is compared with its floor, and with the same group at a tenth of the
     # history, served beside it: all three answer the same.
-    availability = sqlite["availability"]["metrics"]
+    availability = scenarios["availability"]["metrics"]
     assert availability["same_json_as_floor"] and availability["same_json_at_small_history"]
     assert availability["small_history"]["history_stays"] < availability["history_stays"]
-    assert sqlite["availability"]["history_ratio"] > 0
+    assert scenarios["availability"]["history_ratio"] > 0
