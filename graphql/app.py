@@ -19,6 +19,7 @@ from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
 from .context import Context
+from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
 from .schema import build_schema
 from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
 from .security_ratelimit import RateLimiter
@@ -95,7 +96,12 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             await db.close_pool(rt.engine)
 
     app = Litestar(
-        route_handlers=[GraphQLController, health],
+        route_handlers=[
+            GraphQLController,
+            health,
+            home_handler(rt.plugin_manager),
+            *plugin_routers(rt.plugin_manager, settings),
+        ],
         lifespan=[lifespan],
         state=State({"runtime": rt, "schema": schema}),
         middleware=[
@@ -106,6 +112,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
                 public_fields=frozenset(
                     key for key, value in policy.field_permissions.items() if value == "public"
                 ),
+                plugin_prefix=PLUGIN_PREFIX + "/",
             )
         ],
         request_max_body_size=settings.max_body_bytes,
