@@ -192,9 +192,16 @@ def _register_night_audit(sub: argparse._SubParsersAction) -> None:
     register(sub)
 
 
+def _register_backup(sub: argparse._SubParsersAction) -> None:
+    from .backup_cli import register
+
+    register(sub)
+
+
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _register_auth,
     _register_night_audit,
+    _register_backup,
 ]
 
 

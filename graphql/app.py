@@ -18,6 +18,13 @@ from frontdesk.core.auth.roles import sync_builtin_roles
 from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
+from .availability_of_database import (
+    RETRY_AFTER_SECONDS,
+    handle_unavailable,
+    is_unavailable_answer,
+    ready,
+    unavailable_exception_types,
+)
 from .context import Context
 from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
 from .schema import build_schema
@@ -57,6 +64,14 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             a 150-row board is 60 kB of JSON, and the standard library spent 3 % of the
             request's CPU on it (docs/performance.md)."""
             return msgspec.json.encode(data)
+
+        def create_response(self, response_data, sub_response):  # type: ignore[no-untyped-def]
+            """An answer that could not reach the database is a 503 with Retry-After."""
+            response = super().create_response(response_data, sub_response)
+            if is_unavailable_answer(response_data):
+                response.status_code = 503
+                response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
 
     @get("/health", sync_to_thread=False)
     def health() -> dict[str, object]:
@@ -99,6 +114,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         route_handlers=[
             GraphQLController,
             health,
+            ready,
             home_handler(rt.plugin_manager),
             *plugin_routers(rt.plugin_manager, settings),
         ],
@@ -116,6 +132,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             )
         ],
         request_max_body_size=settings.max_body_bytes,
+        exception_handlers=dict.fromkeys(unavailable_exception_types(), handle_unavailable),
         debug=False,
     )
     return app
