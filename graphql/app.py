@@ -27,9 +27,9 @@ from .availability_of_database import (
 )
 from .context import Context
 from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
+from .rate_limit_stores import make_rate_limiter
 from .schema import build_schema
 from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
-from .security_ratelimit import RateLimiter
 
 log = logging.getLogger("frontdesk.server")
 
@@ -124,7 +124,9 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             DefineMiddleware(
                 SecurityMiddleware,
                 max_body_bytes=settings.max_body_bytes,
-                limiter=RateLimiter(settings.rate_limit_per_minute),
+                limiter=make_rate_limiter(
+                    settings.rate_limit_store, settings.rate_limit_per_minute, rt.engine
+                ),
                 public_fields=frozenset(
                     key for key, value in policy.field_permissions.items() if value == "public"
                 ),
