@@ -18,6 +18,7 @@ way from the CLI, the server and the tests.
 | FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
 | FRONTDESK_MAX_QUERY_DEPTH, _ALIASES, _TOKENS | GraphQL document limits | 12, 30, 5000 |
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
+| FRONTDESK_SHUTDOWN_GRACE_SECONDS | shutdown_grace_seconds for requests in flight | 30 |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -45,6 +46,7 @@ SECURITY_INT_SETTINGS = (
     "max_aliases",
     "max_tokens",
     "max_body_bytes",
+    "shutdown_grace_seconds",
 )
 
 
@@ -71,6 +73,7 @@ class Settings:
     refresh_ttl_hours: int = 168
     rate_limit_per_minute: int = 600
     rate_limit_store: str = ""
+    shutdown_grace_seconds: int = 30
     login_failures_per_user: int = 5
     login_failures_per_address: int = 20
     retention_months: int = 36

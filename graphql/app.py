@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import AsyncIterator
 
 import msgspec
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
     def health() -> dict[str, object]:
         return {
             "status": "ok",
+            "process": os.getpid(),
             "plugins": rt.enabled_plugins,
             "pluginFailures": dict(rt.plugin_failures),
         }
