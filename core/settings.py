@@ -17,6 +17,7 @@ way from the CLI, the server and the tests.
 | FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
 | FRONTDESK_MAX_QUERY_DEPTH, _ALIASES, _TOKENS | GraphQL document limits | 12, 30, 5000 |
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
+| FRONTDESK_CORS_ORIGINS | cors_origins: browser origins allowed to call the API (comma list) | none (dev mode: localhost) |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -76,6 +77,7 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 5000
     max_body_bytes: int = 262144
+    cors_origins: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -93,6 +95,7 @@ class Settings:
             "port": _int_env(env, "FRONTDESK_PORT", cls.port),
             "max_page_size": _int_env(env, "FRONTDESK_MAX_PAGE_SIZE", cls.max_page_size),
             "connection_pool": env.get("FRONTDESK_DB_POOL", "1").lower() in TRUE_WORDS,
+            "cors_origins": _list_env(env, "FRONTDESK_CORS_ORIGINS"),
             **{
                 name: _int_env(env, "FRONTDESK_" + name.upper(), getattr(cls, name))
                 for name in SECURITY_INT_SETTINGS
@@ -115,6 +118,10 @@ class Settings:
             return spec.type(raw)
         except ValueError as exc:
             raise InvalidInput(f"{env_name} must be a {spec.type.__name__}: {raw!r}") from exc
+
+
+def _list_env(env: Mapping[str, str], name: str) -> list[str]:
+    return [item.strip() for item in env.get(name, "").split(",") if item.strip()]
 
 
 def _int_env(env: Mapping[str, str], name: str, default: int) -> int:

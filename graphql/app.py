@@ -19,6 +19,8 @@ from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
 from .context import Context
+from .cors import cors_config
+from .graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
 from .schema import build_schema
 from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
 from .security_ratelimit import RateLimiter
@@ -56,6 +58,11 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             a 150-row board is 60 kB of JSON, and the standard library spent 3 % of the
             request's CPU on it (docs/performance.md)."""
             return msgspec.json.encode(data)
+
+        @property
+        def graphql_ide_html(self) -> str:
+            """GraphiQL from this package's vendored assets (strawberry's page uses a CDN)."""
+            return graphiql_html()
 
     @get("/health", sync_to_thread=False)
     def health() -> dict[str, object]:
@@ -95,7 +102,12 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             await db.close_pool(rt.engine)
 
     app = Litestar(
-        route_handlers=[GraphQLController, health],
+        route_handlers=[
+            GraphQLController,
+            health,
+            *([graphiql_assets_router()] if settings.dev_mode else []),
+        ],
+        cors_config=cors_config(settings),
         lifespan=[lifespan],
         state=State({"runtime": rt, "schema": schema}),
         middleware=[
@@ -106,6 +118,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
                 public_fields=frozenset(
                     key for key, value in policy.field_permissions.items() if value == "public"
                 ),
+                unauthenticated_hint=DEV_LOGIN_HINT if settings.dev_mode else "",
             )
         ],
         request_max_body_size=settings.max_body_bytes,

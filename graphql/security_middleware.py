@@ -81,12 +81,14 @@ class SecurityMiddleware:
         limiter: RateLimiter,
         public_fields: frozenset[str],
         path: str = "/graphql",
+        unauthenticated_hint: str = "",
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.limiter = limiter
         self.public_fields = public_fields
         self.path = path
+        self.unauthenticated_hint = unauthenticated_hint
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] != self.path or scope["method"] != "POST":
@@ -124,7 +126,7 @@ class SecurityMiddleware:
             message = (
                 "The credentials are invalid, expired or revoked."
                 if "authorization" in headers
-                else "Authentication required."
+                else " ".join(filter(None, ["Authentication required.", self.unauthenticated_hint]))
             )
             await _respond(
                 send,
