@@ -29,6 +29,12 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings.from_env(**overrides)
 
 
+def run_with_runtime(args: argparse.Namespace, work: Callable):
+    """For a command's ``func(args)``: start the installation the command line names and
+    await ``work(runtime)`` with the database pool open; returns its result."""
+    return asyncio.run(_with_runtime(_settings(args), work))
+
+
 async def _with_runtime(settings: Settings, work: Callable):
     rt = bootstrap.start(settings)
     await db.start_pool(rt.engine)
@@ -156,7 +162,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     for register in EXTRA_COMMANDS:
         register(sub)
+    _register_plugin_commands(sub)
     return parser
+
+
+def _register_plugin_commands(sub: argparse._SubParsersAction) -> None:
+    """``frontdesk <plugin> ...``: each enabled plugin that implements
+    ``frontdesk_cli_commands`` gets a parser of its own to add subcommands to."""
+    from .plugins import create_plugin_manager
+
+    pm = create_plugin_manager(Settings.from_env().plugins)
+    for impl in pm.hook.frontdesk_cli_commands.get_hookimpls():
+        parser = sub.add_parser(impl.plugin_name, help=f"commands of the {impl.plugin_name} plugin")
+        impl.function(parser=parser)
+        if parser.get_default("func") is None:
+            parser.set_defaults(func=lambda args, parser=parser: parser.print_help() or 2)
 
 
 # Features add subcommands here: each entry gets the subparsers object and registers itself.
@@ -179,7 +199,11 @@ EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        parser = build_parser()
+    except DomainError as exc:  # a broken or unknown plugin: nothing can run
+        print(f"frontdesk: {exc.message}", file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     try:
         return args.func(args) or 0

@@ -21,6 +21,7 @@ from frontdesk.core.settings import Settings
 from .context import Context
 from .cors import cors_config
 from .graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
+from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
 from .schema import build_schema
 from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
 from .security_ratelimit import RateLimiter
@@ -105,6 +106,8 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         route_handlers=[
             GraphQLController,
             health,
+            home_handler(rt.plugin_manager),
+            *plugin_routers(rt.plugin_manager, settings),
             *([graphiql_assets_router()] if settings.dev_mode else []),
         ],
         cors_config=cors_config(settings),
@@ -118,6 +121,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
                 public_fields=frozenset(
                     key for key, value in policy.field_permissions.items() if value == "public"
                 ),
+                plugin_prefix=PLUGIN_PREFIX + "/",
                 unauthenticated_hint=DEV_LOGIN_HINT if settings.dev_mode else "",
             )
         ],
