@@ -17,7 +17,7 @@ way from the CLI, the server and the tests.
 | FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
 | FRONTDESK_MAX_QUERY_DEPTH, _ALIASES, _TOKENS | GraphQL document limits | 12, 30, 5000 |
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
-| FRONTDESK_CORS_ORIGINS | cors_origins: browser origins allowed to call the API (comma list) | none (dev mode: localhost) |
+| FRONTDESK_CORS_ORIGINS | cors_origins (comma list of browser origins) | none; dev: localhost |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
