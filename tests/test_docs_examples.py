@@ -83,7 +83,7 @@ async def demo_desk(runtime, http) -> GraphQLClient:
     """The demo group, and a client logged in as the demo's admin through ``login``."""
     await load_demo(runtime)
     login = await GraphQLClient(http).execute(
-        "mutation($p: String!) { login(input: {username: \"admin\", password: $p}) "
+        'mutation($p: String!) { login(input: {username: "admin", password: $p}) '
         "{ session { accessToken } errors { message } } }",
         {"p": DEMO_PASSWORD},
     )
