@@ -115,11 +115,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host = args.host or settings.host
     port = check_port(args.port or settings.port)
 
+    workers = args.workers or 1
+    if workers > 1:
+        _check_workers(settings, workers)
+
     async def nothing(rt) -> None:
         return None
 
     asyncio.run(_with_runtime(settings, nothing))  # reachable and migrated, or a message
     sock = bind_listening_socket(host, port)
+    if workers > 1:
+        return _serve_workers(settings, sock, host, port, workers)
     app = load_server_app(settings)  # the app's lifespan checks migrations again
     shown = f"[{host}]" if ":" in host else host
 
@@ -129,10 +135,56 @@ def cmd_serve(args: argparse.Namespace) -> int:
             if self.started:  # listening, and the app's lifespan started
                 print(f"Frontdesk serving http://{shown}:{port}/graphql", flush=True)
 
-    server = Server(uvicorn.Config(app, log_level="info", workers=1))
+    config = uvicorn.Config(
+        app,
+        log_level="info",
+        workers=1,
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+    )
+    server = Server(config)
     server.run(sockets=[sock])
     if not server.started:
         raise CommandError("The server did not start; the log above says why.")
+    return 0
+
+
+def _check_workers(settings: Settings, workers: int) -> None:
+    if workers > 64:
+        raise CommandError("--workers must be between 1 and 64.")
+    if db.sqlite_path(settings.database_url) is not None:
+        raise CommandError(
+            "--workers above 1 needs PostgreSQL: SQLite serves one process (docs/operations.md)."
+        )
+
+
+def _serve_workers(settings: Settings, sock, host: str, port: int, workers: int) -> int:
+    """Several server processes on one socket (uvicorn's supervisor), the socket this
+    command bound. Each builds its app from the environment, so the settings this command
+    was given are handed down through it."""
+    import os
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    if db.sqlite_path(settings.database_url) is not None:
+        raise CommandError(
+            "--workers above 1 needs PostgreSQL: SQLite serves one process (docs/operations.md)."
+        )
+    if not 1 <= workers <= 64:
+        raise CommandError("--workers must be between 1 and 64.")
+    os.environ["FRONTDESK_DATABASE_URL"] = settings.database_url
+    config = uvicorn.Config(
+        "frontdesk.graphql.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        log_level="info",
+        workers=workers,
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+    )
+    print(f"Frontdesk serving http://{host}:{port}/graphql with {workers} processes", flush=True)
+    Multiprocess(config, sockets=[sock]).run()
+    return 0
     return 0
 
 
@@ -185,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve the GraphQL API with uvicorn")
     serve.add_argument("--host", help="interface to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=port_number, help="port (default 8000)")
+    serve.add_argument("--workers", type=int, help="server processes (PostgreSQL only; default 1)")
     serve.set_defaults(func=cmd_serve)
 
     migrate = sub.add_parser("migrate", help="apply migrations of core and enabled plugins")
@@ -232,9 +285,16 @@ def _register_night_audit(sub: argparse._SubParsersAction) -> None:
     register(sub)
 
 
+def _register_backup(sub: argparse._SubParsersAction) -> None:
+    from .backup_cli import register
+
+    register(sub)
+
+
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _register_auth,
     _register_night_audit,
+    _register_backup,
 ]
 
 
