@@ -49,6 +49,9 @@ async def emit(
         if is_awaitable(result):
             await result
     event = DomainEvent(event_name, property_id, subject_id, actor, data or {})
+    for result in pm.hook.frontdesk_event_recorded(event=event, objects=dict(hook_kwargs)):
+        if is_awaitable(result):
+            await result
     unit.after_commit.append(lambda: dispatch_committed(event))
 
 

@@ -14,7 +14,7 @@ from frontdesk.core.transactions import run_write
 
 from . import connectors as conn
 from .tables import DELIVERY_MODES, ConnectorSetting
-from .webhooks import generate_secret
+from frontdesk.core.outbox.signing import generate_secret
 
 
 @dataclass

@@ -17,7 +17,8 @@ from frontdesk.core import runtime
 from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import SettingSpec
 
-from .delivery_policy import Outcome, send_webhook
+from frontdesk.core.outbox.policy import Outcome
+from frontdesk.core.outbox.sender import send_webhook
 
 WEBHOOK_TIMEOUT = SettingSpec(
     "accounting_bridge.webhook_timeout_seconds",
