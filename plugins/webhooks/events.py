@@ -23,12 +23,16 @@ from .tables import WebhookEndpoint
 
 CHANNEL = "webhook"
 PRIVATE = {
-    "address",
-    "identity_document",
-    "date_of_birth",
-    "notes",
     "email",
     "phone",
+    "address_line",
+    "city",
+    "postal_code",
+    "nationality",
+    "date_of_birth",
+    "id_document_type",
+    "id_document_number",
+    "notes",
     "secret",
     "password_hash",
     "token_hash",

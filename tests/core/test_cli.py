@@ -41,6 +41,7 @@ def test_plugins_lists_installed_plugins_and_their_state(capsys, monkeypatch):
         "accounting_bridge": "disabled",
         "concierge": "enabled",
         "hr_shifts": "disabled",
+        "webhooks": "disabled",
     }
 
 
