@@ -6,7 +6,7 @@ a lease. The accounting bridge, the event webhooks and guest e-mail all use thes
 
 * ``signing``: Standard Webhooks signatures (pure HMAC);
 * ``policy``: the retry policy (backoff with jitter, what an answer means);
-* ``leases``: claiming a message with a lease and recording an attempt, for any outbox table;
+* ``claims``: claiming a message with a lease and recording an attempt, for any outbox table;
 * ``tables``/``queue``: the shared ``outbox_message`` table, enqueueing, delivery passes,
   the delivery log and replay; a channel (``webhook``, ``email``) supplies the send function;
 * ``sender``: one signed webhook POST (the only HTTP client code, imported on first use).

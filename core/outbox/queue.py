@@ -17,7 +17,7 @@ from typing import Any
 from .. import db
 from ..errors import NotFound
 from ..transactions import run_write
-from . import leases
+from . import claims
 from .policy import Outcome, next_attempt_delay
 from .tables import OutboxAttempt, OutboxMessage
 
@@ -57,7 +57,7 @@ async def enqueue(
         message_id=f"msg_{uuid.uuid4().hex}",
         payload=payload,
         status="pending",
-        next_attempt_at=leases.utcnow(),
+        next_attempt_at=claims.utcnow(),
     )
     await message.save()
     return message
@@ -87,7 +87,7 @@ def _outcome_values(
         return {
             OutboxMessage.attempts: attempts,
             OutboxMessage.status: "delivered",
-            OutboxMessage.delivered_at: leases.utcnow(),
+            OutboxMessage.delivered_at: claims.utcnow(),
             OutboxMessage.last_error: None,
             OutboxMessage.next_attempt_at: None,
         }
@@ -117,14 +117,14 @@ async def deliver_due(
     policy: RetryPolicy = RetryPolicy(),
     batch: int = 50,
     now: datetime | None = None,
-    worker: str = leases.WORKER_ID,
+    worker: str = claims.WORKER_ID,
 ) -> DeliveryReport:
     """One pass: claim and send up to ``batch`` due messages of ``channel``; each outcome is
     written with its line in the delivery log. ``now`` lets tests move the clock."""
     report = DeliveryReport()
-    moment = now or leases.utcnow()
+    moment = now or claims.utcnow()
     for message_id in await _due(channel, moment, batch):
-        message = await leases.claim(
+        message = await claims.claim(
             OutboxMessage, message_id, now=moment, worker=worker, lease_seconds=policy.lease_seconds
         )
         if message is None:
@@ -143,7 +143,7 @@ async def deliver_due(
             )
 
         values = _outcome_values(message, outcome, moment, policy)
-        if await leases.settle(
+        if await claims.settle(
             OutboxMessage, message.id, worker=worker, values=values, also=log_attempt
         ):
             if outcome.kind == "delivered":
@@ -161,7 +161,7 @@ async def replay(*, message_id: int, channel: str) -> OutboxMessage:
             await OutboxMessage.update(
                 {
                     OutboxMessage.status: "pending",
-                    OutboxMessage.next_attempt_at: leases.utcnow(),
+                    OutboxMessage.next_attempt_at: claims.utcnow(),
                     OutboxMessage.claimed_until: None,
                     OutboxMessage.claimed_by: None,
                 }

@@ -2,7 +2,7 @@
 
 ``status``: pending (due at ``next_attempt_at``), delivered, failed (the last attempt failed;
 retried at ``next_attempt_at``, or never again when that is null until someone replays it).
-``claimed_until``/``claimed_by``: the lease of the deliverer sending it (see leases.py).
+``claimed_until``/``claimed_by``: the lease of the deliverer sending it (see claims.py).
 ``message_id`` is the idempotency key a receiver deduplicates on (``webhook-id``, the
 e-mail's Message-ID); the database keeps it unique. Neither table is ever cascaded away.
 """

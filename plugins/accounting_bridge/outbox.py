@@ -9,7 +9,7 @@ Delivery (``deliver_due``), at least once and in order per property and connecto
 
 1. The head of each queue is its oldest undelivered message; later ones wait behind it.
 2. A worker claims a due head with a lease and records the outcome only under that lease
-   (the shared ``frontdesk.core.outbox.leases``), so several server processes never send a
+   (the shared ``frontdesk.core.outbox.claims``), so several server processes never send a
    message concurrently and a killed worker's message is sent again with the same key.
 3. The connector is called outside any transaction.
 """
@@ -25,7 +25,7 @@ from typing import Any
 
 from frontdesk.core.errors import NotFound
 from frontdesk.core.folios.tables import Folio, Invoice
-from frontdesk.core.outbox import leases
+from frontdesk.core.outbox import claims
 from frontdesk.core.properties.tables import Property
 from frontdesk.core.transactions import run_write
 
@@ -36,8 +36,8 @@ from frontdesk.core.outbox.policy import Outcome, next_attempt_delay
 from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, OutboxMessage, SealedDay
 
 log = logging.getLogger("frontdesk.accounting_bridge.outbox")
-WORKER_ID = leases.WORKER_ID
-utcnow = leases.utcnow
+WORKER_ID = claims.WORKER_ID
+utcnow = claims.utcnow
 
 
 async def _locked_connectors(property_id: int, deliver: str) -> list[ConnectorSetting]:
@@ -194,7 +194,7 @@ async def _heads() -> list[int]:
 
 
 async def _claim(message_id: int, now: datetime, worker: str) -> OutboxMessage | None:
-    return await leases.claim(
+    return await claims.claim(
         OutboxMessage,
         message_id,
         now=now,
@@ -271,7 +271,7 @@ async def _record(
                 }
             ).where(ConnectorSetting.id == setting.id)
 
-    return await leases.settle(
+    return await claims.settle(
         OutboxMessage, message.id, worker=worker, values=values, also=disable
     )
 

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 from frontdesk.core import validation
 from frontdesk.core.errors import InvalidInput, NotFound
-from frontdesk.core.outbox.leases import utcnow
+from frontdesk.core.outbox.claims import utcnow
 from frontdesk.core.outbox.signing import generate_secret
 from frontdesk.core.properties.service import get_property
 from frontdesk.core.transactions import run_write

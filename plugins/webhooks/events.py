@@ -74,9 +74,7 @@ def _camel(name: str) -> str:
 def jsonable(value: Any) -> Any:
     """A value as JSON: rows become objects without personal data, money stays exact."""
     if isinstance(value, Table):
-        return {
-            _camel(k): jsonable(v) for k, v in value.to_dict().items() if k not in PRIVATE
-        }
+        return {_camel(k): jsonable(v) for k, v in value.to_dict().items() if k not in PRIVATE}
     if isinstance(value, dict):
         return {_camel(str(k)): jsonable(v) for k, v in value.items() if k not in PRIVATE}
     if isinstance(value, list | tuple):
@@ -116,8 +114,7 @@ async def record(event: DomainEvent, objects: dict[str, Any]) -> None:
     endpoints = (
         await WebhookEndpoint.objects()
         .where(
-            (WebhookEndpoint.property == event.property_id)
-            & (WebhookEndpoint.enabled == True)  # noqa: E712
+            (WebhookEndpoint.property == event.property_id) & (WebhookEndpoint.enabled == True)  # noqa: E712
         )
         .order_by(WebhookEndpoint.id)
     )

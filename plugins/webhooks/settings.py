@@ -8,9 +8,7 @@ from frontdesk.core import runtime
 from frontdesk.core.outbox.queue import RetryPolicy
 from frontdesk.core.settings import SettingSpec
 
-TIMEOUT = SettingSpec(
-    "webhooks.timeout_seconds", 15.0, "Seconds a receiver has to answer.", float
-)
+TIMEOUT = SettingSpec("webhooks.timeout_seconds", 15.0, "Seconds a receiver has to answer.", float)
 RETRY_BASE = SettingSpec(
     "webhooks.retry_base_seconds",
     2.0,
@@ -32,9 +30,7 @@ LEASE_SECONDS = SettingSpec(
     "How long a deliverer holds a claimed message; a crashed one's claim expires after it.",
     float,
 )
-POLL_SECONDS = SettingSpec(
-    "webhooks.poll_seconds", 2.0, "Pause of the deliverer when idle.", float
-)
+POLL_SECONDS = SettingSpec("webhooks.poll_seconds", 2.0, "Pause of the deliverer when idle.", float)
 SETTINGS = [TIMEOUT, RETRY_BASE, RETRY_CAP, MAX_ATTEMPTS, LEASE_SECONDS, POLL_SECONDS]
 
 

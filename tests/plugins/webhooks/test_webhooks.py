@@ -63,7 +63,9 @@ async def test_events_are_queued_in_the_change_per_subscribed_endpoint(gql, rece
     body = json.loads(mine[0]["payload"])
     assert body["type"] == "stay.booked" and body["data"]["subjectId"] == int(stay)
     assert body["data"]["stay"]["id"] == int(stay)
-    all_types = {d["eventType"] for d in await _deliveries(gql, hotel, everything["endpoint"]["id"])}
+    all_types = {
+        d["eventType"] for d in await _deliveries(gql, hotel, everything["endpoint"]["id"])
+    }
     assert {"stay.booked", "stay.checked_in"} <= all_types
 
     refused = await gql.mutate("checkIn", {"stayId": stay}, "stay { id }")
