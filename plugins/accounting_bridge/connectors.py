@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from frontdesk.core import runtime
-from frontdesk.core.plugins import flatten
-from frontdesk.core.settings import SettingSpec
-
 from frontdesk.core.outbox.policy import Outcome
 from frontdesk.core.outbox.sender import send_webhook
+from frontdesk.core.plugins import flatten
+from frontdesk.core.settings import SettingSpec
 
 WEBHOOK_TIMEOUT = SettingSpec(
     "accounting_bridge.webhook_timeout_seconds",

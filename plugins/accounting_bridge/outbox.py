@@ -26,13 +26,13 @@ from typing import Any
 from frontdesk.core.errors import NotFound
 from frontdesk.core.folios.tables import Folio, Invoice
 from frontdesk.core.outbox import claims
+from frontdesk.core.outbox.policy import Outcome, next_attempt_delay
 from frontdesk.core.properties.tables import Property
 from frontdesk.core.transactions import run_write
 
 from . import connectors as conn
 from . import invoices
 from .chart import chart_of
-from frontdesk.core.outbox.policy import Outcome, next_attempt_delay
 from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, OutboxMessage, SealedDay
 
 log = logging.getLogger("frontdesk.accounting_bridge.outbox")
