@@ -266,6 +266,12 @@ def frontdesk_invoice_issued(invoice, folio, actor):
 
 
 @hookspec
+def frontdesk_credit_note_issued(credit_note, invoice, actor):
+    """In transaction, after a credit note cancelled ``invoice`` in full; ``credit_note`` got
+    the next gapless number of the property's credit-note series."""
+
+
+@hookspec
 def frontdesk_night_audit_started(property, business_date, actor):
     """In transaction, when the night audit starts closing ``business_date`` (a date) of
     ``property`` (the Property row). Not raised again when an interrupted run resumes."""

@@ -28,6 +28,7 @@ from .contributions import GraphQLContribution
 from .core_mutations import CoreMutation
 from .core_queries import CoreQuery
 from .core_types import CORE_TYPES
+from .documents import DocumentsMutation
 from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_shortcuts
 from .input_hygiene import StripNulCharacters
 from .money_mutations import MoneyMutation
@@ -95,6 +96,7 @@ def build_schema(
     mutations = [
         CoreMutation,
         MoneyMutation,
+        DocumentsMutation,
         AuthMutation,
         *[m for c in parts for m in c.mutations],
     ]
