@@ -40,6 +40,7 @@ def test_plugins_lists_installed_plugins_and_their_state(capsys, monkeypatch):
     assert lines == {
         "accounting_bridge": "disabled",
         "concierge": "enabled",
+        "guest_mail": "disabled",
         "hr_shifts": "disabled",
         "webhooks": "disabled",
     }

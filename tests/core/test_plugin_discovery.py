@@ -13,6 +13,7 @@ def test_built_in_plugins_register_through_entry_points():
     assert installed_plugins() == {
         "accounting_bridge": "frontdesk.plugins.accounting_bridge",
         "concierge": "frontdesk.plugins.concierge",
+        "guest_mail": "frontdesk.plugins.guest_mail",
         "hr_shifts": "frontdesk.plugins.hr_shifts",
         "webhooks": "frontdesk.plugins.webhooks",
     }
