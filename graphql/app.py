@@ -8,9 +8,10 @@ import logging
 from collections.abc import AsyncIterator
 
 import msgspec
-from litestar import Litestar, Request, get
+from litestar import Litestar, get
 from litestar.datastructures import State
 from litestar.middleware import DefineMiddleware
+from litestar.types import Scope
 from strawberry.litestar import make_graphql_controller
 
 from frontdesk.core import bootstrap, db, runtime
@@ -20,6 +21,7 @@ from frontdesk.core.settings import Settings
 
 from .context import Context
 from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
+from .live_server import SUBSCRIPTION_PROTOCOLS, Live, LiveConnection
 from .schema import build_schema
 from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
 from .security_ratelimit import RateLimiter
@@ -38,8 +40,10 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
     schema = build_schema(rt.plugin_manager, dev_mode=settings.dev_mode, settings=settings)
     policy = schema.security_policy  # type: ignore[attr-defined]
 
-    async def context_getter(request: Request) -> Context:
-        principal = request.scope.get(PRINCIPAL_KEY)  # set by SecurityMiddleware
+    live = Live(rt)  # subscriptions over WebSocket (graphql/live_server.py)
+
+    async def context_getter(scope: Scope) -> Context:
+        principal = scope.get(PRINCIPAL_KEY)  # set by SecurityMiddleware (HTTP only)
         actor = principal.actor if principal is not None else None
         return Context(settings=settings, principal=principal, actor=actor)
 
@@ -49,9 +53,10 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         graphql_ide="graphiql" if settings.dev_mode else None,
         allow_queries_via_get=False,
         context_getter=context_getter,
+        subscription_protocols=SUBSCRIPTION_PROTOCOLS,
     )
 
-    class GraphQLController(base_controller):  # type: ignore[valid-type,misc]
+    class GraphQLController(LiveConnection, base_controller):  # type: ignore[valid-type,misc]
         def encode_json(self, data: object) -> bytes:
             """msgspec (Litestar's own encoder) instead of strawberry's ``json.dumps``:
             a 150-row board is 60 kB of JSON, and the standard library spent 3 % of the
@@ -79,6 +84,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
                     f"The database has unapplied migrations ({apps}). Run: frontdesk migrate"
                 )
         await sync_builtin_roles(rt.plugin_manager)
+        await live.start()
         tasks = [
             asyncio.create_task(task())
             for task in flatten(
@@ -93,6 +99,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             for task in tasks:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
+            await live.stop()
             await db.close_pool(rt.engine)
 
     app = Litestar(
@@ -103,7 +110,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             *plugin_routers(rt.plugin_manager, settings),
         ],
         lifespan=[lifespan],
-        state=State({"runtime": rt, "schema": schema}),
+        state=State({"runtime": rt, "schema": schema, "live_broker": live.broker}),
         middleware=[
             DefineMiddleware(
                 SecurityMiddleware,
