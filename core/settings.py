@@ -17,6 +17,7 @@ way from the CLI, the server and the tests.
 | FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
 | FRONTDESK_MAX_QUERY_DEPTH, _ALIASES, _TOKENS | GraphQL document limits | 12, 30, 5000 |
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
+| FRONTDESK_LIVE_RECHECK_SECONDS | live_recheck_seconds: a subscription's credential re-check | 30 |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -44,6 +45,7 @@ SECURITY_INT_SETTINGS = (
     "max_aliases",
     "max_tokens",
     "max_body_bytes",
+    "live_recheck_seconds",
 )
 
 
@@ -76,6 +78,7 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 5000
     max_body_bytes: int = 262144
+    live_recheck_seconds: int = 30
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

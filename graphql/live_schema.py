@@ -10,7 +10,8 @@ field permission as usual. Checks, made when the subscription starts:
 
 and for every event: the event's own permission (``CORE_EVENT_PERMISSIONS`` and the plugins'
 ``GraphQLContribution.event_permissions``), so a housekeeper's board stream carries no folio
-events. A credential revoked or expired meanwhile ends the stream at the next event.
+events. A credential revoked or expired meanwhile ends the stream at the next event after
+the re-check interval (``Settings.live_recheck_seconds``).
 """
 
 from __future__ import annotations
@@ -53,8 +54,6 @@ CORE_EVENT_PERMISSIONS = {
 BOARD_AREAS = ("stay", "room", "guest", "folio", "night_audit")
 EVENT_TYPE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")
 MAX_TYPES = 50
-#: Seconds between re-checks of the connection's credential while events flow.
-RECHECK_SECONDS = 30.0
 
 
 def event_permissions(parts: Iterable[GraphQLContribution]) -> dict[str, str]:
@@ -133,13 +132,15 @@ async def _stream(
     principal, pid = await _start(info, field, property_id)
     state = info.context.websocket.app.state
     broker, permissions = state["live_broker"], state["schema"].event_permissions
+    # how long a revoked or expired credential may still receive events (Settings)
+    recheck = info.context.settings.live_recheck_seconds
     checked = time.monotonic()
     async with broker.listen(pid) as queue:
         while True:
             event: LiveEvent = await queue.get()
             if not wanted(event.name):
                 continue
-            if time.monotonic() - checked > RECHECK_SECONDS:
+            if time.monotonic() - checked >= recheck:
                 principal = await _recheck(info)
                 checked = time.monotonic()
             if allowed(principal, permission_for(event.name, permissions)):

@@ -192,3 +192,44 @@ async def test_a_bad_subscription_argument_gets_a_clear_error(
             after = await sub.receive()
     assert error["message"].startswith(message)
     assert after["payload"]["data"]["roomStatusChanged"]["name"] == "room.status_changed"
+
+
+async def test_the_board_example_of_docs_live_md_runs_as_written(server, admin_key, repo_root):
+    text = (repo_root / "docs" / "live.md").read_text()
+    example = text.split("```graphql\n", 1)[1].split("```", 1)[0]
+    async with http_client(server.base_url, admin_key) as admin:
+        hotel = await build_hotel(admin, code="DOC", doubles=1, suites=0, guests=1)
+        async with subscriber(server.base_url, admin_key) as sub:
+            await sub.subscribe(example, {"propertyId": hotel.property_id})
+            stay_id = await _book(admin, hotel)
+            message = await sub.receive()
+    event = message["payload"]["data"]["boardChanged"]
+    assert (event["name"], event["stayId"], event["subjectId"]) == ("stay.booked", stay_id, stay_id)
+    assert event["propertyId"] == hotel.property_id and event["occurredAt"]
+
+
+async def test_a_revoked_key_ends_its_subscriptions_at_the_next_event(
+    live_server, database_url, admin_key
+):
+    server = live_server(
+        database_url=database_url,
+        migrate=False,
+        plugins="",
+        env={"FRONTDESK_LIVE_RECHECK_SECONDS": "0"},  # re-check before every event
+    )
+    async with http_client(server.base_url, admin_key) as admin:
+        hotel = await build_hotel(admin, code="RV", doubles=1, suites=0, guests=0)
+        created = await admin.ok(
+            "createApiKey",
+            {"name": "leaving", "roles": ["front_desk"], "allProperties": True},
+            "key apiKey { id }",
+        )
+        async with subscriber(server.base_url, created["key"]) as sub:
+            await sub.subscribe(ROOMS, {"p": hotel.property_id})
+            await _set_status(admin, hotel, "101", "DIRTY")
+            delivered = await sub.receive()
+            await admin.ok("revokeApiKey", {"apiKeyId": created["apiKey"]["id"]}, "apiKey { id }")
+            await _set_status(admin, hotel, "101", "CLEAN")
+            error = await _refusal(sub)
+    assert delivered["payload"]["data"]["roomStatusChanged"]["name"] == "room.status_changed"
+    assert error["extensions"]["code"] == "UNAUTHENTICATED"

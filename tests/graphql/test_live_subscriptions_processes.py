@@ -66,7 +66,9 @@ async def _listeners(url: str) -> list[int]:
 async def _terminate(url: str, pids: list[int]) -> None:
     connection = await asyncpg.connect(url)
     try:
-        await connection.execute("SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) pid", pids)
+        await connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) pid", pids
+        )
     finally:
         await connection.close()
 
