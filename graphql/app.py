@@ -21,7 +21,7 @@ from frontdesk.core.settings import Settings
 
 from .context import Context
 from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
-from .live_server import SUBSCRIPTION_PROTOCOLS, Live, LiveConnection
+from .live_server import CONNECTION_INIT_TIMEOUT, SUBSCRIPTION_PROTOCOLS, Live, LiveConnection
 from .schema import build_schema
 from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
 from .security_ratelimit import RateLimiter
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         allow_queries_via_get=False,
         context_getter=context_getter,
         subscription_protocols=SUBSCRIPTION_PROTOCOLS,
+        connection_init_wait_timeout=CONNECTION_INIT_TIMEOUT,
     )
 
     class GraphQLController(LiveConnection, base_controller):  # type: ignore[valid-type,misc]

@@ -20,6 +20,7 @@ import re
 import time
 from collections.abc import AsyncGenerator, Callable, Iterable
 from datetime import date, datetime
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
@@ -27,7 +28,7 @@ from strawberry.types import Info
 from frontdesk.core.auth.authenticate import principal_for_bearer
 from frontdesk.core.auth.principal import Principal
 from frontdesk.core.properties.tables import Property as PropertyRow
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSchema
 
 from .contributions import GraphQLContribution
 from .errors import maybe_id
@@ -107,9 +108,34 @@ def _refuse(message: str, code: str, **extra: object) -> GraphQLError:
     return GraphQLError(message, extensions={"code": code, **extra})
 
 
+OVER_HTTP = (
+    "Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql; see docs/live.md."
+)
+
+
+def refuse_over_http(schema: GraphQLSchema) -> None:
+    """A subscription POSTed as a plain HTTP request gets a clear error instead of
+    graphql-core's "Cannot return null" (strawberry executes it like a query there)."""
+    if schema.subscription_type is None:
+        return
+    for field in schema.subscription_type.fields.values():
+        field.resolve = _websocket_only(field.resolve)
+
+
+def _websocket_only(resolver: Callable[..., Any] | None) -> Callable[..., Any]:
+    def resolve(root: Any, info: Any, **kwargs: Any) -> Any:
+        if getattr(info.context, "websocket", None) is None:
+            raise _refuse(OVER_HTTP, "BAD_REQUEST")
+        return resolver(root, info, **kwargs) if resolver else root
+
+    return resolve
+
+
 async def _start(info: Info, field: str, property_id: strawberry.ID) -> tuple[Principal, int]:
     """The subscription-time checks (module docstring); the caller and the property id."""
     principal: Principal | None = info.context.principal
+    if getattr(info.context, "websocket", None) is None:  # multipart subscriptions over HTTP
+        raise _refuse(OVER_HTTP, "BAD_REQUEST")
     if principal is None:
         raise _refuse("Authentication required.", "UNAUTHENTICATED")
     permission = SUBSCRIPTION_PERMISSIONS[f"Subscription.{field}"]

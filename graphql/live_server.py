@@ -5,6 +5,7 @@ Kept out of app.py so the application assembly gains a few lines only (docs/live
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from strawberry.exceptions import ConnectionRejectionError
@@ -18,6 +19,8 @@ from .live_schema import bearer_of
 
 #: graphql-transport-ws only: the legacy graphql-ws protocol has no place for our checks.
 SUBSCRIPTION_PROTOCOLS = (GRAPHQL_TRANSPORT_WS_PROTOCOL,)
+#: An unauthenticated socket waits this long for ``connection_init`` before it is closed (4408).
+CONNECTION_INIT_TIMEOUT = timedelta(seconds=10)
 RELAY_NAME = "frontdesk.live"
 
 

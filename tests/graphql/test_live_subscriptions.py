@@ -233,3 +233,10 @@ async def test_a_revoked_key_ends_its_subscriptions_at_the_next_event(
             error = await _refusal(sub)
     assert delivered["payload"]["data"]["roomStatusChanged"]["name"] == "room.status_changed"
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_a_subscription_posted_over_http_is_told_to_use_the_websocket(gql, backend):
+    response = await gql.raw('subscription { boardChanged(propertyId: "1") { name } }')
+    assert response.status_code == 200
+    [error] = response.json()["errors"]
+    assert error["message"].startswith("Subscriptions are served over WebSocket")
