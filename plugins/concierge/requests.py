@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from frontdesk.core import validation
+from frontdesk.core import events, validation
 from frontdesk.core.errors import InvalidInput, InvalidTransition, NotFound
 from frontdesk.core.guests.service import get_guest
 from frontdesk.core.properties.service import get_property, get_room
@@ -70,6 +70,18 @@ async def record(
     to_status: str | None = None,
     at: datetime | None = None,
 ) -> None:
+    """Write one line of the request's history, and record ``concierge.request_changed``:
+    webhooks in the transaction, live subscriptions after commit (the requests board
+    refreshes by itself)."""
+    owner = request.property
+    await events.record(
+        "concierge.request_changed",
+        property_id=getattr(owner, "id", owner),
+        subject_id=request.id,
+        actor=actor,
+        data={"kind": kind, "status": to_status},
+        request=request,
+    )
     await ConciergeRequestChange.insert(
         ConciergeRequestChange(
             request=request.id,

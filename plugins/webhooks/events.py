@@ -61,8 +61,7 @@ EVENT_TYPES = (
     "night_audit.completed",
     "shifts.roster_published",
     "shifts.hours_approved",
-    "concierge.request_created",
-    "concierge.request_status_changed",
+    "concierge.request_changed",
 )
 
 
