@@ -161,3 +161,18 @@ async def test_endpoint_mistakes_are_user_errors_and_a_deleted_endpoint_hears_no
     day = hotel.business_date
     await book(gql, hotel, day, day + timedelta(days=1))
     assert await _deliveries(gql, hotel) == []
+
+
+@pytest.mark.parametrize("enabled_plugins", [["webhooks", "concierge"]])
+async def test_a_plugins_own_event_reaches_its_subscribers(gql, enabled_plugins):
+    hotel = await build_hotel(gql)
+    created = await _endpoint(gql, hotel, "http://127.0.0.1:9/c", ["concierge.request_changed"])
+    request = await gql.ok(
+        "createConciergeRequest",
+        {"propertyId": hotel.property_id, "type": "LUGGAGE", "description": "Bags"},
+        "request { id }",
+    )
+    [delivery] = await _deliveries(gql, hotel, created["endpoint"]["id"])
+    body = json.loads(delivery["payload"])
+    assert body["type"] == "concierge.request_changed"
+    assert body["data"]["subjectId"] == int(request["request"]["id"])
