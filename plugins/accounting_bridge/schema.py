@@ -222,7 +222,8 @@ class AccountingQuery:
             return None
         guest, city = await reports.reconcile(prop.id, as_of)
         return AccountingReconciliation(
-            as_of=as_of, guest_ledger=_check(guest, prop.currency),
+            as_of=as_of,
+            guest_ledger=_check(guest, prop.currency),
             city_ledger=_check(city, prop.currency),
         )
 

@@ -144,7 +144,9 @@ async def test_check_out_refuses_an_unsettled_folio_and_then_settles_and_invoice
         "gross": eur("21.40"),
         "paid": eur("21.40"),
         "recipient": "Guest0 Family0",
-        "taxBreakdown": [{"rate": "19", "net": eur("17.98"), "tax": eur("3.42"), "gross": eur("21.40")}],
+        "taxBreakdown": [
+            {"rate": "19", "net": eur("17.98"), "tax": eur("3.42"), "gross": eur("21.40")}
+        ],
     }
 
 

@@ -21,6 +21,7 @@ def eur(amount: str, currency: str = "EUR") -> dict:
     """The Money an API answer carries: ``eur("10.05") == {"amount": "10.05", ...}``."""
     return {"amount": amount, "currency": currency}
 
+
 STAY_MONEY = f"""query($id: ID!) {{ stay(id: $id) {{ id status balance {{ amount currency }}
   folios {{ {FOLIO_FIELDS} }} }} }}"""
 

@@ -24,7 +24,8 @@ ENTRIES = """query($p: ID!, $f: ID, $src: String, $acc: String, $s: Date, $e: Da
   accountingJournalEntries(propertyId: $p, folioId: $f, sourceType: $src, accountCode: $acc,
     start: $s, end: $e, invoiceId: $i, invoiceNumber: $n, first: 250) {
   nodes { id businessDate description sourceType sourceKey folioEntryId folioId stayId
-          invoiceId invoiceNumber reversesId postings { accountCode amount { amount currency } currency } } } }"""
+          invoiceId invoiceNumber reversesId
+          postings { accountCode amount { amount currency } currency } } } }"""
 EXPORT = """query($p: ID!, $f: AccountingExportFormat!, $s: Date, $e: Date) {
   accountingExport(propertyId: $p, format: $f, start: $s, end: $e) {
     filename contentType text } }"""
