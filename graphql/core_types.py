@@ -13,12 +13,14 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.core.guests.tables import Guest as GuestRow
+from frontdesk.core.pagination import Count
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.properties.tables import Room as RoomRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.stays.tables import StayGuest as StayGuestRow
 
 from . import prefetch
+from .errors import UserError
 
 if TYPE_CHECKING:
     from .money_types import Folio, Money
@@ -70,13 +72,41 @@ class Connection(Generic[T]):
 
     nodes: list[T]
     page_info: PageInfo
+    errors: list[UserError] = strawberry.field(
+        default_factory=list,
+        description="Why no page was given (a negative first, a cursor not of this list).",
+    )
+    count: strawberry.Private[Count | None] = None
+
+    @strawberry.field(
+        description="How many items the whole list holds, all pages together (counted when "
+        "asked; null where a list cannot count without reading every row)."
+    )
+    async def total_count(self) -> int | None:
+        return None if self.count is None else await self.count()
 
 
 def connection(page) -> Connection:
     return Connection(
         nodes=page.items,
         page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+        count=page.count,
     )
+
+
+def empty_connection(errors: list[UserError] | None = None) -> Connection:
+    """An empty list: what a caller sees of a list of another property, or (with
+    ``errors``) of a list whose arguments are the client's mistake."""
+    return Connection(
+        nodes=[],
+        page_info=PageInfo(has_next_page=False, end_cursor=None),
+        errors=errors or [],
+        count=_no_count,
+    )
+
+
+async def _no_count() -> int:
+    return 0
 
 
 @strawberry.type

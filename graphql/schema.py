@@ -29,6 +29,7 @@ from .core_queries import CoreQuery
 from .core_types import CORE_TYPES
 from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_shortcuts
 from .input_hygiene import StripNulCharacters
+from .list_arguments import install_list_errors
 from .money_mutations import MoneyMutation
 from .money_queries import MoneyQuery
 from .money_types import Folio as MoneyFolio
@@ -123,6 +124,7 @@ def build_schema(
         )
     security_policy.check(schema, policy, set(registered_permissions(pm)))
     install_direct_resolvers(schema._schema, schema.config.info_class)
+    install_list_errors(schema._schema)
     install_guards(schema._schema, policy)
     install_shortcuts(schema._schema)
     schema.security_policy = policy  # type: ignore[attr-defined]
