@@ -25,6 +25,7 @@ MONEY_FIELD_PERMISSIONS: dict[str, str] = {
     "Mutation.setMoneySettings": "rates.write",
     # folios
     "Query.folio": "folios.read",
+    "Query.folios": "folios.read",
     "Stay.folios": "folios.read",
     "Stay.balance": "folios.read",
     "Mutation.openFolio": "folios.write",

@@ -28,6 +28,7 @@ from .core_mutations import CoreMutation
 from .core_queries import CoreQuery
 from .core_types import CORE_TYPES
 from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_shortcuts
+from .folio_queries import FolioListQuery
 from .input_hygiene import StripNulCharacters
 from .list_arguments import install_list_errors
 from .money_mutations import MoneyMutation
@@ -86,7 +87,13 @@ def build_schema(
     ``settings`` (limits, masking, permission enforcement; docs/security.md)."""
     settings = settings or Settings(dev_mode=dev_mode)
     parts = contributions(pm)
-    queries = [CoreQuery, MoneyQuery, AuthQuery, *[q for c in parts for q in c.queries]]
+    queries = [
+        CoreQuery,
+        MoneyQuery,
+        FolioListQuery,
+        AuthQuery,
+        *[q for c in parts for q in c.queries],
+    ]
     mutations = [
         CoreMutation,
         MoneyMutation,
