@@ -24,6 +24,7 @@ from .errors import UserError
 
 if TYPE_CHECKING:
     from .money_types import Folio, Money
+    from .stay_sale import StaySale
 
 T = TypeVar("T")
 
@@ -33,6 +34,11 @@ def _money_types() -> ModuleType:
     """graphql/money_types.py, which imports this module: loaded on first use, and looked
     up once rather than by an import statement in a resolver run for every row."""
     return importlib.import_module(".money_types", __package__)
+
+
+@functools.cache
+def _stay_sale() -> ModuleType:
+    return importlib.import_module(".stay_sale", __package__)
 
 
 @strawberry.enum
@@ -284,6 +290,15 @@ class Stay:
         self, info: Info
     ) -> list[Annotated[Folio, strawberry.lazy("frontdesk.graphql.money_types")]]:
         return await _money_types().stay_folios(info, self.id)
+
+    @strawberry.field(
+        description="What the stay was sold at: nightly prices, rate plan, taxes and total "
+        "(null when it was booked without prices)."
+    )
+    async def sale(
+        self, info: Info
+    ) -> Annotated[StaySale, strawberry.lazy("frontdesk.graphql.stay_sale")] | None:
+        return await _stay_sale().stay_sale(info, self)
 
     @strawberry.field(description="What is still owed on all folios of the stay.")
     def balance(

@@ -28,6 +28,7 @@ MONEY_FIELD_PERMISSIONS: dict[str, str] = {
     "Query.folios": "folios.read",
     "Stay.folios": "folios.read",
     "Stay.balance": "folios.read",
+    "Stay.sale": "folios.read",
     "Mutation.openFolio": "folios.write",
     "Mutation.routeCharges": "folios.write",
     "Mutation.postCharge": "folios.write",
