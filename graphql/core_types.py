@@ -125,6 +125,16 @@ class Property:
     check_in_time: time
     check_out_time: time
     business_date: date
+    legal_name: str | None = strawberry.field(
+        description="The seller's name on invoices (the property's name when not set)."
+    )
+    vat_number: str | None = strawberry.field(description="VAT identification number (VAT id).")
+    phone: str | None
+    email: str | None
+
+    @strawberry.field(description="The postal address invoices print.")
+    def address(self) -> Address | None:
+        return _address_of(self)
 
     @strawberry.field
     async def room_types(self) -> list[RoomType]:
@@ -178,6 +188,14 @@ class Address:
     city: str | None
     postal_code: str | None
     country: str | None
+
+
+def _address_of(row) -> Address | None:
+    """A property's address, or null when none of it is set."""
+    parts = (row.address_line, row.city, row.postal_code, row.country)
+    if not any(parts):
+        return None
+    return Address(line=parts[0], city=parts[1], postal_code=parts[2], country=parts[3])
 
 
 @strawberry.type

@@ -34,6 +34,7 @@ from .list_arguments import install_list_errors
 from .money_mutations import MoneyMutation
 from .money_queries import MoneyQuery
 from .money_types import Folio as MoneyFolio
+from .property_mutations import PropertyMutation
 from .read_snapshot import SQLiteReadSnapshot
 from .security_guard import install_guards
 from .security_limits import security_extensions
@@ -97,6 +98,7 @@ def build_schema(
     mutations = [
         CoreMutation,
         MoneyMutation,
+        PropertyMutation,
         AuthMutation,
         *[m for c in parts for m in c.mutations],
     ]
