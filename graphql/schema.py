@@ -27,6 +27,7 @@ from .contributions import GraphQLContribution
 from .core_mutations import CoreMutation
 from .core_queries import CoreQuery
 from .core_types import CORE_TYPES
+from .error_codes import registered_codes, user_error_codes
 from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_shortcuts
 from .folio_queries import FolioListQuery
 from .input_hygiene import StripNulCharacters
@@ -123,7 +124,8 @@ def build_schema(
         *security_extensions(settings, policy),
         SQLiteReadSnapshot,
     ]
-    with _build_lock, _extended(extensions):
+    codes = registered_codes(pm)
+    with _build_lock, _extended(extensions), user_error_codes(codes):
         schema = strawberry.Schema(
             query=query,
             mutation=mutation,
