@@ -33,6 +33,7 @@ from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_
 from .folio_queries import FolioListQuery
 from .input_hygiene import StripNulCharacters
 from .list_arguments import install_list_errors
+from .live_schema import LiveSubscription, event_permissions, refuse_over_http
 from .money_mutations import MoneyMutation
 from .money_queries import MoneyQuery
 from .money_types import Folio as MoneyFolio
@@ -137,6 +138,7 @@ def build_schema(
         schema = strawberry.Schema(
             query=query,
             mutation=mutation,
+            subscription=LiveSubscription,
             types=[t for c in parts for t in c.types],
             extensions=schema_extensions,
             execution_context_class=ShortcutExecutor,
@@ -146,7 +148,9 @@ def build_schema(
     install_list_errors(schema._schema)
     install_guards(schema._schema, policy)
     install_shortcuts(schema._schema)
+    refuse_over_http(schema._schema)
     schema.security_policy = policy  # type: ignore[attr-defined]
+    schema.event_permissions = event_permissions(parts)  # type: ignore[attr-defined]
     return schema
 
 
