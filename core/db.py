@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from piccolo.columns.combination import Where
+from piccolo.columns.operators.comparison import ComparisonOperator
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
@@ -62,6 +64,28 @@ def is_sqlite(engine: Engine | None = None) -> bool:
 def ilike(column: Any, pattern: str) -> Any:
     """Case-insensitive LIKE on either engine (SQLite's LIKE already ignores ASCII case)."""
     return column.like(pattern) if is_sqlite() else column.ilike(pattern)
+
+
+class _LikeEscaped(ComparisonOperator):
+    template = "{name} LIKE {value} ESCAPE '\\'"
+
+
+class _ILikeEscaped(ComparisonOperator):
+    template = "{name} ILIKE {value} ESCAPE '\\'"
+
+
+def escape_like(text: str) -> str:
+    """``text`` with LIKE's wildcards taken literally: a guest named ``50%`` or ``a_b`` is
+    searched for as written, and ``%`` alone matches nobody's name but the one holding it.
+    Use only with :func:`contains` (or another LIKE that declares ``ESCAPE '\\'``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains(column: Any, text: str) -> Any:
+    """Case-insensitive "``column`` contains ``text``" on either engine, ``text`` taken
+    literally (user text must never reach LIKE unescaped)."""
+    operator = _LikeEscaped if is_sqlite() else _ILikeEscaped
+    return Where(column=column, value=f"%{escape_like(text)}%", operator=operator)
 
 
 def bind_tables(engine: Engine, tables: list[Any]) -> None:

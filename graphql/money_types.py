@@ -16,6 +16,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.core.folios.city_ledger import age, ledger_balance
+from frontdesk.core.folios.invoice_parties import invoice_parties
 from frontdesk.core.folios.invoices import render_html
 from frontdesk.core.folios.ledger import balance_of
 from frontdesk.core.folios.money import ZERO, plain, round_money
@@ -356,7 +357,7 @@ class Invoice:
             self.folio
         )
         prop = await info.context.loaders.by_id(PropertyRow).load(self.property)
-        return render_html(self, prop, entries)
+        return render_html(self, prop, entries, await invoice_parties(self, prop))
 
 
 @strawberry.type

@@ -129,3 +129,14 @@ async def test_money_of_another_hotel_cannot_be_changed_and_nothing_is_written(
     own = await stay_money(gql, own_stay)
     assert [f["status"] for f in own["folios"]] == ["OPEN"]
     assert own["balance"]["amount"] == "10.00"
+
+
+async def test_the_guest_ledger_of_another_hotel_is_an_empty_page(
+    client_for, hotel_a, hotel_b, money_of_b
+):
+    admin_of_a = await client_for("admin", properties=[hotel_a.property_id])
+    data = await admin_of_a.execute(
+        "query($p: ID!) { folios(propertyId: $p) { nodes { id } totalCount errors { code } } }",
+        {"p": hotel_b.property_id},
+    )
+    assert data["folios"] == {"nodes": [], "totalCount": 0, "errors": []}
