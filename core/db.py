@@ -16,11 +16,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from piccolo.columns.combination import Where
+from piccolo.columns.operators.comparison import ComparisonOperator
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
-from . import runtime
+from . import (
+    money_columns,  # noqa: F401  (exact Decimal codecs for SQLite)
+    runtime,
+)
 from .sqlite_pool import PooledSQLiteEngine
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
@@ -59,6 +64,28 @@ def is_sqlite(engine: Engine | None = None) -> bool:
 def ilike(column: Any, pattern: str) -> Any:
     """Case-insensitive LIKE on either engine (SQLite's LIKE already ignores ASCII case)."""
     return column.like(pattern) if is_sqlite() else column.ilike(pattern)
+
+
+class _LikeEscaped(ComparisonOperator):
+    template = "{name} LIKE {value} ESCAPE '\\'"
+
+
+class _ILikeEscaped(ComparisonOperator):
+    template = "{name} ILIKE {value} ESCAPE '\\'"
+
+
+def escape_like(text: str) -> str:
+    """``text`` with LIKE's wildcards taken literally: a guest named ``50%`` or ``a_b`` is
+    searched for as written, and ``%`` alone matches nobody's name but the one holding it.
+    Use only with :func:`contains` (or another LIKE that declares ``ESCAPE '\\'``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains(column: Any, text: str) -> Any:
+    """Case-insensitive "``column`` contains ``text``" on either engine, ``text`` taken
+    literally (user text must never reach LIKE unescaped)."""
+    operator = _LikeEscaped if is_sqlite() else _ILikeEscaped
+    return Where(column=column, value=f"%{escape_like(text)}%", operator=operator)
 
 
 def bind_tables(engine: Engine, tables: list[Any]) -> None:
@@ -138,6 +165,14 @@ def is_unique_violation(exc: BaseException) -> bool:
     if isinstance(exc, sqlite3.IntegrityError):
         return "UNIQUE" in str(exc)
     return False
+
+
+def is_foreign_key_violation(exc: BaseException) -> bool:
+    """True when the database refused a write because a foreign key RESTRICTs it: deleting
+    a property, guest, stay or folio that financial rows refer to."""
+    if type(exc).__name__ == "ForeignKeyViolationError":
+        return True
+    return isinstance(exc, sqlite3.IntegrityError) and "FOREIGN KEY" in str(exc)
 
 
 # asyncpg's exceptions for a server that is down, restarting, or dropped the connection.

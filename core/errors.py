@@ -6,6 +6,9 @@ payload; nothing written in the failed transaction survives.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 
 class DomainError(Exception):
     """A client-correctable refusal: bad input, a broken business rule, a missing object."""
@@ -43,3 +46,41 @@ class InvalidTransition(DomainError):
 
 class PermissionDenied(DomainError):
     code = "PERMISSION_DENIED"
+
+
+#: Every code core (and its auth area) puts on a DomainError or UserError, with what it means.
+#: Plugins add theirs through ``frontdesk_error_codes_register``; the API lists them all as
+#: the ``UserErrorCode`` enum, and a test fails on a code raised that is not listed.
+CORE_ERROR_CODES: dict[str, str] = {
+    "INVALID": "The request cannot be honoured (a refusal without a more precise code).",
+    "INVALID_INPUT": "A field's value is not acceptable; `field` names it.",
+    "NOT_FOUND": "The object named (in `field`) does not exist, or not for this caller.",
+    "CONFLICT": "The request collides with the current state (sold out, taken, changed).",
+    "INVALID_TRANSITION": "The object's status does not allow this step.",
+    "PERMISSION_DENIED": "The caller lacks the permission this needs.",
+    "AUTHENTICATION_FAILED": "Wrong username or password (the two are not told apart).",
+    "THROTTLED": "Too many failed attempts; wait before trying again.",
+    "GUEST_IN_HOUSE": "The guest has a current or future stay.",
+    "OPEN_BALANCE": "A folio of the guest still has a balance.",
+}
+_CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
+
+
+class ErrorCodeConflict(RuntimeError):
+    """A registered error code is malformed: start-up stops."""
+
+
+def error_codes(contributed: Iterable[dict[str, str]] = ()) -> dict[str, str]:
+    """Core's codes, then those ``contributed`` (each plugin's ``{code: description}``) by
+    name, so the enum reads the same however plugins were discovered; a code given twice
+    keeps its first description."""
+    added: dict[str, str] = {}
+    for mapping in contributed:
+        for code, description in mapping.items():
+            if not isinstance(code, str) or not _CODE_RE.match(code):
+                raise ErrorCodeConflict(f"Error code {code!r} is not UPPER_SNAKE_CASE.")
+            added.setdefault(code, str(description))
+    codes = dict(CORE_ERROR_CODES)
+    for code in sorted(added):
+        codes.setdefault(code, added[code])
+    return codes

@@ -54,6 +54,14 @@ def frontdesk_permissions_register():
 
 
 @hookspec
+def frontdesk_error_codes_register():
+    """Called once at start-up. Return a dict ``{code: description}`` of the error codes the
+    plugin's DomainErrors and UserErrors carry beyond core's (``core.errors.CORE_ERROR_CODES``),
+    UPPER_SNAKE_CASE. They join the GraphQL enum ``UserErrorCode``; a code raised that no one
+    registered cannot be answered (graphql-core refuses a value outside the enum)."""
+
+
+@hookspec
 def frontdesk_background_tasks(settings):
     """Called once when the server starts. ``settings``: the installation's Settings. Return a
     list of zero-argument async callables; the server runs each as a background task for its

@@ -56,6 +56,16 @@ def phone(value: str | None, field: str = "phone") -> str | None:
     return cleaned
 
 
+def country(value: str | None, field: str = "country") -> str | None:
+    """A two-letter ISO 3166 country code, upper case (None when not given)."""
+    cleaned = optional_text(value, field, max_length=2)
+    if cleaned is None:
+        return None
+    if len(cleaned) != 2 or not cleaned.isalpha():
+        raise InvalidInput(f"{field} must be a two-letter ISO 3166 country code.", field=field)
+    return cleaned.upper()
+
+
 def integer(value: int, field: str, *, minimum: int, maximum: int) -> int:
     if value < minimum or value > maximum:
         raise InvalidInput(f"{field} must be between {minimum} and {maximum}.", field=field)

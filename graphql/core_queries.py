@@ -1,8 +1,10 @@
-"""Core queries. Bad arguments never raise: unknown ids give null, lists clamp their page."""
+"""Core queries. Bad arguments never raise: unknown ids give null, and a list whose page
+arguments are a mistake (negative first, foreign cursor) answers with its errors."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -164,6 +166,16 @@ class CoreQuery:
         guest_id: strawberry.ID | None = None,
         room_id: strawberry.ID | None = None,
         booking_reference: str | None = None,
+        confirmation_code: Annotated[
+            str | None,
+            strawberry.argument(description="The code the guest was given at booking (any case)."),
+        ] = None,
+        guest_name: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Part of the primary guest's first or last name, or 'first last'."
+            ),
+        ] = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Stay]:
@@ -182,6 +194,8 @@ class CoreQuery:
                 departure=departure,
                 in_house_on=in_house_on,
                 booking_reference=booking_reference[:40] if booking_reference else None,
+                confirmation_code=confirmation_code,
+                guest_name=guest_name,
                 **decoded,
             )
         page = await prefetch.page_of(

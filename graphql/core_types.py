@@ -13,15 +13,18 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.core.guests.tables import Guest as GuestRow
+from frontdesk.core.pagination import Count
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.properties.tables import Room as RoomRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.stays.tables import StayGuest as StayGuestRow
 
 from . import prefetch
+from .errors import UserError
 
 if TYPE_CHECKING:
     from .money_types import Folio, Money
+    from .stay_sale import StaySale
 
 T = TypeVar("T")
 
@@ -31,6 +34,11 @@ def _money_types() -> ModuleType:
     """graphql/money_types.py, which imports this module: loaded on first use, and looked
     up once rather than by an import statement in a resolver run for every row."""
     return importlib.import_module(".money_types", __package__)
+
+
+@functools.cache
+def _stay_sale() -> ModuleType:
+    return importlib.import_module(".stay_sale", __package__)
 
 
 @strawberry.enum
@@ -70,13 +78,41 @@ class Connection(Generic[T]):
 
     nodes: list[T]
     page_info: PageInfo
+    errors: list[UserError] = strawberry.field(
+        default_factory=list,
+        description="Why no page was given (a negative first, a cursor not of this list).",
+    )
+    count: strawberry.Private[Count | None] = None
+
+    @strawberry.field(
+        description="How many items the whole list holds, all pages together (counted when "
+        "asked; null where a list cannot count without reading every row)."
+    )
+    async def total_count(self) -> int | None:
+        return None if self.count is None else await self.count()
 
 
 def connection(page) -> Connection:
     return Connection(
         nodes=page.items,
         page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+        count=page.count,
     )
+
+
+def empty_connection(errors: list[UserError] | None = None) -> Connection:
+    """An empty list: what a caller sees of a list of another property, or (with
+    ``errors``) of a list whose arguments are the client's mistake."""
+    return Connection(
+        nodes=[],
+        page_info=PageInfo(has_next_page=False, end_cursor=None),
+        errors=errors or [],
+        count=_no_count,
+    )
+
+
+async def _no_count() -> int:
+    return 0
 
 
 @strawberry.type
@@ -89,6 +125,16 @@ class Property:
     check_in_time: time
     check_out_time: time
     business_date: date
+    legal_name: str | None = strawberry.field(
+        description="The seller's name on invoices (the property's name when not set)."
+    )
+    vat_number: str | None = strawberry.field(description="VAT identification number (VAT id).")
+    phone: str | None
+    email: str | None
+
+    @strawberry.field(description="The postal address invoices print.")
+    def address(self) -> Address | None:
+        return _address_of(self)
 
     @strawberry.field
     async def room_types(self) -> list[RoomType]:
@@ -142,6 +188,14 @@ class Address:
     city: str | None
     postal_code: str | None
     country: str | None
+
+
+def _address_of(row) -> Address | None:
+    """A property's address, or null when none of it is set."""
+    parts = (row.address_line, row.city, row.postal_code, row.country)
+    if not any(parts):
+        return None
+    return Address(line=parts[0], city=parts[1], postal_code=parts[2], country=parts[3])
 
 
 @strawberry.type
@@ -262,6 +316,15 @@ class Stay:
         self, info: Info
     ) -> list[Annotated[Folio, strawberry.lazy("frontdesk.graphql.money_types")]]:
         return await _money_types().stay_folios(info, self.id)
+
+    @strawberry.field(
+        description="What the stay was sold at: nightly prices, rate plan, taxes and total "
+        "(null when it was booked without prices)."
+    )
+    async def sale(
+        self, info: Info
+    ) -> Annotated[StaySale, strawberry.lazy("frontdesk.graphql.stay_sale")] | None:
+        return await _stay_sale().stay_sale(info, self)
 
     @strawberry.field(description="What is still owed on all folios of the stay.")
     def balance(

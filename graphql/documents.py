@@ -21,7 +21,7 @@ from frontdesk.core.folios.credit_notes import issue_credit_note
 from .errors import UserError, decode_id, run_mutation
 
 if TYPE_CHECKING:
-    from .money_types import Money
+    from .money_types import InvoiceTaxLine, Money
 
 
 def _money(value: Decimal, currency: str) -> Money:
@@ -59,9 +59,21 @@ class CreditNote:
     def invoice_id(self) -> strawberry.ID:
         return strawberry.ID(str(self.invoice))
 
-    @strawberry.field(description="Tax by rate (negative amounts): JSON [{rate,net,tax,gross}].")
-    def tax_breakdown(self) -> str:
-        return json.dumps(json.loads(self.tax_breakdown))
+    @strawberry.field(description="Tax by rate, negative amounts.")
+    def tax_breakdown(
+        self,
+    ) -> list[Annotated[InvoiceTaxLine, strawberry.lazy("frontdesk.graphql.money_types")]]:
+        from .money_types import InvoiceTaxLine
+
+        return [
+            InvoiceTaxLine(
+                rate=Decimal(b["rate"]),
+                net=_money(b["net"], self.currency),
+                tax=_money(b["tax"], self.currency),
+                gross=_money(b["gross"], self.currency),
+            )
+            for b in json.loads(self.tax_breakdown or "[]")
+        ]
 
     @strawberry.field(description="The credit note as PDF, base64-encoded.")
     async def pdf(self) -> str:

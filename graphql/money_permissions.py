@@ -25,8 +25,10 @@ MONEY_FIELD_PERMISSIONS: dict[str, str] = {
     "Mutation.setMoneySettings": "rates.write",
     # folios
     "Query.folio": "folios.read",
+    "Query.folios": "folios.read",
     "Stay.folios": "folios.read",
     "Stay.balance": "folios.read",
+    "Stay.sale": "folios.read",
     "Mutation.openFolio": "folios.write",
     "Mutation.routeCharges": "folios.write",
     "Mutation.postCharge": "folios.write",

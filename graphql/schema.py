@@ -29,12 +29,16 @@ from .core_mutations import CoreMutation
 from .core_queries import CoreQuery
 from .core_types import CORE_TYPES
 from .documents import DocumentsMutation
+from .error_codes import registered_codes, user_error_codes
 from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_shortcuts
+from .folio_queries import FolioListQuery
 from .input_hygiene import StripNulCharacters
+from .list_arguments import install_list_errors
 from .live_schema import LiveSubscription, event_permissions, refuse_over_http
 from .money_mutations import MoneyMutation
 from .money_queries import MoneyQuery
 from .money_types import Folio as MoneyFolio
+from .property_mutations import PropertyMutation
 from .read_snapshot import SQLiteReadSnapshot
 from .security_guard import install_guards
 from .security_limits import security_extensions
@@ -93,11 +97,18 @@ def build_schema(
     ``extra_extensions`` (metrics)."""
     settings = settings or Settings(dev_mode=dev_mode)
     parts = contributions(pm)
-    queries = [CoreQuery, MoneyQuery, AuthQuery, *[q for c in parts for q in c.queries]]
+    queries = [
+        CoreQuery,
+        MoneyQuery,
+        FolioListQuery,
+        AuthQuery,
+        *[q for c in parts for q in c.queries],
+    ]
     mutations = [
         CoreMutation,
         MoneyMutation,
         DocumentsMutation,
+        PropertyMutation,
         AuthMutation,
         *[m for c in parts for m in c.mutations],
     ]
@@ -124,7 +135,8 @@ def build_schema(
         DatabaseUnavailable,  # after the masking: it sees the original errors first
         SQLiteReadSnapshot,
     ]
-    with _build_lock, _extended(extensions):
+    codes = registered_codes(pm)
+    with _build_lock, _extended(extensions), user_error_codes(codes):
         schema = strawberry.Schema(
             query=query,
             mutation=mutation,
@@ -135,6 +147,7 @@ def build_schema(
         )
     security_policy.check(schema, policy, set(registered_permissions(pm)))
     install_direct_resolvers(schema._schema, schema.config.info_class)
+    install_list_errors(schema._schema)
     install_guards(schema._schema, policy)
     install_shortcuts(schema._schema)
     refuse_over_http(schema._schema)

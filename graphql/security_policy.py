@@ -38,7 +38,7 @@ from graphql import (
 
 from .contributions import GraphQLContribution, ScopeTarget
 from .core_permissions import CORE_FIELD_PERMISSIONS
-from .core_types import Connection, PageInfo
+from .core_types import empty_connection
 from .errors import UserError
 from .money_permissions import MONEY_FIELD_PERMISSIONS, MONEY_SCOPED_ARGUMENTS
 
@@ -260,14 +260,14 @@ def refusal(field_type: Any, error: UserError) -> tuple[bool, Any]:
         return True, None
     if isinstance(field_type, StrawberryList):
         return True, []
-    if _has_errors(field_type):
-        return True, _payload(field_type, error)
     definition = getattr(field_type, "__strawberry_definition__", None)
     if definition is not None and {f.python_name for f in definition.fields} >= {
         "nodes",
         "page_info",
     }:
-        return True, Connection(nodes=[], page_info=PageInfo(has_next_page=False, end_cursor=None))
+        return True, empty_connection()
+    if _has_errors(field_type):
+        return True, _payload(field_type, error)
     return False, None
 
 

@@ -9,11 +9,12 @@ back, and the unique (property, number) key refuses a duplicate; one credit note
 
 from __future__ import annotations
 
-from piccolo.columns import Date, ForeignKey, Integer, Numeric, Text, Timestamptz, Varchar
+from piccolo.columns import Date, ForeignKey, Integer, Text, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
+from ..money_columns import MoneyColumn
 from ..properties.tables import Property
 from ..rates.tables import MONEY
 from .tables import Invoice
@@ -25,9 +26,9 @@ class CreditNote(Table, tablename="folios_credit_note"):
     number = Integer()
     reason = Varchar(length=500)
     currency = Varchar(length=3)
-    net = Numeric(digits=MONEY)
-    tax = Numeric(digits=MONEY)
-    gross = Numeric(digits=MONEY)
+    net = MoneyColumn(digits=MONEY)
+    tax = MoneyColumn(digits=MONEY)
+    gross = MoneyColumn(digits=MONEY)
     tax_breakdown = Text(default="[]")
     business_date = Date()
     issued_at = Timestamptz(default=TimestamptzNow())

@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import events
 from ..properties.tables import Property
+from .invoice_parties import InvoiceParties
 from .money import ZERO, fmt, plain
 from .tables import Folio, FolioEntry, Invoice, InvoiceSequence
 
@@ -103,12 +104,38 @@ async def issue_invoice(
     return invoice
 
 
-def render_html(invoice: Invoice, prop: Property, entries: list[FolioEntry]) -> str:
-    """A printable, self-contained HTML page of the invoice (every value escaped)."""
-    cur = invoice.currency
+def _esc(value: Any) -> str:
+    return html.escape(str(value))
 
-    def esc(value: Any) -> str:
-        return html.escape(str(value))
+
+def _parties_html(parties: InvoiceParties | None, recipient: str) -> str:
+    """Seller, recipient with address, and the stay billed (dates, room, guest)."""
+    if parties is None:
+        return f"<p>To: {_esc(recipient)}</p>"
+    seller = "<br>".join(_esc(line) for line in parties.seller)
+    to = "<br>".join(_esc(line) for line in [recipient, *parties.recipient_address])
+    stay = ""
+    if parties.arrival is not None:
+        stay = (
+            f"<p class=stay>Stay: {_esc(parties.arrival.isoformat())} to "
+            f"{_esc(parties.departure.isoformat())}"
+            + (f", room {_esc(parties.room)}" if parties.room else "")
+            + (f", guest {_esc(parties.guest)}" if parties.guest else "")
+            + "</p>"
+        )
+    return f"<p class=seller>{seller}</p><p class=recipient>To: {to}</p>{stay}"
+
+
+def render_html(
+    invoice: Invoice,
+    prop: Property,
+    entries: list[FolioEntry],
+    parties: InvoiceParties | None = None,
+) -> str:
+    """A printable, self-contained HTML page of the invoice (every value escaped), with the
+    seller, the recipient's address and the stay when ``parties`` is given."""
+    cur = invoice.currency
+    esc = _esc
 
     rows = "".join(
         f"<tr><td>{esc(e.business_date.isoformat())}</td><td>{esc(e.description)}</td>"
@@ -128,7 +155,8 @@ def render_html(invoice: Invoice, prop: Property, entries: list[FolioEntry]) -> 
         "table{border-collapse:collapse;width:100%}td,th{padding:4px;border-bottom:1px solid #ccc}"
         ".n{text-align:right}@media print{button{display:none}}</style></head><body>"
         f"<h1>{esc(prop.name)}</h1><h2>Invoice {invoice.number}</h2>"
-        f"<p>To: {esc(invoice.recipient)}<br>Date: {esc(invoice.business_date.isoformat())}</p>"
+        f"{_parties_html(parties, invoice.recipient)}"
+        f"<p>Date: {esc(invoice.business_date.isoformat())}</p>"
         "<table><tr><th>Date</th><th>Description</th><th>Qty</th><th>Unit price</th>"
         f"<th>Tax</th><th>Amount ({esc(cur)})</th></tr>{rows}</table>"
         "<h3>Taxes</h3><table><tr><th>Rate</th><th>Net</th><th>Tax</th><th>Gross</th></tr>"

@@ -45,15 +45,6 @@ def found_guest(guest: Guest | None, guest_id: int, *, property_id: int | None =
     return guest
 
 
-def _country(value: str | None, field: str) -> str | None:
-    cleaned = validation.optional_text(value, field, max_length=2)
-    if cleaned is None:
-        return None
-    if len(cleaned) != 2 or not cleaned.isalpha():
-        raise InvalidInput(f"{field} must be a two-letter ISO 3166 country code.", field=field)
-    return cleaned.upper()
-
-
 def clean_profile(values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
     """Validate the given profile fields; with ``partial`` only those present are checked."""
     out: dict[str, Any] = {}
@@ -75,7 +66,7 @@ def clean_profile(values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
             out[name] = validation.optional_text(values[name], _camel(name), max_length=limit)
     for name in ("country", "nationality"):
         if name in values:
-            out[name] = _country(values[name], name)
+            out[name] = validation.country(values[name], name)
     if "language" in values:
         out["language"] = validation.optional_text(values["language"], "language", max_length=10)
     if "date_of_birth" in values and values["date_of_birth"] is not None:

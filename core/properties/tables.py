@@ -18,7 +18,8 @@ from piccolo.table import Table
 
 
 class Property(Table, tablename="core_property"):
-    """One hotel. Everything else belongs to a property; a deployment may hold a group."""
+    """One hotel. Everything else belongs to a property; a deployment may hold a group.
+    The address, VAT number and contact details are what its invoices name as the seller."""
 
     code = Varchar(length=20, unique=True)
     name = Varchar(length=200)
@@ -28,6 +29,14 @@ class Property(Table, tablename="core_property"):
     check_out_time = Time()
     business_date = Date()
     created_at = Timestamptz(default=TimestamptzNow())
+    legal_name = Varchar(length=200, null=True, default=None)
+    address_line = Varchar(length=200, null=True, default=None)
+    city = Varchar(length=200, null=True, default=None)
+    postal_code = Varchar(length=20, null=True, default=None)
+    country = Varchar(length=2, null=True, default=None)
+    vat_number = Varchar(length=32, null=True, default=None)
+    phone = Varchar(length=32, null=True, default=None)
+    email = Varchar(length=254, null=True, default=None)
 
 
 class RoomType(Table, tablename="core_room_type"):

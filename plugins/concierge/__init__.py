@@ -25,6 +25,13 @@ def frontdesk_permissions_register():
 
 
 @hookimpl
+def frontdesk_error_codes_register():
+    from .billing import ERROR_CODES
+
+    return ERROR_CODES
+
+
+@hookimpl
 def frontdesk_graphql_contribute():
     from .schema import contribution
 

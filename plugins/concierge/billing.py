@@ -35,6 +35,12 @@ class FeatureUnavailable(DomainError):
     code = "FEATURE_UNAVAILABLE"
 
 
+#: The concierge's error codes beyond core's (``frontdesk_error_codes_register``).
+ERROR_CODES = {
+    FeatureUnavailable.code: "This installation lacks a feature the request needs (folios).",
+}
+
+
 def folio_service() -> ModuleType | None:
     """Core's folio service module, or None when this installation has no folio feature."""
     try:

@@ -3,7 +3,6 @@ of the workflow. Queries never raise on bad arguments; mutations report UserErro
 
 from __future__ import annotations
 
-import base64
 from datetime import datetime
 from decimal import Decimal
 
@@ -11,7 +10,8 @@ import strawberry
 from piccolo.query import OrderByRaw
 from strawberry.types import Info
 
-from frontdesk.core.pagination import Page, clamp
+from frontdesk.core.errors import InvalidInput
+from frontdesk.core.pagination import Page, clamp, counter, decode_cursor, encode_cursor
 from frontdesk.graphql.core_types import Connection, connection
 from frontdesk.graphql.errors import (
     UserError,
@@ -49,19 +49,15 @@ def page_size(info: Info, first: int | None) -> int:
 
 
 def encode_offset(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"off:{offset}".encode()).decode()
+    return encode_cursor(offset, "off")
 
 
 def decode_offset(cursor: str | None) -> int:
-    """Where the next page starts; an unreadable cursor starts at the beginning."""
-    if not cursor:
-        return 0
-    try:
-        kind, _, value = base64.urlsafe_b64decode(cursor.encode() + b"==").decode().partition(":")
-        offset = int(value)
-    except (ValueError, UnicodeDecodeError):
-        return 0
-    return offset if kind == "off" and 0 <= offset <= 10**9 else 0
+    """Where the next page starts (a cursor not of this list is the client's mistake)."""
+    offset = decode_cursor(cursor, "off") or 0
+    if offset > 10**9:
+        raise InvalidInput("after is not a cursor of this list.", field="after")
+    return offset
 
 
 def _and(*parts):
@@ -98,7 +94,8 @@ async def request_page(condition, *, first: int, after: str | None) -> Page:
     rows = await query
     has_next = len(rows) > first
     rows = rows[:first]
-    return Page(rows, has_next, encode_offset(offset + len(rows)) if rows else None)
+    cursor = encode_offset(offset + len(rows)) if rows else None
+    return Page(rows, has_next, cursor, counter(RequestRow, condition))
 
 
 @strawberry.type

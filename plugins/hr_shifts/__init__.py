@@ -18,6 +18,14 @@ def frontdesk_graphql_contribute():
 
 
 @hookimpl
+def frontdesk_error_codes_register():
+    from .edits import RuleViolations
+    from .rules import RULE_CODES
+
+    return {RuleViolations.code: "A roster edit breaks labour rules.", **RULE_CODES}
+
+
+@hookimpl
 def frontdesk_permissions_register():
     from .schema import PERMISSIONS
 

@@ -41,6 +41,21 @@ UNAVAILABLE = "UNAVAILABLE"
 NOT_EMPLOYED = "NOT_EMPLOYED"
 UNDER_COVERED = "UNDER_COVERED"
 
+#: What each rule's code means: they are UserError codes of roster edits
+#: (``frontdesk_error_codes_register``), one per violation.
+RULE_CODES = {
+    SKILL_MISSING: "The person lacks a skill the shift needs.",
+    OVERLAP: "The person works another shift at the same time.",
+    REST_TOO_SHORT: "Too little rest between two shifts.",
+    DAY_HOURS_EXCEEDED: "More hours on one day than the rules allow.",
+    WEEK_HOURS_EXCEEDED: "More hours in one week than the rules allow.",
+    TOO_MANY_CONSECUTIVE_DAYS: "Too many working days in a row.",
+    TOO_FEW_FREE_DAYS: "Too few free days in a week.",
+    UNAVAILABLE: "The person is on leave or unavailable then.",
+    NOT_EMPLOYED: "The person is not employed on that day.",
+    UNDER_COVERED: "A shift has fewer people than it needs.",
+}
+
 
 @dataclass(frozen=True)
 class Violation:

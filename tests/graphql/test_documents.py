@@ -46,7 +46,8 @@ async def _pdf_of_invoice(gql, stay_id: str) -> bytes:
 async def test_the_invoice_pdf_carries_every_figure_to_the_cent(gql, tmp_path):
     invoiced = await invoiced_stay(gql)
     text = _text(await _pdf_of_invoice(gql, invoiced.stay_id))
-    assert f"Invoice {invoiced.invoice_number}" in text and "Hotel HQ" in text
+    assert f"Invoice {invoiced.invoice_number}" in text and "Hotel HQ GmbH" in text
+    assert "Domplatz 1" in text and "50668 Köln" in text and "VAT ID DE123456789" in text
     assert "Hauptstraße 5" in text and "50667 Köln" in text  # the guest's address
     assert "Stay 2026-11-23 - 2026-11-24" in text and "Room 101" in text  # left a day early
     assert re.search(r"2026-11-23 Room 2026-11-23 1 100\.00 7 ?% 100\.00", text), text
@@ -67,6 +68,7 @@ async def test_the_registration_card_names_the_guest_the_stay_and_the_room(gql, 
     pdf = base64.b64decode(data["stay"]["registrationCard"])
     text = _text(pdf)
     assert "Registration card" in text and "Guest0 Family0" in text
+    assert "Hotel HQ GmbH" in text and "VAT ID DE123456789" in text
     assert "Hauptstraße 5, 50667 Köln, DE" in text
     assert "Arrival 2026-11-23" in text and "Departure 2026-11-24" in text
     assert "Room 101" in text

@@ -25,6 +25,23 @@ async def invoiced_stay(gql, *, language: str = "de") -> InvoicedStay:
     hotel = await build_hotel(gql)
     await set_up_rates(gql, hotel)
     await gql.ok(
+        "updateProperty",
+        {
+            "propertyId": hotel.property_id,
+            "legalName": "Hotel HQ GmbH",
+            "address": {
+                "line": "Domplatz 1",
+                "city": "Köln",
+                "postalCode": "50668",
+                "country": "DE",
+            },
+            "vatNumber": "DE123456789",
+            "phone": "+49 221 000000",
+            "email": "desk@hotel.test",
+        },
+        "property { id }",
+    )
+    await gql.ok(
         "updateGuest",
         {
             "guestId": hotel.guests[0],

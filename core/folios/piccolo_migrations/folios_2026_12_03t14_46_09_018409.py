@@ -4,7 +4,6 @@ from piccolo.columns.base import OnUpdate
 from piccolo.columns.column_types import Date
 from piccolo.columns.column_types import ForeignKey
 from piccolo.columns.column_types import Integer
-from piccolo.columns.column_types import Numeric
 from piccolo.columns.column_types import Serial
 from piccolo.columns.column_types import Text
 from piccolo.columns.column_types import Timestamptz
@@ -13,6 +12,8 @@ from piccolo.columns.defaults.date import DateNow
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.columns.indexes import IndexMethod
 from piccolo.table import Table
+
+from frontdesk.core.money_columns import MoneyColumn
 import decimal
 
 
@@ -229,8 +230,8 @@ async def forwards():
         tablename="folios_credit_note",
         column_name="net",
         db_column_name="net",
-        column_class_name="Numeric",
-        column_class=Numeric,
+        column_class_name="MoneyColumn",
+        column_class=MoneyColumn,
         params={
             "default": decimal.Decimal("0"),
             "digits": (18, 3),
@@ -251,8 +252,8 @@ async def forwards():
         tablename="folios_credit_note",
         column_name="tax",
         db_column_name="tax",
-        column_class_name="Numeric",
-        column_class=Numeric,
+        column_class_name="MoneyColumn",
+        column_class=MoneyColumn,
         params={
             "default": decimal.Decimal("0"),
             "digits": (18, 3),
@@ -273,8 +274,8 @@ async def forwards():
         tablename="folios_credit_note",
         column_name="gross",
         db_column_name="gross",
-        column_class_name="Numeric",
-        column_class=Numeric,
+        column_class_name="MoneyColumn",
+        column_class=MoneyColumn,
         params={
             "default": decimal.Decimal("0"),
             "digits": (18, 3),
