@@ -96,7 +96,10 @@ async def queue_mail(
 
 
 async def record(event: DomainEvent, objects: dict[str, Any]) -> None:
-    """In the event's transaction: the e-mail this event sends, if any."""
+    """In the event's transaction: the e-mail this event sends, if any (none while no SMTP
+    server is configured: an installation without mail keeps no growing backlog)."""
+    if not settings.setting(settings.SMTP_HOST):
+        return
     kind = KIND_OF_EVENT.get(event.name)
     if kind == "invoice":
         invoice: Invoice = objects["invoice"]

@@ -8,7 +8,9 @@ from frontdesk.core import runtime
 from frontdesk.core.outbox.queue import RetryPolicy
 from frontdesk.core.settings import SettingSpec
 
-SMTP_HOST = SettingSpec("smtp.host", "localhost", "SMTP server host name.", str)
+SMTP_HOST = SettingSpec(
+    "smtp.host", "", "SMTP server host name; empty: no guest e-mail is queued at all.", str
+)
 SMTP_PORT = SettingSpec("smtp.port", 25, "SMTP server port (587 with STARTTLS, 465 TLS).", int)
 SMTP_USERNAME = SettingSpec("smtp.username", "", "SMTP login (empty: no login).", str)
 SMTP_PASSWORD = SettingSpec("smtp.password", "", "SMTP password.", str)

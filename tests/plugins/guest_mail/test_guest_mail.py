@@ -105,3 +105,13 @@ def test_every_mail_has_a_template_in_english_german_spanish_and_vietnamese():
     for kind in templates.KINDS:
         assert set(templates.DEFAULTS[kind]) == set(templates.LANGUAGES), kind
     assert templates.language_of("de-AT") == "de" and templates.language_of("fr") == "en"
+
+
+async def test_without_an_smtp_server_no_mail_is_queued(gql, inbox, in_app, settings):
+    settings.extra["smtp.host"] = ""
+    hotel = await build_hotel(gql)
+    day = hotel.business_date
+    await book(gql, hotel, day, day + timedelta(days=1))
+    settings.extra["smtp.host"] = "127.0.0.1"
+    assert (await in_app(smtp.deliver_due, now=Clock().advance())).delivered == 0
+    assert inbox.messages == []
