@@ -101,13 +101,16 @@ async def book_stay(
 ) -> Stay:
     """Book one room of a room type for the nights [arrival, departure); the stay keeps the
     nightly prices it is sold at (on ``rate_plan_id`` when given) and gets its guest folio."""
-    validation.night_range(arrival, departure)
-    if source not in STAY_SOURCES:
-        raise InvalidInput(f"source must be one of {', '.join(STAY_SOURCES)}.", field="source")
-    notes = validation.text(notes, "notes", max_length=validation.MAX_TEXT, required=False)
+    checks = validation.Checks()
+    checks(validation.night_range, arrival, departure)
+    checks(validation.choice, source, STAY_SOURCES, "source")
+    notes = checks(validation.text, notes, "notes", max_length=validation.MAX_TEXT, required=False)
     reference = (
-        validation.code(booking_reference, "bookingReference") if booking_reference else None
+        checks(validation.code, booking_reference, "bookingReference")
+        if booking_reference
+        else None
     )
+    checks.done()
 
     async def change() -> Stay:
         # One statement for the three rows every booking needs; checked in the order the
