@@ -13,21 +13,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date, timedelta
-from decimal import Decimal
 
 from .. import events
 from ..errors import Conflict, InvalidInput, NotFound
-from ..folios import stays as folio_stays
-from ..folios.ledger import now, route
-from ..folios.money import ZERO, round_money
-from ..folios.service import post_charge_in_transaction
+from ..folios.ledger import now
 from ..folios.tables import NightAuditRun
 from ..properties.service import get_property
 from ..properties.tables import Property
-from ..rates.service import city_tax_rule_for, inclusions_of, money_settings
+from ..rates.service import money_settings
 from ..stays import service as stays
 from ..stays.tables import Stay
 from ..transactions import run_write
+from .postings import post_night
 from .report import build_report
 
 Progress = Callable[[int, int], None]
@@ -88,71 +85,11 @@ async def _due_stays(prop: Property, day: date) -> list[Stay]:
     return sorted([*in_house, *arrivals], key=lambda s: s.id)
 
 
-async def _post_night(stay: Stay, day: date, actor: str | None) -> None:
-    """Room charge (less the plan's inclusions, posted under their own categories) and city
-    tax for one in-house night; keys make each posting happen once."""
-    price = (await folio_stays.night_prices(stay.id)).get(day)
-    if price is None:
-        return
-    terms = await folio_stays.terms_of(stay.id)
-    plan = await folio_stays.plan_of(terms)
-    key = f"audit:{stay.id}:{day.isoformat()}"
-    room_part = price
-    for index, item in enumerate(inclusions_of(plan)):
-        room_part -= item["amount"] * stay.adults
-        await post_charge_in_transaction(
-            folio=await route(stay, item["category"]),
-            category=item["category"],
-            description=f"{item['name']} {day.isoformat()}",
-            quantity=stay.adults,
-            unit_price=item["amount"],
-            actor=actor,
-            night=day,
-            source_key=f"{key}:incl{index}",
-        )
-    label = f"Room {day.isoformat()}" + (f" ({plan.code})" if plan else "")
-    await post_charge_in_transaction(
-        folio=await route(stay, "room"),
-        category="room",
-        description=label,
-        quantity=1,
-        unit_price=room_part,
-        actor=actor,
-        night=day,
-        source_key=f"{key}:room",
-    )
-    rule = await city_tax_rule_for(stay.property)
-    if rule is None or not rule.active:
-        return
-    if rule.business_exempt and terms is not None and terms.business_travel:
-        return
-    if rule.max_nights is not None and (day - stay.arrival).days >= rule.max_nights:
-        return
-    if rule.kind == "per_person_night":
-        persons = stay.adults + (0 if rule.child_exemption_age is not None else stay.children)
-        quantity, unit = persons, Decimal(rule.amount)
-    else:
-        currency = (await get_property(stay.property)).currency
-        quantity, unit = 1, round_money(room_part * Decimal(rule.amount) / 100, currency)
-    if quantity == 0 or unit <= ZERO:
-        return
-    await post_charge_in_transaction(
-        folio=await route(stay, "city_tax"),
-        category="city_tax",
-        description=f"City tax {day.isoformat()}",
-        quantity=quantity,
-        unit_price=unit,
-        actor=actor,
-        night=day,
-        source_key=f"{key}:city_tax",
-    )
-
-
 async def _close_stay(stay_id: int, day: date, no_show_policy: str, actor: str | None) -> None:
     async def change() -> None:
         stay = await stays.get_stay(stay_id)
         if stay.status == "checked_in" and stay.arrival <= day < stay.departure:
-            await _post_night(stay, day, actor)
+            await post_night(stay, day, actor)
         elif stay.status == "booked" and stay.arrival <= day and no_show_policy == "mark":
             await stays.mark_no_show(stay_id=stay.id, actor=actor)
 

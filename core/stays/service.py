@@ -15,6 +15,7 @@ from ..errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from ..folios import stays as folio_stays
 from ..guests.service import found_guest, get_guest
 from ..guests.tables import Guest
+from ..night_audit.postings import post_day_use
 from ..properties.service import (
     found_property,
     found_room_type,
@@ -305,6 +306,7 @@ async def cancel_stay(*, stay_id: int, reason: str | None = None, actor: str | N
         await stay.save()
         await inventory.release(stay.id)
         await folio_stays.on_cancelled(stay, actor)
+        await folio_stays.close_empty_folios(stay, actor)
         await events.emit(
             "frontdesk_stay_cancelled",
             "stay.cancelled",
@@ -412,6 +414,10 @@ async def _mark_room_dirty(room_id: int, actor: str | None) -> None:
 
 
 async def check_out(*, stay_id: int, actor: str | None = None) -> Stay:
+    """Check an in-house stay out: every folio must close (paid, or moved to the city ledger).
+    Leaving on the arrival business date is a day use, charged first (``post_day_use``)."""
+    await post_day_use(stay_id=stay_id, actor=actor)
+
     async def change() -> Stay:
         stay = await get_stay(stay_id)
         if stay.status != "checked_in":
@@ -524,6 +530,7 @@ async def mark_no_show(*, stay_id: int, actor: str | None = None) -> Stay:
         await stay.save()
         await inventory.release(stay.id)
         await folio_stays.on_no_show(stay, actor)
+        await folio_stays.close_empty_folios(stay, actor)
         await events.emit(
             "frontdesk_stay_no_show",
             "stay.no_show",
