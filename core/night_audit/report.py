@@ -26,8 +26,9 @@ def _ratio(numerator: Decimal, denominator: int, currency: str) -> Decimal:
 
 async def build_report(prop: Property, business_date: date) -> dict[str, Any]:
     """Rooms sold (occupied, charged or not), occupancy, ADR (net room revenue per room
-    charged more than zero: complimentary rooms are occupied but not in the average) and RevPAR (per available room), revenue by category and payments by method of
-    ``business_date``; amounts as decimal strings."""
+    charged more than zero: complimentary rooms are occupied but not in the average), RevPAR
+    (per available room), revenue by category and payments by method of ``business_date``;
+    amounts as decimal strings."""
     cur = prop.currency
     entries = await FolioEntry.objects().where(
         (FolioEntry.property == prop.id) & (FolioEntry.business_date == business_date)
