@@ -19,12 +19,17 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
-# hledger comes from Debian; the accounting export tests feed their files to it.
+# From Debian: hledger (the accounting export tests feed their files to it) and chromium (the
+# browser tests drive it through Playwright; Playwright's own browser download is not used).
 tools:
-	@command -v hledger >/dev/null 2>&1 || { \
-	  echo "Installing hledger (Debian package)"; \
+	@missing=""; \
+	command -v hledger >/dev/null 2>&1 || missing="$$missing hledger"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing (Debian packages)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq hledger >/dev/null; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 run: venv
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

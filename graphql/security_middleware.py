@@ -81,14 +81,23 @@ class SecurityMiddleware:
         limiter: RateLimiter,
         public_fields: frozenset[str],
         path: str = "/graphql",
+        plugin_prefix: str | None = None,
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.limiter = limiter
         self.public_fields = public_fields
         self.path = path
+        self.plugin_prefix = plugin_prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            self.plugin_prefix
+            and scope["type"] == "http"
+            and scope["path"].startswith(self.plugin_prefix)
+        ):
+            await self._plugin_route(scope, receive, send)
+            return
         if scope["type"] != "http" or scope["path"] != self.path or scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
@@ -108,7 +117,7 @@ class SecurityMiddleware:
             return
         principal = await self._authenticate(headers)
         client = (scope.get("client") or ("unknown", 0))[0]
-        decision = self.limiter.take(principal.key if principal else f"address:{client}")
+        decision = await self.limiter.acquire(principal.key if principal else f"address:{client}")
         rate_headers = decision.headers()
         if not decision.allowed:
             await _respond(
@@ -140,6 +149,35 @@ class SecurityMiddleware:
             await self._idempotent(scope, send, body, key, owner, rate_headers)
             return
         await self.app(scope, _replay(body), _with_headers(send, rate_headers))
+
+    async def _plugin_route(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A plugin's HTTP route: the same credential check and rate limit as the API; an
+        anonymous caller reaches the handler, which decides (``require_principal``)."""
+        headers = {
+            k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])
+        }
+        principal = await self._authenticate(headers)
+        client = (scope.get("client") or ("unknown", 0))[0]
+        decision = await self.limiter.acquire(principal.key if principal else f"address:{client}")
+        rate_headers = decision.headers()
+        if not decision.allowed:
+            await _respond(
+                send,
+                429,
+                _error_body("Too many requests; slow down.", "RATE_LIMITED"),
+                rate_headers,
+            )
+            return
+        if principal is None and "authorization" in headers:
+            await _respond(
+                send,
+                401,
+                _error_body("The credentials are invalid, expired or revoked.", "UNAUTHENTICATED"),
+                [*rate_headers, (b"www-authenticate", b"Bearer")],
+            )
+            return
+        scope[PRINCIPAL_KEY] = principal
+        await self.app(scope, receive, _with_headers(send, rate_headers))
 
     async def _read(self, receive: Receive, headers: dict[str, str]) -> bytes:
         declared = headers.get("content-length")
