@@ -107,6 +107,16 @@ def frontdesk_cli_commands(parser):
     prints it plainly and exits with status 2."""
 
 
+@hookspec
+def frontdesk_demo_load(runtime, properties, today, seed):
+    """Called by ``frontdesk demo`` (and ``make run``) after core has loaded its demo hotels,
+    inside one write transaction for every plugin's demo data. ``runtime``: the Runtime;
+    ``properties``: the demo's Property rows (business date today, two weeks audited);
+    ``today``: the demo's date; ``seed``: an int to seed the plugin's own random choices
+    (the demo is deterministic). Return None, a list of summary lines to print, or an
+    awaitable resolving to one."""
+
+
 # --- stay events (in transaction) ---------------------------------------------------------
 
 

@@ -37,3 +37,10 @@ def frontdesk_settings_contribute():
     from .common import SETTINGS
 
     return list(SETTINGS)
+
+
+@hookimpl
+def frontdesk_demo_load(properties, today):
+    from .demo import load_demo
+
+    return load_demo(properties, today)
