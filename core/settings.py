@@ -17,6 +17,9 @@ way from the CLI, the server and the tests.
 | FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
 | FRONTDESK_MAX_QUERY_DEPTH, _ALIASES, _TOKENS | GraphQL document limits | 12, 30, 5000 |
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
+| FRONTDESK_MAX_QUERY_COST | max_query_cost: fields after fragment expansion x page rows | 20000 |
+| FRONTDESK_REQUEST_BUDGET_MS | request_budget_ms: time one /graphql request may take | 10000 |
+| FRONTDESK_IDEMPOTENCY_LEASE_SECONDS | idempotency_lease_seconds before an abandoned key is retaken | 30 |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -44,6 +47,9 @@ SECURITY_INT_SETTINGS = (
     "max_aliases",
     "max_tokens",
     "max_body_bytes",
+    "max_query_cost",
+    "request_budget_ms",
+    "idempotency_lease_seconds",
 )
 
 
@@ -76,6 +82,9 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 5000
     max_body_bytes: int = 262144
+    max_query_cost: int = 20000
+    request_budget_ms: int = 10000
+    idempotency_lease_seconds: int = 30
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

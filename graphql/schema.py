@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pluggy
 import strawberry
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import ParserCache
 from strawberry.tools import merge_types
 
 from frontdesk.core.auth.registry import registered_permissions
@@ -34,7 +34,7 @@ from .money_queries import MoneyQuery
 from .money_types import Folio as MoneyFolio
 from .read_snapshot import SQLiteReadSnapshot
 from .security_guard import install_guards
-from .security_limits import security_extensions
+from .security_limits import security_extensions, validation_extension
 
 _build_lock = threading.Lock()
 # Types plugins may add fields to: the core types, and the money area's Folio (the accounting
@@ -109,7 +109,7 @@ def build_schema(
     schema_extensions = [
         StripNulCharacters,
         ParserCache(maxsize=256),
-        ValidationCache(maxsize=256),
+        validation_extension(settings),
         *security_extensions(settings, policy),
         SQLiteReadSnapshot,
     ]

@@ -25,6 +25,7 @@ from frontdesk.core.auth import audit
 from frontdesk.core.auth.principal import Principal
 from frontdesk.core.auth.registry import AUTHENTICATED, PUBLIC
 from frontdesk.core.properties.tables import Property as PropertyRow
+from frontdesk.core.transactions import one_transaction
 from graphql import (
     GraphQLError,
     GraphQLResolveInfo,
@@ -184,17 +185,15 @@ class SecurityGuard:
                     extensions={"code": "NOT_FOUND", "field": argument},
                 )
         try:
-            result = _next(root, info, *args, **kwargs)
-            if inspect.isawaitable(result):
-                result = await result
+            if parent != "Mutation":
+                return await _run(_next, root, info, principal, trail, *args, **kwargs)
+            # The mutation's writes and its audit record commit together (or not at all).
+            async with one_transaction():
+                return await _run(_next, root, info, principal, trail, *args, **kwargs)
         except Exception as exc:
             if trail:
                 await trail.write("error", detail=type(exc).__name__)
             raise
-        result = visible(principal, result)
-        if trail:
-            await trail.finish(result)
-        return result
 
     async def _scoped(
         self, key: str, kwargs: dict[str, Any]
@@ -261,6 +260,24 @@ async def _owners(lookups: list[tuple[Any, int]]) -> dict[int, int | None]:
     return {
         row["lookup"]: row["owner"] for row in engine.transform_response_to_dicts(records or [])
     }
+
+
+async def _run(
+    _next: Callable,
+    root: Any,
+    info: GraphQLResolveInfo,
+    principal: Principal | None,
+    trail: _Trail | None,
+    *args: Any,
+    **kwargs: Any,
+) -> Any:
+    result = _next(root, info, *args, **kwargs)
+    if inspect.isawaitable(result):
+        result = await result
+    result = visible(principal, result)
+    if trail:
+        await trail.finish(result)
+    return result
 
 
 async def _visible_later(principal: Principal | None, pending: Any) -> Any:
