@@ -17,9 +17,9 @@ way from the CLI, the server and the tests.
 | FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
 | FRONTDESK_MAX_QUERY_DEPTH, _ALIASES, _TOKENS | GraphQL document limits | 12, 30, 5000 |
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
-| FRONTDESK_MAX_QUERY_COST | max_query_cost: fields after fragment expansion x page rows | 20000 |
-| FRONTDESK_REQUEST_BUDGET_MS | request_budget_ms: time one /graphql request may take | 10000 |
-| FRONTDESK_IDEMPOTENCY_LEASE_SECONDS | idempotency_lease_seconds before an abandoned key is retaken | 30 |
+| FRONTDESK_MAX_QUERY_COST | max_query_cost: fields after fragments x page rows | 50000 |
+| FRONTDESK_REQUEST_BUDGET_MS | request_budget_ms: time one /graphql request may take | 30000 |
+| FRONTDESK_IDEMPOTENCY_LEASE_SECONDS | idempotency_lease_seconds: abandoned key retaken | 60 |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -82,9 +82,9 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 5000
     max_body_bytes: int = 262144
-    max_query_cost: int = 20000
-    request_budget_ms: int = 10000
-    idempotency_lease_seconds: int = 30
+    max_query_cost: int = 50000
+    request_budget_ms: int = 30000
+    idempotency_lease_seconds: int = 60
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

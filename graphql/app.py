@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import msgspec
 from litestar import Litestar, Request, get
@@ -103,6 +104,8 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
                 SecurityMiddleware,
                 max_body_bytes=settings.max_body_bytes,
                 limiter=RateLimiter(settings.rate_limit_per_minute),
+                budget_seconds=settings.request_budget_ms / 1000,
+                lease=timedelta(seconds=settings.idempotency_lease_seconds),
                 public_fields=frozenset(
                     key for key, value in policy.field_permissions.items() if value == "public"
                 ),

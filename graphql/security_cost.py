@@ -20,23 +20,22 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from graphql.validation.validate import ValidationAbortedError
+
 from graphql import (
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
-    GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    ValidationContext,
     ValidationRule,
     get_named_type,
 )
-from graphql.validation.validate import ValidationAbortedError
 
 #: The monotonic time after which the current request is refused (set per request).
 request_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
@@ -58,9 +57,7 @@ def budget_error(budget_seconds: float | None = None) -> str:
 def check_deadline() -> None:
     deadline = request_deadline.get()
     if deadline is not None and time.monotonic() > deadline:
-        raise TimeBudgetExceeded(
-            budget_error(), extensions={"code": "TIME_BUDGET_EXCEEDED"}
-        )
+        raise TimeBudgetExceeded(budget_error(), extensions={"code": "TIME_BUDGET_EXCEEDED"})
 
 
 @dataclass(frozen=True)

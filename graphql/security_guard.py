@@ -81,6 +81,17 @@ def _walk(name: str, value: Any) -> Iterator[tuple[str, Any]]:
         yield name, value
 
 
+def _unencodable_text(kwargs: dict[str, Any]) -> str | None:
+    """The name of the first argument holding a string that is not valid Unicode text."""
+    for name, value in _walk("", kwargs):
+        if isinstance(value, str) and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return name or "input"
+    return None
+
+
 def install_guards(schema: GraphQLSchema, policy: SecurityPolicy) -> int:
     """Put the check on exactly the fields that need one; returns how many.
 
@@ -153,6 +164,9 @@ class SecurityGuard:
         audited = parent == "Mutation" or key in self.policy.audited_queries
         if principal is None and permission != PUBLIC:
             raise GraphQLError("Authentication required.", extensions={"code": UNAUTHENTICATED})
+        unreadable = _unencodable_text(kwargs)
+        if unreadable is not None:
+            return await self._refuse_text(key, parent, unreadable, audited, context)
         # Looking objects up costs a query each: only for the audit trail or a limited caller.
         limited = principal is not None and principal.property_ids is not None
         scoped = await self._scoped(key, kwargs) if audited or limited else []
@@ -194,6 +208,22 @@ class SecurityGuard:
             if trail:
                 await trail.write("error", detail=type(exc).__name__)
             raise
+
+    async def _refuse_text(
+        self, key: str, parent: str, argument: str, audited: bool, context: Any
+    ) -> Any:
+        """A string no database can store (a lone UTF-16 surrogate such as ``"\\ud800"``,
+        which JSON lets through) is the client's mistake: INVALID_INPUT on its field."""
+        message = f"{argument} is not valid text (it holds a lone UTF-16 surrogate)."
+        if audited:
+            await _Trail(self, context, key, []).write("refused:INVALID_INPUT", detail=message)
+        can, value = refusal(
+            self.policy.root_types.get(key),
+            UserError(code="INVALID_INPUT", message=message, field=argument),
+        )
+        if parent == "Mutation" and can:
+            return value
+        raise GraphQLError(message, extensions={"code": "INVALID_INPUT", "field": argument})
 
     async def _scoped(
         self, key: str, kwargs: dict[str, Any]
