@@ -64,7 +64,7 @@ def parse_amount(
     if not amount.is_finite():
         raise InvalidInput(f"{field} must be a finite number.", field=field)
     # Before rounding: quantizing 1e999999999 raises InvalidOperation (it has no cents).
-    if abs(amount) > MAX_AMOUNT:
+    if amount.copy_abs() > MAX_AMOUNT:
         raise InvalidInput(f"{field} is too large.", field=field)
     if amount != round_money(amount, currency):
         raise InvalidInput(
