@@ -111,3 +111,19 @@ async def one_transaction() -> AsyncIterator[None]:
             await shared.stack.aclose()
     finally:
         _shared.reset(token)
+
+
+async def run_as_one(work: Callable[[], Awaitable[T]]) -> T:
+    """``work`` in ``one_transaction()``, run again from the start when PostgreSQL reports a
+    serialization failure or deadlock (nothing of the failed run was committed). Inside an
+    enclosing block it simply joins it: the retry belongs to whoever opened the transaction."""
+    if _shared.get() is not None:
+        return await work()
+    for attempt in range(MAX_ATTEMPTS):
+        try:
+            async with one_transaction():
+                return await work()
+        except Exception as exc:
+            if not db.is_retryable(exc) or attempt == MAX_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")

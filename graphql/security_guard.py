@@ -25,7 +25,7 @@ from frontdesk.core.auth import audit
 from frontdesk.core.auth.principal import Principal
 from frontdesk.core.auth.registry import AUTHENTICATED, PUBLIC
 from frontdesk.core.properties.tables import Property as PropertyRow
-from frontdesk.core.transactions import one_transaction
+from frontdesk.core.transactions import run_as_one
 from graphql import (
     GraphQLError,
     GraphQLResolveInfo,
@@ -202,8 +202,9 @@ class SecurityGuard:
             if parent != "Mutation":
                 return await _run(_next, root, info, principal, trail, *args, **kwargs)
             # The mutation's writes and its audit record commit together (or not at all).
-            async with one_transaction():
-                return await _run(_next, root, info, principal, trail, *args, **kwargs)
+            return await run_as_one(
+                lambda: _run(_next, root, info, principal, trail, *args, **kwargs)
+            )
         except Exception as exc:
             if trail:
                 await trail.write("error", detail=type(exc).__name__)
