@@ -60,6 +60,45 @@ def frontdesk_background_tasks(settings):
     lifetime and cancels it on shutdown (e.g. an outbox delivery worker)."""
 
 
+@hookspec
+def frontdesk_http_routes(settings):
+    """Called once when the server is built. ``settings``: the installation's Settings.
+    Return a list of Litestar route handlers (``@get``/``@post`` functions, Controllers or
+    Routers), or None. The server mounts each plugin's handlers under ``/plugins/<plugin
+    name>/`` (a handler at ``/feed.ics`` of plugin ``hr_shifts`` answers
+    ``/plugins/hr_shifts/feed.ics``). Requests there pass the same authentication and rate
+    limits as ``/graphql``: a bearer credential, when sent, must be valid (401 otherwise) and
+    becomes the request's principal; anonymous requests reach the handler, which decides
+    (``frontdesk.graphql.http_routes.require_principal`` is a guard for staff-only routes,
+    ``principal_of(request)`` reads the caller)."""
+
+
+@hookspec
+def frontdesk_metrics_collect():
+    """Called when ``/metrics`` is scraped, outside any transaction. Return a list of samples
+    ``(name, help, value, labels)`` — ``name`` prefixed ``frontdesk_<plugin>_``, ``value`` a
+    number, ``labels`` a dict of str — or an awaitable of that list (to read the database).
+    Each becomes a Prometheus gauge."""
+
+
+@hookspec(firstresult=True)
+def frontdesk_home_page():
+    """Called once when the server is built. Return the path that ``GET /`` redirects to
+    (e.g. ``"/plugins/web/"`` for a web front desk), or None. First answer wins; without one
+    ``/`` points to ``/graphql``."""
+
+
+@hookspec
+def frontdesk_cli_commands(parser):
+    """Called once per plugin when the ``frontdesk`` command builds its parser. ``parser``: an
+    ``argparse.ArgumentParser`` for ``frontdesk <plugin name> ...``, given to each plugin on
+    its own. Add subcommands with ``parser.add_subparsers()`` and ``set_defaults(func=...)``;
+    ``func(args)`` returns the exit status. ``frontdesk.core.cli.run_with_runtime(args, work)``
+    starts the installation and awaits ``work(runtime)``. Raise
+    ``frontdesk.core.cli.CommandError`` (or a DomainError) for a user mistake: the command
+    prints it plainly and exits with status 2."""
+
+
 # --- stay events (in transaction) ---------------------------------------------------------
 
 

@@ -51,8 +51,17 @@ def create_plugin_manager(enabled: list[str] | None) -> pluggy.PluginManager:
     for name in installed:
         if enabled is not None and name not in enabled:
             pm.set_blocked(name)
-    pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    try:
+        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise InvalidInput(f"Plugin {_plugin_name(pm, exc.plugin)} is broken: {exc}") from None
     return pm
+
+
+def _plugin_name(pm: pluggy.PluginManager, plugin: object) -> str:
+    """The entry-point name of a plugin object, for messages (its module name otherwise)."""
+    return pm.get_name(plugin) or getattr(plugin, "__name__", repr(plugin))
 
 
 def plugin_listing(enabled: list[str] | None) -> list[InstalledPlugin]:

@@ -89,6 +89,8 @@ class SecurityMiddleware:
         budget_seconds: float = 30.0,
         lease: timedelta = timedelta(seconds=60),
         path: str = "/graphql",
+        plugin_prefix: str | None = None,
+        unauthenticated_hint: str = "",
     ) -> None:
         self.app = app
         self.budget_seconds = budget_seconds
@@ -98,8 +100,17 @@ class SecurityMiddleware:
         self.limiter = limiter
         self.public_fields = public_fields
         self.path = path
+        self.plugin_prefix = plugin_prefix
+        self.unauthenticated_hint = unauthenticated_hint
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            self.plugin_prefix
+            and scope["type"] == "http"
+            and scope["path"].startswith(self.plugin_prefix)
+        ):
+            await self._plugin_route(scope, receive, send)
+            return
         if scope["type"] != "http" or scope["path"] != self.path or scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
@@ -131,7 +142,7 @@ class SecurityMiddleware:
             return
         principal = await self._authenticate(headers)
         client = (scope.get("client") or ("unknown", 0))[0]
-        decision = self.limiter.take(principal.key if principal else f"address:{client}")
+        decision = await self.limiter.acquire(principal.key if principal else f"address:{client}")
         rate_headers = decision.headers()
         if not decision.allowed:
             await _respond(
@@ -147,7 +158,7 @@ class SecurityMiddleware:
             message = (
                 "The credentials are invalid, expired or revoked."
                 if "authorization" in headers
-                else "Authentication required."
+                else " ".join(filter(None, ["Authentication required.", self.unauthenticated_hint]))
             )
             await _respond(
                 send,
@@ -205,6 +216,35 @@ class SecurityMiddleware:
                 await respond(503, budget_error(self.budget_seconds), "TIME_BUDGET_EXCEEDED")
         finally:
             request_deadline.reset(token)
+
+    async def _plugin_route(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A plugin's HTTP route: the same credential check and rate limit as the API; an
+        anonymous caller reaches the handler, which decides (``require_principal``)."""
+        headers = {
+            k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])
+        }
+        principal = await self._authenticate(headers)
+        client = (scope.get("client") or ("unknown", 0))[0]
+        decision = await self.limiter.acquire(principal.key if principal else f"address:{client}")
+        rate_headers = decision.headers()
+        if not decision.allowed:
+            await _respond(
+                send,
+                429,
+                _error_body("Too many requests; slow down.", "RATE_LIMITED"),
+                rate_headers,
+            )
+            return
+        if principal is None and "authorization" in headers:
+            await _respond(
+                send,
+                401,
+                _error_body("The credentials are invalid, expired or revoked.", "UNAUTHENTICATED"),
+                [*rate_headers, (b"www-authenticate", b"Bearer")],
+            )
+            return
+        scope[PRINCIPAL_KEY] = principal
+        await self.app(scope, receive, _with_headers(send, rate_headers))
 
     async def _read(self, receive: Receive, headers: dict[str, str]) -> bytes:
         declared = headers.get("content-length")

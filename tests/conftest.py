@@ -17,6 +17,7 @@ from litestar.testing import AsyncTestClient
 sys.path.insert(0, str(Path(__file__).parent))
 
 from support import databases  # noqa: E402
+from support.browser import chromium, live_server, offline_page  # noqa: E402, F401
 from support.graphql_client import GraphQLClient  # noqa: E402
 
 from frontdesk.core import bootstrap, db  # noqa: E402
