@@ -21,9 +21,11 @@ way from the CLI, the server and the tests.
 | FRONTDESK_MAX_QUERY_COST | max_query_cost: fields after fragments x page rows | 50000 |
 | FRONTDESK_REQUEST_BUDGET_MS | request_budget_ms: time one /graphql request may take | 30000 |
 | FRONTDESK_IDEMPOTENCY_LEASE_SECONDS | idempotency_lease_seconds: abandoned key retaken | 60 |
+| FRONTDESK_SCHEDULER_SECONDS | scheduler_seconds between looks for due night audits (0: off) | 60 |
 | FRONTDESK_LOG_FORMAT | log_format: text, or json (one object a line, with requestId) | text |
 | FRONTDESK_SHUTDOWN_GRACE_SECONDS | shutdown_grace_seconds for requests in flight | 30 |
 | FRONTDESK_CORS_ORIGINS | cors_origins (comma list of browser origins) | none; dev: localhost |
+| FRONTDESK_LIVE_RECHECK_SECONDS | live_recheck_seconds: a subscription's credential re-check | 30 |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -55,6 +57,8 @@ SECURITY_INT_SETTINGS = (
     "request_budget_ms",
     "idempotency_lease_seconds",
     "shutdown_grace_seconds",
+    "scheduler_seconds",
+    "live_recheck_seconds",
 )
 
 
@@ -82,6 +86,7 @@ class Settings:
     rate_limit_per_minute: int = 600
     rate_limit_store: str = ""
     shutdown_grace_seconds: int = 30
+    scheduler_seconds: int = 60
     log_format: str = "text"
     login_failures_per_user: int = 5
     login_failures_per_address: int = 20
@@ -94,6 +99,7 @@ class Settings:
     request_budget_ms: int = 30000
     idempotency_lease_seconds: int = 60
     cors_origins: list[str] = field(default_factory=list)
+    live_recheck_seconds: int = 30
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
