@@ -112,7 +112,9 @@ async def possible_duplicates(
     exclude_id: int | None = None,
 ) -> list[Guest]:
     """Guests that look like the same person: same email, same phone, or same full name."""
-    condition = db.ilike(Guest.first_name, first_name) & db.ilike(Guest.last_name, last_name)
+    condition = db.ilike(Guest.first_name, db.like_text(first_name)) & db.ilike(
+        Guest.last_name, db.like_text(last_name)
+    )
     if email:
         condition = condition | (Guest.email == email)
     if phone:
@@ -192,7 +194,7 @@ def search_condition(property_id: int | None, text: str | None):
         condition = Guest.property == property_id
     if text:
         cleaned = text.strip()[:MAX_SEARCH_LENGTH]
-        pattern = f"%{cleaned}%"
+        pattern = f"%{db.like_text(cleaned)}%"
         match = (
             db.ilike(Guest.first_name, pattern)
             | db.ilike(Guest.last_name, pattern)
@@ -202,8 +204,8 @@ def search_condition(property_id: int | None, text: str | None):
         parts = cleaned.split()
         if len(parts) == 2:
             match = match | (
-                db.ilike(Guest.first_name, f"%{parts[0]}%")
-                & db.ilike(Guest.last_name, f"%{parts[1]}%")
+                db.ilike(Guest.first_name, f"%{db.like_text(parts[0])}%")
+                & db.ilike(Guest.last_name, f"%{db.like_text(parts[1])}%")
             )
         condition = match if condition is None else condition & match
     return condition
