@@ -41,7 +41,7 @@ async def walkthrough(property_id: int, url: str = "http://127.0.0.1:8000/graphq
         f'    {{ property(id: "{prop.id}") {{ name businessDate }} }}',
         f'    {{ quote(propertyId: "{prop.id}", roomTypeId: "{room_type.id}", '
         f'arrival: "{day}", departure: "{leave}") '
-        "{ quote { currency total } errors { message } } }",
+        "{ quote { total { amount currency } } errors { message } } }",
     ]
     if stay is not None:
         room = await Room.objects().where(Room.id == stay.room).first()

@@ -24,12 +24,12 @@ async def test_a_demo_room_type_quotes_a_price(gql):
     priced = await gql.execute(
         """query($p: ID!, $t: ID!, $a: Date!, $d: Date!) {
              quote(propertyId: $p, roomTypeId: $t, arrival: $a, departure: $d, adults: 2) {
-               quote { total nights { night } } errors { message } } }""",
+               quote { total { amount } nights { night } } errors { message } } }""",
         {"p": berlin["id"], "t": double["id"], "a": berlin["businessDate"], "d": _plus(berlin)},
     )
     assert priced["quote"]["errors"] == []
     assert len(priced["quote"]["quote"]["nights"]) == 2
-    assert Decimal(priced["quote"]["quote"]["total"]) > 0
+    assert Decimal(priced["quote"]["quote"]["total"]["amount"]) > 0
 
 
 def _plus(prop: dict) -> str:
