@@ -1,0 +1,197 @@
+"""The channels plugin's HTTP routes (mounted under ``/plugins/channels/``).
+
+* ``GET /ical/<token>.ics``: an exported calendar; the token is the credential (unknown or
+  revoked: 404, the same answer, so a token cannot be probed).
+* ``GET /widget.js`` and ``/widget.css``: the booking widget a hotel embeds on its site.
+* ``/direct/<property code>/availability``, ``/quote`` and ``POST /bookings``: the public
+  booking API, answered only for a property whose direct booking is switched on, with CORS
+  for its website's origins, and rate limited per client address on top of the server's
+  limit (bookings are scarcer than searches).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from typing import Any
+
+from litestar import Request, Response, get, post, route
+
+from frontdesk.core.errors import DomainError, InvalidInput, NotFound
+from frontdesk.core.settings import Settings
+from frontdesk.graphql.security_ratelimit import RateLimiter
+
+from . import direct, export, service
+from .settings import BOOKING_ORIGINS, BOOKINGS_PER_MINUTE, EXPORT_DAYS
+
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+STATUS_OF = {"NOT_FOUND": 404, "CONFLICT": 409}
+PREFLIGHT_HEADERS = {
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Content-Type, Idempotency-Key",
+    "Access-Control-Max-Age": "600",
+}
+
+
+def _static(name: str) -> bytes:
+    return files("frontdesk.plugins.channels.static").joinpath(name).read_bytes()
+
+
+def _json(status: int, body: dict, headers: dict[str, str] | None = None) -> Response:
+    return Response(
+        content=json.dumps(body).encode(),
+        status_code=status,
+        media_type="application/json",
+        headers=headers or {},
+    )
+
+
+def _error(error: DomainError, headers: dict[str, str]) -> Response:
+    status = STATUS_OF.get(error.code, 400)
+    body = {"error": {"code": error.code, "message": error.message, "field": error.field}}
+    return _json(status, body, headers)
+
+
+class DirectApi:
+    """The public booking API's handlers, sharing the settings and the rate limiters."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        per_minute = int(settings.plugin_setting(BOOKINGS_PER_MINUTE))
+        self.bookings = RateLimiter(per_minute)
+        self.searches = RateLimiter(per_minute * 10)
+        self.origins = service.parse_origins(str(settings.plugin_setting(BOOKING_ORIGINS)))
+
+    async def cors(self, request: Request, code: str) -> dict[str, str]:
+        """CORS headers for the caller's origin, when the property's website is that origin."""
+        origin = request.headers.get("origin")
+        if not origin:
+            return {}
+        from frontdesk.core.properties.tables import Property
+
+        prop = await Property.objects().where(Property.code == code[:20]).first()
+        allowed = set(self.origins)
+        if prop is not None:
+            row = await service.direct_settings(prop.id)
+            allowed |= {o for o in row.allowed_origins.split(",") if o}
+        if origin.rstrip("/") not in allowed:
+            return {"Vary": "Origin"}
+        return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+
+    def limited(self, limiter: RateLimiter, request: Request, cors: dict) -> Response | None:
+        client = request.client.host if request.client else "unknown"
+        decision = limiter.take(client)
+        if decision.allowed:
+            return None
+        body = {"error": {"code": "RATE_LIMITED", "message": "Too many requests; slow down."}}
+        return _json(429, body, {**cors, "Retry-After": str(decision.retry_after)})
+
+    async def answer(self, request: Request, code: str, limiter: RateLimiter, work) -> Response:
+        cors = await self.cors(request, code)
+        refused = self.limited(limiter, request, cors)
+        if refused is not None:
+            return refused
+        try:
+            prop = await direct.bookable_property(code)
+            status, body = await work(prop)
+        except DomainError as error:
+            return _error(error, cors)
+        return _json(status, body, cors)
+
+
+def handlers(settings: Settings) -> list[Any]:
+    api = DirectApi(settings)
+    days = min(int(settings.plugin_setting(EXPORT_DAYS)), 366)
+
+    @get("/ical/{name:str}", include_in_schema=False)
+    async def calendar_feed(name: str) -> Response:
+        token = name.removesuffix(".ics")
+        row = await service.feed_of_token(token)
+        if row is None:
+            return Response(content=b"Not found\n", status_code=404, media_type="text/plain")
+        body = await export.feed_for(row, days)
+        return Response(
+            content=body, media_type=CALENDAR_TYPE, headers={"Cache-Control": "no-store"}
+        )
+
+    @get("/widget.js", include_in_schema=False, sync_to_thread=False)
+    def widget_js() -> Response:
+        return Response(content=_static("widget.js"), media_type="text/javascript")
+
+    @get("/widget.css", include_in_schema=False, sync_to_thread=False)
+    def widget_css() -> Response:
+        return Response(content=_static("widget.css"), media_type="text/css")
+
+    @get("/direct/{code:str}/availability", include_in_schema=False)
+    async def direct_availability(request: Request, code: str) -> Response:
+        query = request.query_params
+
+        async def work(prop):
+            found = await direct.search(
+                prop,
+                direct.parse_date(query.get("arrival"), "arrival"),
+                direct.parse_date(query.get("departure"), "departure"),
+                direct.parse_count(query.get("adults", 1), "adults", 1),
+                direct.parse_count(query.get("children", 0), "children", 0),
+            )
+            return 200, found
+
+        return await api.answer(request, code, api.searches, work)
+
+    @get("/direct/{code:str}/quote", include_in_schema=False)
+    async def direct_quote(request: Request, code: str) -> Response:
+        query = request.query_params
+
+        async def work(prop):
+            found = await direct.quote(
+                prop,
+                query.get("roomType", ""),
+                direct.parse_date(query.get("arrival"), "arrival"),
+                direct.parse_date(query.get("departure"), "departure"),
+                direct.parse_count(query.get("adults", 1), "adults", 1),
+            )
+            return 200, found
+
+        return await api.answer(request, code, api.searches, work)
+
+    @post("/direct/{code:str}/bookings", include_in_schema=False)
+    async def direct_book(request: Request, code: str) -> Response:
+        async def work(prop):
+            try:
+                body = json.loads(await request.body() or b"{}")
+            except ValueError:
+                body = None
+            if not isinstance(body, dict):
+                raise InvalidInput("The body must be a JSON object.", field="body")
+            found = await direct.book(prop, body, request.headers.get("idempotency-key", ""))
+            return found.status, found.body
+
+        return await api.answer(request, code, api.bookings, work)
+
+    @route(
+        [
+            "/direct/{code:str}/availability",
+            "/direct/{code:str}/quote",
+            "/direct/{code:str}/bookings",
+        ],
+        http_method=["OPTIONS"],
+        include_in_schema=False,
+    )
+    async def direct_preflight(request: Request, code: str) -> Response:
+        cors = await api.cors(request, code)
+        if "Access-Control-Allow-Origin" not in cors:
+            return Response(content=b"", status_code=403, headers=cors)
+        return Response(content=b"", status_code=204, headers={**cors, **PREFLIGHT_HEADERS})
+
+    return [
+        calendar_feed,
+        widget_js,
+        widget_css,
+        direct_availability,
+        direct_quote,
+        direct_book,
+        direct_preflight,
+    ]
+
+
+__all__ = ["handlers", "NotFound"]
