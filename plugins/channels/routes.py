@@ -15,7 +15,7 @@ import json
 from importlib.resources import files
 from typing import Any
 
-from litestar import Request, Response, get, post, route
+from litestar import Request, Response, get, route
 
 from frontdesk.core.errors import DomainError, InvalidInput, NotFound
 from frontdesk.core.settings import Settings
@@ -26,6 +26,7 @@ from .settings import BOOKING_ORIGINS, BOOKINGS_PER_MINUTE, EXPORT_DAYS
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 STATUS_OF = {"NOT_FOUND": 404, "CONFLICT": 409}
+HIDDEN = {"include_in_schema": False}
 PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
     "Access-Control-Allow-Headers": "Content-Type, Idempotency-Key",
@@ -78,6 +79,13 @@ class DirectApi:
             return {"Vary": "Origin"}
         return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
 
+    async def preflight(self, request: Request, code: str) -> Response:
+        """A browser asking whether the hotel's site may call: only its own origins may."""
+        cors = await self.cors(request, code)
+        if "Access-Control-Allow-Origin" not in cors:
+            return Response(content=b"", status_code=403, headers=cors)
+        return Response(content=b"", status_code=204, headers={**cors, **PREFLIGHT_HEADERS})
+
     def limited(self, limiter: RateLimiter, request: Request, cors: dict) -> Response | None:
         client = request.client.host if request.client else "unknown"
         decision = limiter.take(client)
@@ -122,8 +130,10 @@ def handlers(settings: Settings) -> list[Any]:
     def widget_css() -> Response:
         return Response(content=_static("widget.css"), media_type="text/css")
 
-    @get("/direct/{code:str}/availability", include_in_schema=False)
+    @route("/direct/{code:str}/availability", http_method=["GET", "OPTIONS"], **HIDDEN)
     async def direct_availability(request: Request, code: str) -> Response:
+        if request.method == "OPTIONS":
+            return await api.preflight(request, code)
         query = request.query_params
 
         async def work(prop):
@@ -138,8 +148,10 @@ def handlers(settings: Settings) -> list[Any]:
 
         return await api.answer(request, code, api.searches, work)
 
-    @get("/direct/{code:str}/quote", include_in_schema=False)
+    @route("/direct/{code:str}/quote", http_method=["GET", "OPTIONS"], **HIDDEN)
     async def direct_quote(request: Request, code: str) -> Response:
+        if request.method == "OPTIONS":
+            return await api.preflight(request, code)
         query = request.query_params
 
         async def work(prop):
@@ -154,8 +166,11 @@ def handlers(settings: Settings) -> list[Any]:
 
         return await api.answer(request, code, api.searches, work)
 
-    @post("/direct/{code:str}/bookings", include_in_schema=False)
+    @route("/direct/{code:str}/bookings", http_method=["POST", "OPTIONS"], **HIDDEN)
     async def direct_book(request: Request, code: str) -> Response:
+        if request.method == "OPTIONS":
+            return await api.preflight(request, code)
+
         async def work(prop):
             try:
                 body = json.loads(await request.body() or b"{}")
@@ -168,21 +183,6 @@ def handlers(settings: Settings) -> list[Any]:
 
         return await api.answer(request, code, api.bookings, work)
 
-    @route(
-        [
-            "/direct/{code:str}/availability",
-            "/direct/{code:str}/quote",
-            "/direct/{code:str}/bookings",
-        ],
-        http_method=["OPTIONS"],
-        include_in_schema=False,
-    )
-    async def direct_preflight(request: Request, code: str) -> Response:
-        cors = await api.cors(request, code)
-        if "Access-Control-Allow-Origin" not in cors:
-            return Response(content=b"", status_code=403, headers=cors)
-        return Response(content=b"", status_code=204, headers={**cors, **PREFLIGHT_HEADERS})
-
     return [
         calendar_feed,
         widget_js,
@@ -190,7 +190,6 @@ def handlers(settings: Settings) -> list[Any]:
         direct_availability,
         direct_quote,
         direct_book,
-        direct_preflight,
     ]
 
 
