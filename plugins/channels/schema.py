@@ -92,5 +92,9 @@ def contribution() -> GraphQLContribution:
             "Mutation.channelsSyncNow": "channels.manage",
             "Mutation.channelsConfigureDirectBooking": "channels.manage",
         },
-        scoped_arguments={"feedId": FeedRow, "sourceId": SourceRow},
+        scoped_arguments={
+            "Mutation.channelsRevokeFeed.feedId": FeedRow,
+            "Mutation.channelsRemoveCalendar.sourceId": SourceRow,
+            "Mutation.channelsSyncNow.sourceId": SourceRow,
+        },
     )

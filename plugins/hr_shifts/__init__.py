@@ -29,3 +29,11 @@ def frontdesk_settings_contribute():
     from .common import SETTINGS
 
     return list(SETTINGS)
+
+
+@hookimpl
+def frontdesk_http_routes(settings):
+    """The staff calendar at a secret URL (calendar_feed.py)."""
+    from .calendar_feed import handlers
+
+    return handlers()

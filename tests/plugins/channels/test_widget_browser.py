@@ -85,9 +85,7 @@ def hotel_site():
     server.server_close()
 
 
-def test_a_guest_books_through_the_widget_on_the_hotels_site(
-    live_server, offline_page, hotel_site
-):
+def test_a_guest_books_through_the_widget_on_the_hotels_site(live_server, offline_page, hotel_site):
     site, page = hotel_site
     origin = f"http://127.0.0.1:{site.server_address[1]}"
     server = live_server(plugins="channels")
