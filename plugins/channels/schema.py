@@ -85,6 +85,7 @@ def contribution() -> GraphQLContribution:
             "Query.channelsCalendars": "channels.read",
             "Query.channelsConflicts": "channels.read",
             "Query.channelsDirectBooking": "channels.read",
+            "ChannelsCalendarSource.url": "channels.manage",  # the site's secret export URL
             "Mutation.channelsCreateFeed": "channels.manage",
             "Mutation.channelsRevokeFeed": "channels.manage",
             "Mutation.channelsAddCalendar": "channels.manage",

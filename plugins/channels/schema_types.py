@@ -86,7 +86,9 @@ class ChannelsSyncRun:
 class ChannelsCalendarSource:
     id: strawberry.ID
     room_id: strawberry.ID
-    url: str
+    url: str | None = strawberry.field(
+        description="The site's export URL (a secret: managers only)."
+    )
     label: str
     last_synced_at: datetime | None
     last_outcome: str | None
