@@ -11,7 +11,7 @@ whose nights are taken is kept with status ``conflict``, reported through the
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Protocol
@@ -69,7 +69,6 @@ class ApplyResult:
     released: int = 0
     conflicts: int = 0
     unchanged: int = 0
-    conflict_ids: list[int] = field(default_factory=list)
 
 
 @dataclass

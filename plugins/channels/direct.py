@@ -166,6 +166,22 @@ def _guest(body: dict[str, Any]) -> dict[str, Any]:
     return profile
 
 
+def _confirmation(prop: Property, stay, guest, priced: dict) -> dict[str, Any]:
+    """What the website learns of its booking (and gets again on a retry)."""
+    return {
+        "confirmationCode": stay.confirmation_code,
+        "property": {"code": prop.code, "name": prop.name},
+        "roomType": priced["roomType"],
+        "arrival": stay.arrival.isoformat(),
+        "departure": stay.departure.isoformat(),
+        "adults": stay.adults,
+        "children": stay.children,
+        "guest": {"firstName": guest.first_name, "lastName": guest.last_name},
+        "total": priced["total"],
+        "tax": priced["tax"],
+    }
+
+
 async def book(prop: Property, body: dict[str, Any], key: str) -> Answer:
     """Book once per Idempotency-Key (see module docstring)."""
     if not key or len(key) > MAX_KEY_LENGTH:
@@ -215,18 +231,7 @@ async def book(prop: Property, body: dict[str, Any], key: str) -> Answer:
             source="web",
             actor="website",
         )
-        answer = {
-            "confirmationCode": stay.confirmation_code,
-            "property": {"code": prop.code, "name": prop.name},
-            "roomType": priced["roomType"],
-            "arrival": arrival.isoformat(),
-            "departure": departure.isoformat(),
-            "adults": adults,
-            "children": children,
-            "guest": {"firstName": guest.first_name, "lastName": guest.last_name},
-            "total": priced["total"],
-            "tax": priced["tax"],
-        }
+        answer = _confirmation(prop, stay, guest, priced)
         await ChannelsBookingKey(
             property=prop.id,
             key_hash=key_hash,

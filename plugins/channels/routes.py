@@ -108,9 +108,12 @@ class DirectApi:
 
 
 def handlers(settings: Settings) -> list[Any]:
-    api = DirectApi(settings)
+    """Every route of the plugin, for ``frontdesk_http_routes``."""
     days = min(int(settings.plugin_setting(EXPORT_DAYS)), 366)
+    return [*_feed_handlers(days), *_direct_handlers(DirectApi(settings))]
 
+
+def _feed_handlers(days: int) -> list[Any]:
     @get("/ical/{name:str}", include_in_schema=False)
     async def calendar_feed(name: str) -> Response:
         token = name.removesuffix(".ics")
@@ -130,6 +133,10 @@ def handlers(settings: Settings) -> list[Any]:
     def widget_css() -> Response:
         return Response(content=_static("widget.css"), media_type="text/css")
 
+    return [calendar_feed, widget_js, widget_css]
+
+
+def _direct_handlers(api: DirectApi) -> list[Any]:
     @route("/direct/{code:str}/availability", http_method=["GET", "OPTIONS"], **HIDDEN)
     async def direct_availability(request: Request, code: str) -> Response:
         if request.method == "OPTIONS":
@@ -183,14 +190,7 @@ def handlers(settings: Settings) -> list[Any]:
 
         return await api.answer(request, code, api.bookings, work)
 
-    return [
-        calendar_feed,
-        widget_js,
-        widget_css,
-        direct_availability,
-        direct_quote,
-        direct_book,
-    ]
+    return [direct_availability, direct_quote, direct_book]
 
 
 __all__ = ["handlers", "NotFound"]
