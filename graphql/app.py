@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import AsyncIterator
 
 import msgspec
@@ -18,11 +19,20 @@ from frontdesk.core.auth.roles import sync_builtin_roles
 from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
+from .availability_of_database import (
+    RETRY_AFTER_SECONDS,
+    handle_unavailable,
+    is_unavailable_answer,
+    ready,
+    unavailable_exception_types,
+)
 from .context import Context
 from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
+from .metrics import Metrics, MetricsMiddleware, metrics_handler, operation_metrics
+from .rate_limit_stores import make_rate_limiter
+from .request_log import REQUEST_ID_KEY, RequestIdMiddleware, configure_json_logging
 from .schema import build_schema
 from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
-from .security_ratelimit import RateLimiter
 
 log = logging.getLogger("frontdesk.server")
 
@@ -34,14 +44,24 @@ class UnmigratedDatabase(RuntimeError):
 def create_app(settings: Settings | None = None, *, check_migrations: bool = True) -> Litestar:
     """Build the server for ``settings``: runtime, schema from core and enabled plugins, app."""
     settings = settings or Settings.from_env()
+    if settings.log_format == "json":
+        configure_json_logging()
     rt = bootstrap.start(settings)
-    schema = build_schema(rt.plugin_manager, dev_mode=settings.dev_mode, settings=settings)
+    metrics = Metrics()
+    schema = build_schema(
+        rt.plugin_manager,
+        dev_mode=settings.dev_mode,
+        settings=settings,
+        extra_extensions=[operation_metrics(metrics)],
+    )
     policy = schema.security_policy  # type: ignore[attr-defined]
 
     async def context_getter(request: Request) -> Context:
         principal = request.scope.get(PRINCIPAL_KEY)  # set by SecurityMiddleware
         actor = principal.actor if principal is not None else None
-        return Context(settings=settings, principal=principal, actor=actor)
+        request_id = request.scope.get(REQUEST_ID_KEY)  # set by RequestIdMiddleware
+        extra = {"request_id": request_id} if request_id else {}
+        return Context(settings=settings, principal=principal, actor=actor, **extra)
 
     base_controller = make_graphql_controller(
         schema,
@@ -58,10 +78,19 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             request's CPU on it (docs/performance.md)."""
             return msgspec.json.encode(data)
 
+        def create_response(self, response_data, sub_response):  # type: ignore[no-untyped-def]
+            """An answer that could not reach the database is a 503 with Retry-After."""
+            response = super().create_response(response_data, sub_response)
+            if is_unavailable_answer(response_data):
+                response.status_code = 503
+                response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
+
     @get("/health", sync_to_thread=False)
     def health() -> dict[str, object]:
         return {
             "status": "ok",
+            "process": os.getpid(),
             "plugins": rt.enabled_plugins,
             "pluginFailures": dict(rt.plugin_failures),
         }
@@ -99,23 +128,32 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         route_handlers=[
             GraphQLController,
             health,
+            ready,
+            metrics_handler(metrics, rt),
             home_handler(rt.plugin_manager),
             *plugin_routers(rt.plugin_manager, settings),
         ],
         lifespan=[lifespan],
         state=State({"runtime": rt, "schema": schema}),
         middleware=[
+            RequestIdMiddleware,
+            DefineMiddleware(MetricsMiddleware, metrics=metrics),
             DefineMiddleware(
                 SecurityMiddleware,
                 max_body_bytes=settings.max_body_bytes,
-                limiter=RateLimiter(settings.rate_limit_per_minute),
+                limiter=make_rate_limiter(
+                    settings.rate_limit_store, settings.rate_limit_per_minute, rt.engine
+                ),
                 public_fields=frozenset(
                     key for key, value in policy.field_permissions.items() if value == "public"
                 ),
                 plugin_prefix=PLUGIN_PREFIX + "/",
-            )
+            ),
         ],
         request_max_body_size=settings.max_body_bytes,
+        # Litestar's default logging config replaces the root handler: keep the JSON one
+        **({"logging_config": None} if settings.log_format == "json" else {}),
+        exception_handlers=dict.fromkeys(unavailable_exception_types(), handle_unavailable),
         debug=False,
     )
     return app

@@ -23,6 +23,7 @@ from frontdesk.core.settings import Settings
 from . import security_policy
 from .auth_mutations import AuthMutation
 from .auth_queries import AuthQuery
+from .availability_of_database import DatabaseUnavailable
 from .contributions import GraphQLContribution
 from .core_mutations import CoreMutation
 from .core_queries import CoreQuery
@@ -79,10 +80,15 @@ def contributions(pm: pluggy.PluginManager) -> list[GraphQLContribution]:
 
 
 def build_schema(
-    pm: pluggy.PluginManager, *, dev_mode: bool = False, settings: Settings | None = None
+    pm: pluggy.PluginManager,
+    *,
+    dev_mode: bool = False,
+    settings: Settings | None = None,
+    extra_extensions: Iterable[type] = (),
 ) -> strawberry.Schema:
     """The schema for core and the enabled plugins, with the security extensions of
-    ``settings`` (limits, masking, permission enforcement; docs/security.md)."""
+    ``settings`` (limits, masking, permission enforcement; docs/security.md) and the server's
+    ``extra_extensions`` (metrics)."""
     settings = settings or Settings(dev_mode=dev_mode)
     parts = contributions(pm)
     queries = [CoreQuery, MoneyQuery, AuthQuery, *[q for c in parts for q in c.queries]]
@@ -107,10 +113,12 @@ def build_schema(
     mutation = merge_types("Mutation", tuple(mutations))
     policy = security_policy.assemble(parts)
     schema_extensions = [
+        *extra_extensions,  # first in, last out: metrics see the final answer
         StripNulCharacters,
         ParserCache(maxsize=256),
         ValidationCache(maxsize=256),
         *security_extensions(settings, policy),
+        DatabaseUnavailable,  # after the masking: it sees the original errors first
         SQLiteReadSnapshot,
     ]
     with _build_lock, _extended(extensions):
