@@ -17,9 +17,10 @@ from typing import Any
 
 from litestar import Request, Response, get, route
 
+from frontdesk.core import runtime
 from frontdesk.core.errors import DomainError, InvalidInput, NotFound
 from frontdesk.core.settings import Settings
-from frontdesk.graphql.security_ratelimit import RateLimiter
+from frontdesk.graphql.rate_limit_stores import make_rate_limiter
 
 from . import direct, export, service
 from .settings import BOOKING_ORIGINS, BOOKINGS_PER_MINUTE, EXPORT_DAYS
@@ -58,9 +59,8 @@ class DirectApi:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        per_minute = int(settings.plugin_setting(BOOKINGS_PER_MINUTE))
-        self.bookings = RateLimiter(per_minute)
-        self.searches = RateLimiter(per_minute * 10)
+        self.per_minute = int(settings.plugin_setting(BOOKINGS_PER_MINUTE))
+        self.limiters: dict[str, Any] = {}
         self.origins = service.parse_origins(str(settings.plugin_setting(BOOKING_ORIGINS)))
 
     async def cors(self, request: Request, code: str) -> dict[str, str]:
@@ -86,17 +86,27 @@ class DirectApi:
             return Response(content=b"", status_code=403, headers=cors)
         return Response(content=b"", status_code=204, headers={**cors, **PREFLIGHT_HEADERS})
 
-    def limited(self, limiter: RateLimiter, request: Request, cors: dict) -> Response | None:
+    def limiter(self, kind: str) -> Any:
+        """The kind's limiter in the server's rate-limit store (shared by every process on
+        PostgreSQL or Redis), made on first use."""
+        if kind not in self.limiters:
+            per_minute = self.per_minute * (1 if kind == "bookings" else 10)
+            engine = runtime.current().engine
+            store = self.settings.rate_limit_store
+            self.limiters[kind] = make_rate_limiter(store, per_minute, engine)
+        return self.limiters[kind]
+
+    async def limited(self, kind: str, request: Request, cors: dict) -> Response | None:
         client = request.client.host if request.client else "unknown"
-        decision = limiter.take(client)
+        decision = await self.limiter(kind).acquire(f"channels-{kind}:address:{client}")
         if decision.allowed:
             return None
         body = {"error": {"code": "RATE_LIMITED", "message": "Too many requests; slow down."}}
         return _json(429, body, {**cors, "Retry-After": str(decision.retry_after)})
 
-    async def answer(self, request: Request, code: str, limiter: RateLimiter, work) -> Response:
+    async def answer(self, request: Request, code: str, kind: str, work) -> Response:
         cors = await self.cors(request, code)
-        refused = self.limited(limiter, request, cors)
+        refused = await self.limited(kind, request, cors)
         if refused is not None:
             return refused
         try:
@@ -153,7 +163,7 @@ def _direct_handlers(api: DirectApi) -> list[Any]:
             )
             return 200, found
 
-        return await api.answer(request, code, api.searches, work)
+        return await api.answer(request, code, "searches", work)
 
     @route("/direct/{code:str}/quote", http_method=["GET", "OPTIONS"], **HIDDEN)
     async def direct_quote(request: Request, code: str) -> Response:
@@ -171,7 +181,7 @@ def _direct_handlers(api: DirectApi) -> list[Any]:
             )
             return 200, found
 
-        return await api.answer(request, code, api.searches, work)
+        return await api.answer(request, code, "searches", work)
 
     @route("/direct/{code:str}/bookings", http_method=["POST", "OPTIONS"], **HIDDEN)
     async def direct_book(request: Request, code: str) -> Response:
@@ -188,7 +198,7 @@ def _direct_handlers(api: DirectApi) -> list[Any]:
             found = await direct.book(prop, body, request.headers.get("idempotency-key", ""))
             return found.status, found.body
 
-        return await api.answer(request, code, api.bookings, work)
+        return await api.answer(request, code, "bookings", work)
 
     return [direct_availability, direct_quote, direct_book]
 
