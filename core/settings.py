@@ -18,8 +18,10 @@ way from the CLI, the server and the tests.
 | FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
 | FRONTDESK_MAX_QUERY_DEPTH, _ALIASES, _TOKENS | GraphQL document limits | 12, 30, 5000 |
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
+| FRONTDESK_SCHEDULER_SECONDS | scheduler_seconds between looks for due night audits (0: off) | 60 |
 | FRONTDESK_LOG_FORMAT | log_format: text, or json (one object a line, with requestId) | text |
 | FRONTDESK_SHUTDOWN_GRACE_SECONDS | shutdown_grace_seconds for requests in flight | 30 |
+| FRONTDESK_CORS_ORIGINS | cors_origins (comma list of browser origins) | none; dev: localhost |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -48,6 +50,7 @@ SECURITY_INT_SETTINGS = (
     "max_tokens",
     "max_body_bytes",
     "shutdown_grace_seconds",
+    "scheduler_seconds",
 )
 
 
@@ -75,6 +78,7 @@ class Settings:
     rate_limit_per_minute: int = 600
     rate_limit_store: str = ""
     shutdown_grace_seconds: int = 30
+    scheduler_seconds: int = 60
     log_format: str = "text"
     login_failures_per_user: int = 5
     login_failures_per_address: int = 20
@@ -83,6 +87,7 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 5000
     max_body_bytes: int = 262144
+    cors_origins: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -102,6 +107,7 @@ class Settings:
             "connection_pool": env.get("FRONTDESK_DB_POOL", "1").lower() in TRUE_WORDS,
             "rate_limit_store": env.get("FRONTDESK_RATE_LIMIT_STORE", "").strip(),
             "log_format": _choice_env(env, "FRONTDESK_LOG_FORMAT", ("text", "json"), "text"),
+            "cors_origins": _list_env(env, "FRONTDESK_CORS_ORIGINS"),
             **{
                 name: _int_env(env, "FRONTDESK_" + name.upper(), getattr(cls, name))
                 for name in SECURITY_INT_SETTINGS
@@ -131,6 +137,10 @@ def _choice_env(env: Mapping[str, str], name: str, choices: tuple[str, ...], def
     if raw not in choices:
         raise InvalidInput(f"{name} must be one of {', '.join(choices)}, not {raw!r}.")
     return raw
+
+
+def _list_env(env: Mapping[str, str], name: str) -> list[str]:
+    return [item.strip() for item in env.get(name, "").split(",") if item.strip()]
 
 
 def _int_env(env: Mapping[str, str], name: str, default: int) -> int:

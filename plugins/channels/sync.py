@@ -13,7 +13,7 @@ import logging
 from datetime import timedelta
 from decimal import Decimal
 
-from frontdesk.core import runtime
+from frontdesk.core import leases, runtime
 from frontdesk.core.errors import DomainError
 from frontdesk.core.plugins import flatten
 from frontdesk.core.properties.tables import Property, RoomType
@@ -118,12 +118,20 @@ async def sync_all() -> None:
         await sync_property(property_id, actor="channels-worker")
 
 
+LEASE = "channels.sync"
+
+
 async def worker(settings) -> None:
-    """The schedule: sync everything, sleep the interval, forever (cancelled at shutdown)."""
+    """The schedule: sync everything, sleep the interval, forever (cancelled at shutdown).
+    Several server processes share one schedule: the round runs in the process holding the
+    ``channels.sync`` lease (core/leases.py), renewed every round; when that process dies,
+    another takes over once the lease expires."""
     interval = max(int(settings.plugin_setting(SYNC_INTERVAL)), 5)
+    holder = leases.process_holder()
     while True:
         try:
-            await sync_all()
+            if await leases.take(LEASE, holder, interval * 2 + 30):
+                await sync_all()
         except Exception:  # noqa: BLE001 - the worker must outlive one bad round
             log.exception("channel sync round failed")
         await asyncio.sleep(interval)
