@@ -113,14 +113,30 @@ async def test_bookings_are_rate_limited_per_client_address(http, website):
 
 
 async def test_the_hotels_site_gets_cors_and_other_sites_do_not(http, website):
-    allowed = await http.options(
-        f"{API}/bookings",
-        headers={"Origin": SITE, "Access-Control-Request-Method": "POST"},
-    )
-    assert allowed.status_code == 204
+    allowed = await http.get(f"{API}/availability", params=STAY, headers={"Origin": SITE})
     assert allowed.headers["access-control-allow-origin"] == SITE
-    assert "Idempotency-Key" in allowed.headers["access-control-allow-headers"]
     other = await http.get(
         f"{API}/availability", params=STAY, headers={"Origin": "https://evil.example"}
     )
     assert "access-control-allow-origin" not in other.headers
+
+
+async def test_a_preflight_is_answered_for_the_hotels_site_only(settings, website):
+    """Without server-wide CORS (production's default), the plugin answers preflights."""
+    from dataclasses import replace
+
+    from litestar.testing import AsyncTestClient
+
+    from frontdesk.graphql.app import create_app
+
+    app = create_app(replace(settings, dev_mode=False))
+    async with AsyncTestClient(app=app) as client:
+        asked = {"Access-Control-Request-Method": "POST"}
+        allowed = await client.options(f"{API}/bookings", headers={"Origin": SITE, **asked})
+        other = await client.options(
+            f"{API}/bookings", headers={"Origin": "https://evil.example", **asked}
+        )
+    assert allowed.status_code == 204
+    assert allowed.headers["access-control-allow-origin"] == SITE
+    assert "Idempotency-Key" in allowed.headers["access-control-allow-headers"]
+    assert other.status_code == 403
