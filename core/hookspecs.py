@@ -26,6 +26,17 @@ hookspec = pluggy.HookspecMarker("frontdesk")
 
 
 @hookspec
+def frontdesk_hookspecs_add(plugin_manager):
+    """Called once at start-up, after every enabled plugin is registered and before hook
+    implementations are checked against their specifications. ``plugin_manager``: the
+    ``pluggy.PluginManager``. A plugin that offers hooks to other plugins adds its own
+    specifications here with ``plugin_manager.add_hookspecs(module)`` (pytest's
+    ``pytest_addhooks``). Their implementations in other plugins are marked
+    ``@hookimpl(optionalhook=True)``, so those plugins still start when the offering plugin is
+    disabled. Returns None."""
+
+
+@hookspec
 def frontdesk_piccolo_apps():
     """Called once at start-up. Return a list of dotted paths of the plugin's ``piccolo_app``
     modules (each defines ``APP_CONFIG``). Their tables are bound to the installation's

@@ -68,7 +68,7 @@ def test_wheel_installs_and_imports_outside_the_checkout(tmp_path):
     frontdesk_path, graphql_path, plugins, sdl_length = result.stdout.strip().splitlines()
     assert frontdesk_path.startswith(str(env_dir))
     assert "site-packages" in graphql_path
-    assert plugins == "['accounting_bridge', 'concierge', 'hr_shifts']"
+    assert plugins == "['accounting_bridge', 'channels', 'concierge', 'hr_shifts']"
     assert int(sdl_length) > 1000
 
 

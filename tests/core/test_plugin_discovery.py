@@ -12,6 +12,7 @@ from frontdesk.core.settings import Settings
 def test_built_in_plugins_register_through_entry_points():
     assert installed_plugins() == {
         "accounting_bridge": "frontdesk.plugins.accounting_bridge",
+        "channels": "frontdesk.plugins.channels",
         "concierge": "frontdesk.plugins.concierge",
         "hr_shifts": "frontdesk.plugins.hr_shifts",
     }
@@ -40,13 +41,20 @@ def test_unknown_plugin_fails_start_up_clearly():
         create_plugin_manager(["nope"])
 
 
-@pytest.mark.parametrize("enabled", [[], ["concierge"], ["accounting_bridge"], ["hr_shifts"], None])
+@pytest.mark.parametrize(
+    "enabled", [[], ["concierge"], ["accounting_bridge"], ["hr_shifts"], ["channels"], None]
+)
 def test_each_plugin_works_alone_and_together_in_the_schema(enabled):
     from frontdesk.graphql.schema import build_schema, print_sdl
 
     sdl = print_sdl(build_schema(create_plugin_manager(enabled)))
     names = set(installed_plugins()) if enabled is None else set(enabled)
-    prefixes = {"concierge": "Concierge", "accounting_bridge": "Accounting", "hr_shifts": "Shifts"}
+    prefixes = {
+        "concierge": "Concierge",
+        "accounting_bridge": "Accounting",
+        "hr_shifts": "Shifts",
+        "channels": "Channels",
+    }
     for plugin, prefix in prefixes.items():
         assert (f"type {prefix}" in sdl) == (plugin in names), plugin
 
