@@ -7,6 +7,7 @@ the production engine. Nothing else in the code base opens a write transaction.
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import sqlite3
 from collections.abc import AsyncIterator, Callable
@@ -16,8 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from piccolo.columns.combination import Where
-from piccolo.columns.operators.comparison import ComparisonOperator
+from piccolo.columns.combination import WhereRaw
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
@@ -61,31 +61,31 @@ def is_sqlite(engine: Engine | None = None) -> bool:
     return engine.engine_type == "sqlite"
 
 
+def like_text(text: str) -> str:
+    """``text`` as a LIKE pattern matching exactly itself: a client's ``%``, ``_`` and
+    ``\\`` are not wildcards (``guests(search: "%")`` matched every guest, and a trailing
+    backslash made PostgreSQL refuse the statement)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def like(column: Any, pattern: str, *, case_insensitive: bool = False) -> Any:
+    """``column LIKE pattern ESCAPE '\\'`` on either engine: SQLite has no default escape
+    character, so the clause is spelled out (piccolo's ``like`` cannot). Put user text into
+    ``pattern`` through :func:`like_text`."""
+    operator = "ILIKE" if case_insensitive and not is_sqlite() else "LIKE"
+    name = column._meta.get_full_name(with_alias=False)
+    return WhereRaw(f"{name} {operator} {{}} ESCAPE '\\'", pattern)
+
+
 def ilike(column: Any, pattern: str) -> Any:
     """Case-insensitive LIKE on either engine (SQLite's LIKE already ignores ASCII case)."""
-    return column.like(pattern) if is_sqlite() else column.ilike(pattern)
-
-
-class _LikeEscaped(ComparisonOperator):
-    template = "{name} LIKE {value} ESCAPE '\\'"
-
-
-class _ILikeEscaped(ComparisonOperator):
-    template = "{name} ILIKE {value} ESCAPE '\\'"
-
-
-def escape_like(text: str) -> str:
-    """``text`` with LIKE's wildcards taken literally: a guest named ``50%`` or ``a_b`` is
-    searched for as written, and ``%`` alone matches nobody's name but the one holding it.
-    Use only with :func:`contains` (or another LIKE that declares ``ESCAPE '\\'``)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return like(column, pattern, case_insensitive=True)
 
 
 def contains(column: Any, text: str) -> Any:
     """Case-insensitive "``column`` contains ``text``" on either engine, ``text`` taken
     literally (user text must never reach LIKE unescaped)."""
-    operator = _LikeEscaped if is_sqlite() else _ILikeEscaped
-    return Where(column=column, value=f"%{escape_like(text)}%", operator=operator)
+    return like(column, f"%{like_text(text)}%", case_insensitive=True)
 
 
 def bind_tables(engine: Engine, tables: list[Any]) -> None:
@@ -148,13 +148,48 @@ async def write_transaction() -> AsyncIterator[UnitOfWork]:
     token = _current_unit.set(unit)
     try:
         async with transaction:
-            yield unit
+            raw = getattr(transaction, "connection", None)
+            if isinstance(engine, PostgresEngine):
+                transaction.connection = _OneAtATime(raw)
+            try:
+                yield unit
+            finally:
+                if isinstance(engine, PostgresEngine):
+                    transaction.connection = raw
     finally:
         _current_unit.reset(token)
     for callback in unit.after_commit:
         result = callback()
         if hasattr(result, "__await__"):
             await result
+
+
+async def savepoint() -> Any:
+    """A savepoint in the open write transaction (``rollback_to()`` / ``release()``)."""
+    return await runtime.current().engine.current_transaction.get().savepoint()
+
+
+class _OneAtATime:
+    """A transaction's asyncpg connection used by one statement at a time.
+
+    Inside a transaction every statement goes to its one connection; fields resolved
+    concurrently (a payload's guest and room loaders) would otherwise send two statements at
+    once, which asyncpg refuses. SQLite's connection already queues its statements."""
+
+    def __init__(self, connection: Any) -> None:
+        self._connection = connection
+        self._lock = asyncio.Lock()
+
+    async def fetch(self, *args: Any, **kwargs: Any) -> Any:
+        async with self._lock:
+            return await self._connection.fetch(*args, **kwargs)
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        async with self._lock:
+            return await self._connection.execute(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._connection, name)
 
 
 def is_unique_violation(exc: BaseException) -> bool:

@@ -22,6 +22,11 @@ class DomainError(Exception):
         if code is not None:
             self.code = code
 
+    @property
+    def errors(self) -> list[DomainError]:
+        """Every refusal this error carries (one, unless several fields were invalid)."""
+        return [self]
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.code!r}, {self.message!r}, field={self.field!r})"
 
@@ -32,6 +37,20 @@ class NotFound(DomainError):
 
 class InvalidInput(DomainError):
     code = "INVALID_INPUT"
+
+
+class InvalidFields(InvalidInput):
+    """Several fields of one request are invalid: each is reported, so a client fixes them
+    all in one round instead of discovering them one by one (``validation.Checks``)."""
+
+    def __init__(self, errors: list[DomainError]):
+        flat = [one for error in errors for one in error.errors]
+        super().__init__(" ".join(e.message for e in flat), field=flat[0].field)
+        self._errors = flat
+
+    @property
+    def errors(self) -> list[DomainError]:
+        return list(self._errors)
 
 
 class Conflict(DomainError):
@@ -62,6 +81,7 @@ CORE_ERROR_CODES: dict[str, str] = {
     "THROTTLED": "Too many failed attempts; wait before trying again.",
     "GUEST_IN_HOUSE": "The guest has a current or future stay.",
     "OPEN_BALANCE": "A folio of the guest still has a balance.",
+    "FORBIDDEN_TARGET": "A webhook URL points at this machine or a private network.",
 }
 _CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
 

@@ -26,6 +26,17 @@ hookspec = pluggy.HookspecMarker("frontdesk")
 
 
 @hookspec
+def frontdesk_hookspecs_add(plugin_manager):
+    """Called once at start-up, after every enabled plugin is registered and before hook
+    implementations are checked against their specifications. ``plugin_manager``: the
+    ``pluggy.PluginManager``. A plugin that offers hooks to other plugins adds its own
+    specifications here with ``plugin_manager.add_hookspecs(module)`` (pytest's
+    ``pytest_addhooks``). Their implementations in other plugins are marked
+    ``@hookimpl(optionalhook=True)``, so those plugins still start when the offering plugin is
+    disabled. Returns None."""
+
+
+@hookspec
 def frontdesk_piccolo_apps():
     """Called once at start-up. Return a list of dotted paths of the plugin's ``piccolo_app``
     modules (each defines ``APP_CONFIG``). Their tables are bound to the installation's
@@ -105,6 +116,16 @@ def frontdesk_cli_commands(parser):
     starts the installation and awaits ``work(runtime)``. Raise
     ``frontdesk.core.cli.CommandError`` (or a DomainError) for a user mistake: the command
     prints it plainly and exits with status 2."""
+
+
+@hookspec
+def frontdesk_demo_load(runtime, properties, today, seed):
+    """Called by ``frontdesk demo`` (and ``make run``) after core has loaded its demo hotels,
+    inside one write transaction for every plugin's demo data. ``runtime``: the Runtime;
+    ``properties``: the demo's Property rows (business date today, two weeks audited);
+    ``today``: the demo's date; ``seed``: an int to seed the plugin's own random choices
+    (the demo is deterministic). Return None, a list of summary lines to print, or an
+    awaitable resolving to one."""
 
 
 # --- stay events (in transaction) ---------------------------------------------------------

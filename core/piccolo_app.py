@@ -8,9 +8,9 @@ from piccolo.conf.apps import AppConfig
 
 from .guests.tables import Guest
 from .properties.tables import Property, Room, RoomType
-from .stays.tables import Stay, StayGuest, StayNight
+from .stays.tables import InventoryHold, Stay, StayGuest, StayNight
 
-CORE_TABLES = [Property, RoomType, Room, Guest, Stay, StayGuest, StayNight]
+CORE_TABLES = [Property, RoomType, Room, Guest, Stay, StayGuest, InventoryHold, StayNight]
 
 APP_CONFIG = AppConfig(
     app_name="core",

@@ -18,6 +18,9 @@ way from the CLI, the server and the tests.
 | FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
 | FRONTDESK_MAX_QUERY_DEPTH, _ALIASES, _TOKENS | GraphQL document limits | 12, 30, 5000 |
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
+| FRONTDESK_MAX_QUERY_COST | max_query_cost: fields after fragments x page rows | 50000 |
+| FRONTDESK_REQUEST_BUDGET_MS | request_budget_ms: time one /graphql request may take | 30000 |
+| FRONTDESK_IDEMPOTENCY_LEASE_SECONDS | idempotency_lease_seconds: abandoned key retaken | 60 |
 | FRONTDESK_SCHEDULER_SECONDS | scheduler_seconds between looks for due night audits (0: off) | 60 |
 | FRONTDESK_LOG_FORMAT | log_format: text, or json (one object a line, with requestId) | text |
 | FRONTDESK_SHUTDOWN_GRACE_SECONDS | shutdown_grace_seconds for requests in flight | 30 |
@@ -50,6 +53,9 @@ SECURITY_INT_SETTINGS = (
     "max_aliases",
     "max_tokens",
     "max_body_bytes",
+    "max_query_cost",
+    "request_budget_ms",
+    "idempotency_lease_seconds",
     "shutdown_grace_seconds",
     "scheduler_seconds",
     "live_recheck_seconds",
@@ -89,6 +95,9 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 5000
     max_body_bytes: int = 262144
+    max_query_cost: int = 50000
+    request_budget_ms: int = 30000
+    idempotency_lease_seconds: int = 60
     cors_origins: list[str] = field(default_factory=list)
     live_recheck_seconds: int = 30
     extra: dict[str, Any] = field(default_factory=dict)

@@ -1,11 +1,21 @@
 """Running one state change as one write transaction, retried on PostgreSQL when a concurrent
 transaction won a unique key or a serialization race (the retry re-reads and then either
 succeeds or refuses with a clear DomainError). A delete that a RESTRICT foreign key refuses
-(financial rows refer to the row) is a Conflict, never an internal error."""
+(financial rows refer to the row) is a Conflict, never an internal error.
+
+``one_transaction()`` lets a caller above the services (the GraphQL layer) make every write of
+a block one transaction: a mutation's changes commit together with its audit record, and an
+idempotent request's with its stored response. The transaction opens at the block's first
+write, not before, so reads and slow work ahead of it (a roster's solver) hold no write lock;
+each change inside runs in a savepoint, so a refused change still undoes only itself."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+import contextvars
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from . import db
@@ -19,10 +29,28 @@ REFERRED_BY_MONEY = (
 )
 
 
+@dataclass
+class _Shared:
+    """The transaction of a ``one_transaction`` block, once its first write opened it."""
+
+    task: asyncio.Task | None
+    stack: AsyncExitStack | None = None
+    opened: list[bool] = field(default_factory=list)
+
+
+_shared: contextvars.ContextVar[_Shared | None] = contextvars.ContextVar(
+    "frontdesk_one_transaction", default=None
+)
+
+
 async def run_write(change: Callable[[], Awaitable[T]], *, conflict_message: str) -> T:
     """Run ``change`` in a write transaction; retry races, report a lasting race as Conflict."""
     if db.current_unit() is not None:
-        return await change()
+        return await _in_savepoint(change, conflict_message)
+    shared = _shared.get()
+    if shared is not None and shared.task is asyncio.current_task():
+        await _open(shared)
+        return await _in_savepoint(change, conflict_message)
     for attempt in range(MAX_ATTEMPTS):
         try:
             async with db.write_transaction():
@@ -34,4 +62,77 @@ async def run_write(change: Callable[[], Awaitable[T]], *, conflict_message: str
                 raise
             if attempt == MAX_ATTEMPTS - 1:
                 raise Conflict(conflict_message) from exc
+    raise AssertionError("unreachable")
+
+
+async def _in_savepoint(change: Callable[[], Awaitable[T]], conflict_message: str) -> T:
+    """A change inside an enclosing transaction: a refusal rolls back its own writes only, and
+    a unique-key race is retried from the savepoint (a serialization failure or deadlock can
+    only be retried with the whole transaction, so it propagates)."""
+    for attempt in range(MAX_ATTEMPTS):
+        savepoint = await db.savepoint()
+        try:
+            result = await change()
+        except Exception as exc:
+            await savepoint.rollback_to()
+            if db.is_foreign_key_violation(exc):
+                raise Conflict(REFERRED_BY_MONEY) from exc
+            if not db.is_unique_violation(exc):
+                raise
+            if attempt == MAX_ATTEMPTS - 1:
+                raise Conflict(conflict_message) from exc
+            continue
+        await savepoint.release()
+        return result
+    raise AssertionError("unreachable")
+
+
+async def _open(shared: _Shared) -> None:
+    if shared.stack is None:
+        stack = AsyncExitStack()
+        await stack.enter_async_context(db.write_transaction())
+        shared.stack = stack
+
+
+def in_open_transaction() -> bool:
+    """True when a write transaction is open here (a statement now joins it)."""
+    return db.current_unit() is not None
+
+
+@asynccontextmanager
+async def one_transaction() -> AsyncIterator[None]:
+    """Every ``run_write`` inside (in this task) joins one transaction, opened by the first of
+    them and committed when the block ends; an exception rolls all of it back. A block inside
+    another joins the outer one."""
+    if _shared.get() is not None:
+        yield
+        return
+    shared = _Shared(asyncio.current_task())
+    token = _shared.set(shared)
+    try:
+        yield
+    except BaseException as exc:
+        if shared.stack is not None:
+            await shared.stack.__aexit__(type(exc), exc, exc.__traceback__)
+        raise
+    else:
+        if shared.stack is not None:
+            await shared.stack.aclose()
+    finally:
+        _shared.reset(token)
+
+
+async def run_as_one(work: Callable[[], Awaitable[T]]) -> T:
+    """``work`` in ``one_transaction()``, run again from the start when PostgreSQL reports a
+    serialization failure or deadlock (nothing of the failed run was committed). Inside an
+    enclosing block it simply joins it: the retry belongs to whoever opened the transaction."""
+    if _shared.get() is not None:
+        return await work()
+    for attempt in range(MAX_ATTEMPTS):
+        try:
+            async with one_transaction():
+                return await work()
+        except Exception as exc:
+            if not db.is_retryable(exc) or attempt == MAX_ATTEMPTS - 1:
+                raise
     raise AssertionError("unreachable")

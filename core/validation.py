@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
+from typing import Any, TypeVar
 
-from .errors import InvalidInput
+from .errors import InvalidFields, InvalidInput
+
+T = TypeVar("T")
 
 MAX_NAME = 200
 MAX_CODE = 20
@@ -14,6 +19,38 @@ MAX_NIGHTS = 366
 _CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_RE = re.compile(r"^\+?[0-9 ()./-]{4,32}$")
+
+
+class Checks:
+    """Runs the field checks of one request and reports every invalid field at once.
+
+    ``checks(validation.code, value, "code")`` returns the cleaned value, or None when the
+    check failed (its error is kept); ``with checks.field(): ...`` keeps the InvalidInput a
+    block raises. ``done()`` raises the one error, or ``InvalidFields`` carrying them all.
+    """
+
+    def __init__(self) -> None:
+        self.errors: list[InvalidInput] = []
+
+    def __call__(self, check: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        try:
+            return check(*args, **kwargs)
+        except InvalidInput as error:
+            self.errors.append(error)
+            return None
+
+    @contextmanager
+    def field(self) -> Iterator[None]:
+        try:
+            yield
+        except InvalidInput as error:
+            self.errors.append(error)
+
+    def done(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise InvalidFields(self.errors)
 
 
 def text(
@@ -64,6 +101,12 @@ def country(value: str | None, field: str = "country") -> str | None:
     if len(cleaned) != 2 or not cleaned.isalpha():
         raise InvalidInput(f"{field} must be a two-letter ISO 3166 country code.", field=field)
     return cleaned.upper()
+
+
+def choice(value: str, allowed: tuple[str, ...], field: str) -> str:
+    if value not in allowed:
+        raise InvalidInput(f"{field} must be one of {', '.join(allowed)}.", field=field)
+    return value
 
 
 def integer(value: int, field: str, *, minimum: int, maximum: int) -> int:

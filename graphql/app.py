@@ -7,6 +7,7 @@ import contextlib
 import logging
 import os
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import msgspec
 from litestar import Litestar, get
@@ -164,6 +165,8 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
                 limiter=make_rate_limiter(
                     settings.rate_limit_store, settings.rate_limit_per_minute, rt.engine
                 ),
+                budget_seconds=settings.request_budget_ms / 1000,
+                lease=timedelta(seconds=settings.idempotency_lease_seconds),
                 public_fields=frozenset(
                     key for key, value in policy.field_permissions.items() if value == "public"
                 ),

@@ -9,7 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.core import runtime
-from frontdesk.core.auth import apikeys, privacy, roles, sessions, users
+from frontdesk.core.auth import apikeys, privacy, reach, roles, sessions, users
 from frontdesk.core.errors import DomainError, PermissionDenied
 
 from .auth_types import ApiKey, Role, SessionTokens, StaffUser
@@ -218,6 +218,7 @@ class AuthMutation:
         async def action():
             pids = _ids(input.property_ids, "propertyIds")
             _no_escalation(info, input.all_properties, pids)
+            await reach.check_grant(info.context.principal, input.roles)
             return await users.create_user(
                 username=input.username,
                 display_name=input.display_name,
@@ -234,8 +235,11 @@ class AuthMutation:
         async def action():
             pids = _ids(input.property_ids, "propertyIds")
             _no_escalation(info, input.all_properties, pids)
+            user_id = decode_id(input.user_id, "userId")
+            await reach.check_user(info.context.principal, user_id)
+            await reach.check_grant(info.context.principal, input.roles)
             return await users.update_user(
-                user_id=decode_id(input.user_id, "userId"),
+                user_id=user_id,
                 display_name=input.display_name,
                 roles=input.roles,
                 property_ids=pids,
@@ -251,6 +255,7 @@ class AuthMutation:
         try:
             pids = _ids(input.property_ids, "propertyIds")
             _no_escalation(info, input.all_properties, pids)
+            await reach.check_grant(info.context.principal, input.roles, input.permissions)
             created = await apikeys.create_api_key(
                 runtime.current().plugin_manager,
                 name=input.name,
@@ -268,38 +273,41 @@ class AuthMutation:
         return CreateApiKeyPayload(api_key=created.row, key=created.key, errors=[])
 
     @strawberry.mutation
-    async def revoke_api_key(self, input: RevokeApiKeyInput) -> ApiKeyPayload:
-        return await run_mutation(
-            ApiKeyPayload,
-            "api_key",
-            lambda: apikeys.revoke_api_key(decode_id(input.api_key_id, "apiKeyId")),
-        )
+    async def revoke_api_key(self, info: Info, input: RevokeApiKeyInput) -> ApiKeyPayload:
+        async def action():
+            key_id = decode_id(input.api_key_id, "apiKeyId")
+            await reach.check_api_key(info.context.principal, key_id)
+            return await apikeys.revoke_api_key(key_id)
+
+        return await run_mutation(ApiKeyPayload, "api_key", action)
 
     @strawberry.mutation
-    async def create_role(self, input: CreateRoleInput) -> RolePayload:
-        return await run_mutation(
-            RolePayload,
-            "role",
-            lambda: roles.create_role(
+    async def create_role(self, info: Info, input: CreateRoleInput) -> RolePayload:
+        async def action():
+            reach.check_role_change(info.context.principal)
+            await reach.check_grant(info.context.principal, None, input.permissions)
+            return await roles.create_role(
                 runtime.current().plugin_manager,
                 name=input.name,
                 description=input.description,
                 permissions=input.permissions,
-            ),
-        )
+            )
+
+        return await run_mutation(RolePayload, "role", action)
 
     @strawberry.mutation
-    async def update_role(self, input: UpdateRoleInput) -> RolePayload:
-        return await run_mutation(
-            RolePayload,
-            "role",
-            lambda: roles.update_role(
+    async def update_role(self, info: Info, input: UpdateRoleInput) -> RolePayload:
+        async def action():
+            reach.check_role_change(info.context.principal)
+            await reach.check_grant(info.context.principal, None, input.permissions)
+            return await roles.update_role(
                 runtime.current().plugin_manager,
                 name=input.name,
                 description=input.description,
                 permissions=input.permissions,
-            ),
-        )
+            )
+
+        return await run_mutation(RolePayload, "role", action)
 
     @strawberry.mutation(
         description="Replace a guest's personal data with placeholders, in "

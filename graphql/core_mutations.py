@@ -369,7 +369,7 @@ class CoreMutation:
             return await action()
         except DomainError as error:
             return CreateGuestPayload(
-                guest=None, possible_duplicates=[], errors=[UserError.from_domain(error)]
+                guest=None, possible_duplicates=[], errors=UserError.all_from_domain(error)
             )
 
     @strawberry.mutation

@@ -22,6 +22,11 @@ class UserError:
     def from_domain(cls, error: DomainError) -> UserError:
         return cls(code=error.code, message=error.message, field=error.field)
 
+    @classmethod
+    def all_from_domain(cls, error: DomainError) -> list[UserError]:
+        """One UserError per refusal the error carries (several invalid fields: several)."""
+        return [cls.from_domain(one) for one in error.errors]
+
 
 async def run_mutation(
     payload: Callable[..., P], result_name: str | None, action: Callable[[], Awaitable[Any]]
@@ -31,7 +36,7 @@ async def run_mutation(
         value = await action()
     except DomainError as error:
         empty = {result_name: None} if result_name else {}
-        return payload(**empty, errors=[UserError.from_domain(error)])
+        return payload(**empty, errors=UserError.all_from_domain(error))
     filled = {result_name: value} if result_name else {}
     return payload(**filled, errors=[])
 

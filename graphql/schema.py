@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pluggy
 import strawberry
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import ParserCache
 from strawberry.tools import merge_types
 
 from frontdesk.core.auth.registry import registered_permissions
@@ -41,7 +41,7 @@ from .money_types import Folio as MoneyFolio
 from .property_mutations import PropertyMutation
 from .read_snapshot import SQLiteReadSnapshot
 from .security_guard import install_guards
-from .security_limits import security_extensions
+from .security_limits import security_extensions, validation_extension
 
 _build_lock = threading.Lock()
 # Types plugins may add fields to: the core types, and the money area's Folio (the accounting
@@ -130,7 +130,7 @@ def build_schema(
         *extra_extensions,  # first in, last out: metrics see the final answer
         StripNulCharacters,
         ParserCache(maxsize=256),
-        ValidationCache(maxsize=256),
+        validation_extension(settings),
         *security_extensions(settings, policy),
         DatabaseUnavailable,  # after the masking: it sees the original errors first
         SQLiteReadSnapshot,

@@ -25,6 +25,7 @@ from frontdesk.core.auth import audit
 from frontdesk.core.auth.principal import Principal
 from frontdesk.core.auth.registry import AUTHENTICATED, PUBLIC
 from frontdesk.core.properties.tables import Property as PropertyRow
+from frontdesk.core.transactions import run_as_one
 from graphql import (
     GraphQLError,
     GraphQLResolveInfo,
@@ -78,6 +79,17 @@ def _walk(name: str, value: Any) -> Iterator[tuple[str, Any]]:
             yield from _walk(name, inner)
     else:
         yield name, value
+
+
+def _unencodable_text(kwargs: dict[str, Any]) -> str | None:
+    """The name of the first argument holding a string that is not valid Unicode text."""
+    for name, value in _walk("", kwargs):
+        if isinstance(value, str) and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return name or "input"
+    return None
 
 
 def install_guards(schema: GraphQLSchema, policy: SecurityPolicy) -> int:
@@ -152,6 +164,9 @@ class SecurityGuard:
         audited = parent == "Mutation" or key in self.policy.audited_queries
         if principal is None and permission != PUBLIC:
             raise GraphQLError("Authentication required.", extensions={"code": UNAUTHENTICATED})
+        unreadable = _unencodable_text(kwargs)
+        if unreadable is not None:
+            return await self._refuse_text(key, parent, unreadable, audited, context)
         # Looking objects up costs a query each: only for the audit trail or a limited caller.
         limited = principal is not None and principal.property_ids is not None
         scoped = await self._scoped(key, kwargs) if audited or limited else []
@@ -184,17 +199,32 @@ class SecurityGuard:
                     extensions={"code": "NOT_FOUND", "field": argument},
                 )
         try:
-            result = _next(root, info, *args, **kwargs)
-            if inspect.isawaitable(result):
-                result = await result
+            if parent != "Mutation":
+                return await _run(_next, root, info, principal, trail, *args, **kwargs)
+            # The mutation's writes and its audit record commit together (or not at all).
+            return await run_as_one(
+                lambda: _run(_next, root, info, principal, trail, *args, **kwargs)
+            )
         except Exception as exc:
             if trail:
                 await trail.write("error", detail=type(exc).__name__)
             raise
-        result = visible(principal, result)
-        if trail:
-            await trail.finish(result)
-        return result
+
+    async def _refuse_text(
+        self, key: str, parent: str, argument: str, audited: bool, context: Any
+    ) -> Any:
+        """A string no database can store (a lone UTF-16 surrogate such as ``"\\ud800"``,
+        which JSON lets through) is the client's mistake: INVALID_INPUT on its field."""
+        message = f"{argument} is not valid text (it holds a lone UTF-16 surrogate)."
+        if audited:
+            await _Trail(self, context, key, []).write("refused:INVALID_INPUT", detail=message)
+        can, value = refusal(
+            self.policy.root_types.get(key),
+            UserError(code="INVALID_INPUT", message=message, field=argument),
+        )
+        if parent == "Mutation" and can:
+            return value
+        raise GraphQLError(message, extensions={"code": "INVALID_INPUT", "field": argument})
 
     async def _scoped(
         self, key: str, kwargs: dict[str, Any]
@@ -261,6 +291,24 @@ async def _owners(lookups: list[tuple[Any, int]]) -> dict[int, int | None]:
     return {
         row["lookup"]: row["owner"] for row in engine.transform_response_to_dicts(records or [])
     }
+
+
+async def _run(
+    _next: Callable,
+    root: Any,
+    info: GraphQLResolveInfo,
+    principal: Principal | None,
+    trail: _Trail | None,
+    *args: Any,
+    **kwargs: Any,
+) -> Any:
+    result = _next(root, info, *args, **kwargs)
+    if inspect.isawaitable(result):
+        result = await result
+    result = visible(principal, result)
+    if trail:
+        await trail.finish(result)
+    return result
 
 
 async def _visible_later(principal: Principal | None, pending: Any) -> Any:

@@ -1,6 +1,6 @@
 """GraphQL safety limits and production error masking, assembled from the settings.
 
-Depth, alias and token limits refuse abusive documents before they run; introspection is
+Depth, cost, alias and token limits refuse abusive documents before they run; introspection is
 off in production (integrators use the committed docs/schema.graphql); an unexpected error is
 logged with its stack and reaches the client only as "Unexpected error" with the request id."""
 
@@ -18,11 +18,13 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.extensions.max_aliases import create_validator as alias_validator
-from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
+from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
+from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from frontdesk.core.settings import Settings
-from graphql import GraphQLError
+from graphql import GraphQLError, validate
 
+from .security_cost import Limits, TimeBudgetExceeded, create_cost_rule
 from .security_policy import SecurityPolicy
 
 log = logging.getLogger("frontdesk.server")
@@ -62,15 +64,56 @@ class MaskUnexpectedErrors(SchemaExtension):
         )
 
 
+class Validation(SchemaExtension):
+    """graphql-core's validation with the settings of this server, cached per document.
+
+    Instead of strawberry's ``ValidationCache``: suggestions ("Did you mean 'stays'?") are
+    hidden in production, where introspection is off and they would map the schema field by
+    field; and a result cut short by the request's time budget is not cached."""
+
+    def __init__(self, *, hide_suggestions: bool, maxsize: int = 256) -> None:
+        self.hide_suggestions = hide_suggestions
+        self.maxsize = maxsize
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        rules = (*context.validation_rules, MaybeNullValidationRule, OneOfInputValidationRule)
+        key = (id(context.schema._schema), context.graphql_document, rules)
+        errors = _CACHE.get(key)
+        if errors is None:
+            errors = validate(
+                context.schema._schema,
+                context.graphql_document,
+                rules,
+                hide_suggestions=self.hide_suggestions,
+            )
+            if not any(isinstance(e, TimeBudgetExceeded) for e in errors):
+                if len(_CACHE) >= self.maxsize:
+                    _CACHE.pop(next(iter(_CACHE)))
+                _CACHE[key] = errors
+        context.pre_execution_errors = errors
+        yield
+
+
+_CACHE: dict[Any, list[GraphQLError]] = {}
+
+
+def validation_extension(settings: Settings) -> Any:
+    return functools.partial(Validation, hide_suggestions=not settings.dev_mode)
+
+
 def security_extensions(settings: Settings, policy: SecurityPolicy) -> list[Any]:
     """Extension factories (one instance per request) for a schema serving ``settings``."""
-    # The depth and alias rules are classes made once here, not per request (as strawberry's
-    # QueryDepthLimiter / MaxAliasesLimiter do): the validation cache is keyed by the rules,
-    # and fresh classes every request made every request validate again (a sixth of a board).
-    limit_rules = [
-        depth_validator(settings.max_query_depth, None, None),
-        alias_validator(settings.max_aliases),
-    ]
+    # The depth/cost and alias rules are classes made once here, not per request (as
+    # strawberry's QueryDepthLimiter / MaxAliasesLimiter do): the validation cache is keyed by
+    # the rules, and fresh classes every request made every request validate again (a sixth
+    # of a board). Depth is measured by security_cost, linear in the document.
+    limits = Limits(
+        max_depth=settings.max_query_depth,
+        max_cost=settings.max_query_cost,
+        page_size=settings.max_page_size,
+    )
+    limit_rules = [create_cost_rule(limits), alias_validator(settings.max_aliases)]
     extensions: list[Any] = [
         functools.partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
         functools.partial(AddValidationRules, limit_rules),

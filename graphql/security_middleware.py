@@ -6,21 +6,27 @@
    public operations (login, refreshSession);
 3. rate limiting per principal (per client address when anonymous) with RateLimit headers;
 4. idempotency: with an ``Idempotency-Key`` header a retry with the same body replays the
-   first response, the same key with another body is refused (422).
+   first response, the same key with another body is refused (422)
+   (graphql/security_idempotency.py);
+5. the request's time budget (503 once it is spent); a body that is not UTF-8 gets 400.
 
 The principal is handed to the GraphQL context through ``scope["frontdesk_principal"]``."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 
-from frontdesk.core.auth import idempotency
 from frontdesk.core.auth.authenticate import principal_for_bearer
 from frontdesk.core.auth.principal import Principal
 from graphql import FieldNode, GraphQLError, OperationDefinitionNode, parse
 
+from .security_cost import budget_error, request_deadline
+from .security_idempotency import run_idempotent
 from .security_ratelimit import RateLimiter
 
 PRINCIPAL_KEY = "frontdesk_principal"
@@ -80,11 +86,16 @@ class SecurityMiddleware:
         max_body_bytes: int,
         limiter: RateLimiter,
         public_fields: frozenset[str],
+        budget_seconds: float = 30.0,
+        lease: timedelta = timedelta(seconds=60),
         path: str = "/graphql",
         plugin_prefix: str | None = None,
         unauthenticated_hint: str = "",
     ) -> None:
         self.app = app
+        self.budget_seconds = budget_seconds
+        # A key is never taken over from a request that may still be running.
+        self.lease = max(lease, timedelta(seconds=budget_seconds + 1))
         self.max_body_bytes = max_body_bytes
         self.limiter = limiter
         self.public_fields = public_fields
@@ -117,6 +128,18 @@ class SecurityMiddleware:
                 ),
             )
             return
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            await _respond(
+                send,
+                400,
+                _error_body(
+                    f"The request body is not valid UTF-8 (byte {bad.start}); send JSON in UTF-8.",
+                    "INVALID_BODY",
+                ),
+            )
+            return
         principal = await self._authenticate(headers)
         client = (scope.get("client") or ("unknown", 0))[0]
         decision = await self.limiter.acquire(principal.key if principal else f"address:{client}")
@@ -146,11 +169,53 @@ class SecurityMiddleware:
             return
         scope[PRINCIPAL_KEY] = principal
         key = headers.get("idempotency-key")
-        if key is not None:
-            owner = principal.key if principal else f"address:{client}"
-            await self._idempotent(scope, send, body, key, owner, rate_headers)
-            return
-        await self.app(scope, _replay(body), _with_headers(send, rate_headers))
+        owner = principal.key if principal else f"address:{client}"
+        await self._within_budget(scope, send, body, key, owner, rate_headers)
+
+    async def _within_budget(
+        self,
+        scope: Scope,
+        send: Send,
+        body: bytes,
+        key: str | None,
+        owner: str,
+        rate_headers: list[tuple[bytes, bytes]],
+    ) -> None:
+        """Run the request under its time budget: validation checks the deadline as it walks
+        the document, and whatever awaits past it is cancelled (its transaction rolled back)
+        and answered 503, so no request holds the process."""
+        started = False
+
+        async def tracked(message: dict[str, Any]) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        sender = _with_headers(tracked, rate_headers)
+
+        async def respond(
+            status: int, message: Any, code: str | None = None, headers: Any = ()
+        ) -> None:
+            payload = message if code is None else _error_body(message, code)
+            await _respond(sender, status, payload, list(headers))
+
+        async def run(target: Send) -> None:
+            await self.app(scope, _replay(body), target)
+
+        token = request_deadline.set(time.monotonic() + self.budget_seconds)
+        try:
+            async with asyncio.timeout(self.budget_seconds):
+                if key is None:
+                    await run(sender)
+                else:
+                    await run_idempotent(
+                        run, sender, respond, body=body, key=key, owner=owner, lease=self.lease
+                    )
+        except TimeoutError:
+            if not started:
+                await respond(503, budget_error(self.budget_seconds), "TIME_BUDGET_EXCEEDED")
+        finally:
+            request_deadline.reset(token)
 
     async def _plugin_route(self, scope: Scope, receive: Receive, send: Send) -> None:
         """A plugin's HTTP route: the same credential check and rate limit as the API; an
@@ -202,80 +267,6 @@ class SecurityMiddleware:
         if scheme.lower() != "bearer":
             return None
         return await principal_for_bearer(credential.strip())
-
-    async def _idempotent(
-        self,
-        scope: Scope,
-        send: Send,
-        body: bytes,
-        key: str,
-        owner: str,
-        rate_headers: list[tuple[bytes, bytes]],
-    ) -> None:
-        if not key or len(key) > idempotency.MAX_KEY_LENGTH:
-            await _respond(
-                send,
-                400,
-                _error_body(
-                    f"Idempotency-Key must be 1-{idempotency.MAX_KEY_LENGTH} characters.",
-                    "INVALID_IDEMPOTENCY_KEY",
-                ),
-                rate_headers,
-            )
-            return
-        outcome = await idempotency.begin(owner, key, body)
-        if outcome.state == "mismatch":
-            await _respond(
-                send,
-                422,
-                _error_body(
-                    "This Idempotency-Key was used with a different request body.",
-                    "IDEMPOTENCY_KEY_REUSED",
-                ),
-                rate_headers,
-            )
-            return
-        if outcome.state == "in_progress":
-            await _respond(
-                send,
-                409,
-                _error_body(
-                    "A request with this Idempotency-Key is still running.",
-                    "IDEMPOTENCY_KEY_IN_PROGRESS",
-                ),
-                rate_headers,
-            )
-            return
-        if outcome.state == "replay":
-            await _respond(
-                send,
-                outcome.status_code or 200,
-                (outcome.body or "").encode(),
-                [*rate_headers, (b"idempotent-replayed", b"true")],
-            )
-            return
-        captured: dict[str, Any] = {"status": 500, "body": []}
-
-        async def capture(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                captured["status"] = message["status"]
-            elif message["type"] == "http.response.body":
-                captured["body"].append(message.get("body", b""))
-            await send(message)
-
-        try:
-            await self.app(scope, _replay(body), _with_headers(capture, rate_headers))
-        except BaseException:
-            await idempotency.abandon(outcome.scope_hash)
-            raise
-        if captured["status"] >= 500:
-            await idempotency.abandon(outcome.scope_hash)
-        else:
-            await idempotency.finish(
-                outcome.scope_hash,
-                captured["status"],
-                b"".join(captured["body"]).decode("utf-8", "replace"),
-            )
 
 
 def _replay(body: bytes) -> Receive:

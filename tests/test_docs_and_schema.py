@@ -40,5 +40,5 @@ def test_committed_schema_matches_the_schema_with_every_plugin():
 
 def test_core_alone_schema_has_no_plugin_types():
     sdl = print_sdl(build_schema(create_plugin_manager([])))
-    for prefix in ("Concierge", "Accounting", "Shifts"):
+    for prefix in ("Concierge", "Accounting", "Shifts", "Channels"):
         assert f"type {prefix}" not in sdl

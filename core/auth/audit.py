@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from .. import db
 from ..pagination import Page, paginate
 from ..rows import insert_rows
 from .common import dumps
@@ -72,7 +73,7 @@ async def search(
     if filters.property_id is not None:
         parts.append(table.property_id == filters.property_id)
     if filters.object:
-        parts.append(table.subjects.like(f'%"{filters.object.replace("%", "")}"%'))
+        parts.append(db.like(table.subjects, f'%"{db.like_text(filters.object)}"%'))
     if filters.since:
         parts.append(table.occurred_at >= filters.since)
     if filters.until:

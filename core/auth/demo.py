@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..runtime import Runtime
 from .roles import sync_builtin_roles
+from .secrets import hash_password
 from .users import create_user
 
 DEMO_PASSWORD = "frontdesk-demo"
@@ -17,6 +18,7 @@ DEMO_USERS = [
 async def create_demo_logins(rt: Runtime) -> list[str]:
     """One user per department of interest, every property, one shared demo password."""
     await sync_builtin_roles(rt.plugin_manager)
+    shared = hash_password(DEMO_PASSWORD)
     for username, display, roles in DEMO_USERS:
         await create_user(
             username=username,
@@ -24,6 +26,7 @@ async def create_demo_logins(rt: Runtime) -> list[str]:
             password=DEMO_PASSWORD,
             roles=roles,
             all_properties=True,
+            known_hash=shared,
         )
     names = ", ".join(name for name, *_ in DEMO_USERS)
     return [f"Demo logins: {names} (password {DEMO_PASSWORD}); use the login mutation."]

@@ -5,6 +5,7 @@ per client address over a sliding 15-minute window."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -63,7 +64,9 @@ async def _record_attempt(username: str, address: str, succeeded: bool) -> None:
     await run_write(change, conflict_message="Login could not be recorded; retry.")
 
 
-async def _issue(user: AuthUser, settings: Settings) -> IssuedSession:
+async def _issue(user: AuthUser, settings: Settings, family: str = "") -> IssuedSession:
+    """A new session; a rotation passes the family of the session it replaces."""
+    family = family or secrets.token_hex(16)
     access, access_hash = new_secret(ACCESS_PREFIX)
     refresh, refresh_hash = new_secret(REFRESH_PREFIX)
     issued = now()
@@ -77,6 +80,7 @@ async def _issue(user: AuthUser, settings: Settings) -> IssuedSession:
             refresh_hash=refresh_hash,
             access_expires_at=access_expires,
             refresh_expires_at=refresh_expires,
+            family=family,
         ).save()
 
     await run_write(change, conflict_message="The session could not be opened; retry.")
@@ -112,6 +116,8 @@ async def refresh(*, refresh_token: str, settings: Settings) -> IssuedSession:
         .where(AuthSession.refresh_hash == sha256(refresh_token or ""))
         .first()
     )
+    if session is not None and session.revoked_at is not None:
+        await _revoke_family(session)
     if (
         session is None
         or session.revoked_at is not None
@@ -130,8 +136,24 @@ async def refresh(*, refresh_token: str, settings: Settings) -> IssuedSession:
         )
 
     if not await run_write(change, conflict_message="The session changed meanwhile; retry."):
+        await _revoke_family(session)
         raise AuthenticationFailed("The refresh token was already used.", field="refreshToken")
-    return await _issue(user, settings)
+    return await _issue(user, settings, session.family)
+
+
+async def _revoke_family(session: AuthSession) -> None:
+    """A revoked refresh token came back: someone holds a copy (OAuth 2.0 security BCP,
+    refresh token rotation). Every session rotated from the same login ends, the thief's and
+    the user's alike; the user logs in again."""
+    if not session.family:
+        return
+
+    async def change() -> None:
+        await AuthSession.update({AuthSession.revoked_at: now()}).where(
+            (AuthSession.family == session.family) & AuthSession.revoked_at.is_null()
+        )
+
+    await run_write(change, conflict_message="The sessions could not be revoked; retry.")
 
 
 async def logout(session_id: int) -> None:

@@ -66,6 +66,9 @@ class AuthSession(Table, tablename="auth_session"):
     refresh_expires_at = Timestamptz()
     revoked_at = Timestamptz(null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
+    # Every session rotated from one login shares its family: a rotated refresh token used
+    # again means it was stolen, and the whole family is revoked.
+    family = Varchar(length=64, default="", index=True)
 
 
 class AuthLoginAttempt(Table, tablename="auth_login_attempt"):
@@ -99,6 +102,10 @@ class AuthIdempotencyKey(Table, tablename="auth_idempotency_key"):
     response_body = Text(null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
     expires_at = Timestamptz(index=True)
+    # The lease of the request running under the key: a key whose lease ran out without a
+    # stored response was abandoned (its server died) and the next retry runs it afresh.
+    lease_token = Varchar(length=64, default="")
+    leased_until = Timestamptz(null=True, default=None)
 
 
 class AuthAnonymizedGuest(Table, tablename="auth_anonymized_guest"):

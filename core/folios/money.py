@@ -63,13 +63,14 @@ def parse_amount(
         raise InvalidInput(f"{field} is not a number.", field=field) from None
     if not amount.is_finite():
         raise InvalidInput(f"{field} must be a finite number.", field=field)
+    # Before rounding: quantizing 1e999999999 raises InvalidOperation (it has no cents).
+    if amount.copy_abs() > MAX_AMOUNT:
+        raise InvalidInput(f"{field} is too large.", field=field)
     if amount != round_money(amount, currency):
         raise InvalidInput(
             f"{field} has more decimals than {currency} allows ({minor_unit(currency)}).",
             field=field,
         )
-    if abs(amount) > MAX_AMOUNT:
-        raise InvalidInput(f"{field} is too large.", field=field)
     if amount < 0 and not allow_negative:
         raise InvalidInput(f"{field} must not be negative.", field=field)
     if amount == 0 and not allow_zero:

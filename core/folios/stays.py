@@ -16,13 +16,20 @@ from ..rates.tables import BaseRate, RateCalendarEntry, RatePlan
 from ..rows import fetch_row, insert_rows
 from ..stays.inventory import nights_between
 from ..stays.tables import Stay
-from .closing import close_for_check_out
-from .ledger import create_folio, route
+from .closing import close_for_check_out, settle_in_transaction
+from .ledger import create_folio, entries_of, lock_folio, route
 from .money import ZERO, round_money
 from .service import post_charge_in_transaction
 from .tables import Folio, StayNightRate, StayTerms
 
-__all__ = ["close_for_check_out", "on_booked", "on_cancelled", "on_modified", "on_no_show"]
+__all__ = [
+    "close_empty_folios",
+    "close_for_check_out",
+    "on_booked",
+    "on_cancelled",
+    "on_modified",
+    "on_no_show",
+]
 
 
 async def _has_rates(room_type_id: int) -> bool:
@@ -167,6 +174,18 @@ async def on_cancelled(stay: Stay, actor: str | None) -> None:
         plan.cancellation_fee_kind, Decimal(plan.cancellation_fee_percent), prices, prop.currency
     )
     await _post_fee(stay, amount, f"Cancellation fee ({plan.code})", f"cancel:{stay.id}", actor)
+
+
+async def close_empty_folios(stay: Stay, actor: str | None) -> None:
+    """A cancelled or no-show stay's folios with nothing on them close themselves (no invoice:
+    nothing was charged), so the desk's open folios are the ones that need attention. A folio
+    with a fee or a deposit stays open until it is settled or refunded."""
+    for folio in await folios_of(stay.id):
+        if folio.status != "open":
+            continue
+        folio = await lock_folio(folio.id)
+        if folio.status == "open" and not await entries_of(folio.id):
+            await settle_in_transaction(folio, actor)
 
 
 async def on_no_show(stay: Stay, actor: str | None) -> None:

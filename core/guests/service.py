@@ -46,15 +46,17 @@ def found_guest(guest: Guest | None, guest_id: int, *, property_id: int | None =
 
 
 def clean_profile(values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
-    """Validate the given profile fields; with ``partial`` only those present are checked."""
+    """Validate the given profile fields; with ``partial`` only those present are checked.
+    Every invalid field is reported at once (``validation.Checks``)."""
+    checks = validation.Checks()
     out: dict[str, Any] = {}
     for name in ("first_name", "last_name"):
         if name in values or not partial:
-            out[name] = validation.text(values.get(name), _camel(name))
+            out[name] = checks(validation.text, values.get(name), _camel(name))
     if "email" in values:
-        out["email"] = validation.email(values["email"])
+        out["email"] = checks(validation.email, values["email"])
     if "phone" in values:
-        out["phone"] = validation.phone(values["phone"])
+        out["phone"] = checks(validation.phone, values["phone"])
     for name, limit in (
         ("address_line", 200),
         ("city", 200),
@@ -63,26 +65,36 @@ def clean_profile(values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
         ("id_document_number", 64),
     ):
         if name in values:
-            out[name] = validation.optional_text(values[name], _camel(name), max_length=limit)
+            out[name] = checks(
+                validation.optional_text, values[name], _camel(name), max_length=limit
+            )
     for name in ("country", "nationality"):
         if name in values:
-            out[name] = validation.country(values[name], name)
+            out[name] = checks(validation.country, values[name], name)
     if "language" in values:
-        out["language"] = validation.optional_text(values["language"], "language", max_length=10)
-    if "date_of_birth" in values and values["date_of_birth"] is not None:
-        born: date = values["date_of_birth"]
-        if born.year < 1900 or born > datetime.now(UTC).date():
-            raise InvalidInput("dateOfBirth must lie between 1900 and today.", field="dateOfBirth")
-        out["date_of_birth"] = born
-    elif "date_of_birth" in values:
-        out["date_of_birth"] = None
+        out["language"] = checks(
+            validation.optional_text, values["language"], "language", max_length=10
+        )
+    if "date_of_birth" in values:
+        out["date_of_birth"] = checks(_date_of_birth, values["date_of_birth"])
     if "vip" in values and values["vip"] is not None:
         out["vip"] = bool(values["vip"])
     if "notes" in values:
-        out["notes"] = validation.text(
-            values["notes"], "notes", max_length=validation.MAX_TEXT, required=False
+        out["notes"] = checks(
+            validation.text,
+            values["notes"],
+            "notes",
+            max_length=validation.MAX_TEXT,
+            required=False,
         )
+    checks.done()
     return out
+
+
+def _date_of_birth(born: date | None) -> date | None:
+    if born is not None and (born.year < 1900 or born > datetime.now(UTC).date()):
+        raise InvalidInput("dateOfBirth must lie between 1900 and today.", field="dateOfBirth")
+    return born
 
 
 def _camel(name: str) -> str:
@@ -100,7 +112,9 @@ async def possible_duplicates(
     exclude_id: int | None = None,
 ) -> list[Guest]:
     """Guests that look like the same person: same email, same phone, or same full name."""
-    condition = db.ilike(Guest.first_name, first_name) & db.ilike(Guest.last_name, last_name)
+    condition = db.ilike(Guest.first_name, db.like_text(first_name)) & db.ilike(
+        Guest.last_name, db.like_text(last_name)
+    )
     if email:
         condition = condition | (Guest.email == email)
     if phone:
@@ -180,7 +194,7 @@ def search_condition(property_id: int | None, text: str | None):
         condition = Guest.property == property_id
     if text:
         cleaned = text.strip()[:MAX_SEARCH_LENGTH]
-        pattern = f"%{cleaned}%"
+        pattern = f"%{db.like_text(cleaned)}%"
         match = (
             db.ilike(Guest.first_name, pattern)
             | db.ilike(Guest.last_name, pattern)
@@ -190,8 +204,8 @@ def search_condition(property_id: int | None, text: str | None):
         parts = cleaned.split()
         if len(parts) == 2:
             match = match | (
-                db.ilike(Guest.first_name, f"%{parts[0]}%")
-                & db.ilike(Guest.last_name, f"%{parts[1]}%")
+                db.ilike(Guest.first_name, f"%{db.like_text(parts[0])}%")
+                & db.ilike(Guest.last_name, f"%{db.like_text(parts[1])}%")
             )
         condition = match if condition is None else condition & match
     return condition

@@ -25,8 +25,10 @@ def _ratio(numerator: Decimal, denominator: int, currency: str) -> Decimal:
 
 
 async def build_report(prop: Property, business_date: date) -> dict[str, Any]:
-    """Rooms sold, occupancy, ADR and RevPAR (net room revenue), revenue by category and
-    payments by method of ``business_date``; amounts as decimal strings."""
+    """Rooms sold (occupied, charged or not), occupancy, ADR (net room revenue per room
+    charged more than zero: complimentary rooms are occupied but not in the average), RevPAR
+    (per available room), revenue by category and payments by method of ``business_date``;
+    amounts as decimal strings."""
     cur = prop.currency
     entries = await FolioEntry.objects().where(
         (FolioEntry.property == prop.id) & (FolioEntry.business_date == business_date)
@@ -36,7 +38,17 @@ async def build_report(prop: Property, business_date: date) -> dict[str, Any]:
         & (FolioEntry.night == business_date)
         & (FolioEntry.category == "room")
     )
-    sold = {e.stay for e in room_nights if e.kind == "charge"}
+    posted = {e.stay for e in room_nights if e.kind == "charge"}
+    charged = {e.stay for e in room_nights if e.kind == "charge" and Decimal(e.gross) != ZERO}
+    in_house = await Stay.select(Stay.id).where(
+        (Stay.property == prop.id)
+        & (Stay.status == "checked_in")
+        & (Stay.arrival <= business_date)
+        & (Stay.departure > business_date)
+    )
+    # Occupied rooms, priced or not (a complimentary or unpriced room is occupied too), and
+    # day uses, which leave before the audit but were charged for the night.
+    sold = posted | {row["id"] for row in in_house}
     room_revenue = sum((Decimal(e.net) for e in room_nights), ZERO)
     available = await rooms_available(prop.id, business_date)
     revenue: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
@@ -65,7 +77,7 @@ async def build_report(prop: Property, business_date: date) -> dict[str, Any]:
         "rooms_available": available,
         "occupancy_percent": str(occupancy.quantize(Decimal("0.01"))),
         "room_revenue": fmt(room_revenue, cur),
-        "adr": fmt(_ratio(room_revenue, len(sold), cur), cur),
+        "adr": fmt(_ratio(room_revenue, len(charged), cur), cur),
         "revpar": fmt(_ratio(room_revenue, available, cur), cur),
         "no_shows": no_shows,
         "revenue_by_category": [

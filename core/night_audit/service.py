@@ -16,17 +16,15 @@ from datetime import date, timedelta
 
 from .. import events
 from ..errors import Conflict, InvalidInput, NotFound
-from ..folios import stays as folio_stays
-from ..folios.ledger import now, route
-from ..folios.night_charges import night_charges
-from ..folios.service import post_charge_in_transaction
+from ..folios.ledger import now
 from ..folios.tables import NightAuditRun
 from ..properties.service import get_property
 from ..properties.tables import Property
-from ..rates.service import city_tax_rule_for, money_settings
+from ..rates.service import money_settings
 from ..stays import service as stays
 from ..stays.tables import Stay
 from ..transactions import run_write
+from .postings import post_night
 from .report import build_report
 
 Progress = Callable[[int, int], None]
@@ -87,36 +85,11 @@ async def _due_stays(prop: Property, day: date) -> list[Stay]:
     return sorted([*in_house, *arrivals], key=lambda s: s.id)
 
 
-async def _post_night(stay: Stay, day: date, actor: str | None) -> None:
-    """Room charge (less the plan's inclusions, posted under their own categories) and city
-    tax for one in-house night (``folios.night_charges``); keys make each posting happen once."""
-    price = (await folio_stays.night_prices(stay.id)).get(day)
-    if price is None:
-        return
-    terms = await folio_stays.terms_of(stay.id)
-    plan = await folio_stays.plan_of(terms)
-    rule = await city_tax_rule_for(stay.property)
-    currency = terms.currency if terms else (await get_property(stay.property)).currency
-    key = f"audit:{stay.id}:{day.isoformat()}"
-    lines = night_charges(stay, day, price, plan=plan, terms=terms, rule=rule, currency=currency)
-    for line in lines:
-        await post_charge_in_transaction(
-            folio=await route(stay, line.category),
-            category=line.category,
-            description=line.description,
-            quantity=line.quantity,
-            unit_price=line.unit_price,
-            actor=actor,
-            night=day,
-            source_key=f"{key}:{line.key}",
-        )
-
-
 async def _close_stay(stay_id: int, day: date, no_show_policy: str, actor: str | None) -> None:
     async def change() -> None:
         stay = await stays.get_stay(stay_id)
         if stay.status == "checked_in" and stay.arrival <= day < stay.departure:
-            await _post_night(stay, day, actor)
+            await post_night(stay, day, actor)
         elif stay.status == "booked" and stay.arrival <= day and no_show_policy == "mark":
             await stays.mark_no_show(stay_id=stay.id, actor=actor)
 

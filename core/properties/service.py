@@ -64,6 +64,13 @@ def _timezone(value: str) -> str:
     return tz
 
 
+def _currency(value: str) -> str:
+    currency = validation.text(value, "currency", max_length=3).upper()
+    if not _CURRENCY_RE.match(currency):
+        raise InvalidInput("currency must be a three-letter ISO 4217 code.", field="currency")
+    return currency
+
+
 async def create_property(
     *,
     code: str,
@@ -74,14 +81,16 @@ async def create_property(
     check_out_time: time = time(11, 0),
     business_date: date | None = None,
 ) -> Property:
-    code = validation.code(code, "code")
-    name = validation.text(name, "name")
-    tz = _timezone(timezone)
-    currency = validation.text(currency, "currency", max_length=3).upper()
-    if not _CURRENCY_RE.match(currency):
-        raise InvalidInput("currency must be a three-letter ISO 4217 code.", field="currency")
+    checks = validation.Checks()
+    code = checks(validation.code, code, "code")
+    name = checks(validation.text, name, "name")
+    tz = checks(_timezone, timezone)
+    currency = checks(_currency, currency)
     if business_date is not None and not 2000 <= business_date.year <= 2200:
-        raise InvalidInput("businessDate must lie between 2000 and 2200.", field="businessDate")
+        checks.errors.append(
+            InvalidInput("businessDate must lie between 2000 and 2200.", field="businessDate")
+        )
+    checks.done()
 
     async def change() -> Property:
         if await Property.exists().where(Property.code == code):
@@ -104,12 +113,14 @@ async def create_property(
 async def create_room_type(
     *, property_id: int, code: str, name: str, max_occupancy: int, description: str = ""
 ) -> RoomType:
-    code = validation.code(code, "code")
-    name = validation.text(name, "name")
-    max_occupancy = validation.integer(max_occupancy, "maxOccupancy", minimum=1, maximum=20)
-    description = validation.text(
-        description, "description", max_length=validation.MAX_TEXT, required=False
+    checks = validation.Checks()
+    code = checks(validation.code, code, "code")
+    name = checks(validation.text, name, "name")
+    max_occupancy = checks(validation.integer, max_occupancy, "maxOccupancy", minimum=1, maximum=20)
+    description = checks(
+        validation.text, description, "description", max_length=validation.MAX_TEXT, required=False
     )
+    checks.done()
 
     async def change() -> RoomType:
         await get_property(property_id)
@@ -146,10 +157,12 @@ async def create_room(
     floor: int | None = None,
     features: list[str] | None = None,
 ) -> Room:
-    number = validation.text(number, "number", max_length=20)
+    checks = validation.Checks()
+    number = checks(validation.text, number, "number", max_length=20)
     if floor is not None:
-        validation.integer(floor, "floor", minimum=-10, maximum=300)
-    feature_list = _features(features)
+        checks(validation.integer, floor, "floor", minimum=-10, maximum=300)
+    feature_list = checks(_features, features)
+    checks.done()
 
     async def change() -> Room:
         await get_property(property_id)

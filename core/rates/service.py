@@ -131,19 +131,32 @@ async def create_rate_plan(
     no_show_fee_percent: Any = "0",
 ) -> RatePlan:
     """A rate plan: a price rule relative to the nightly rate, inclusions and policies."""
-    code = validation.code(code, "code")
-    name = validation.text(name, "name")
-    _choice(adjustment_kind, ADJUSTMENT_KINDS, "adjustmentKind")
-    _choice(cancellation_fee_kind, CANCELLATION_FEE_KINDS, "cancellationFeeKind")
-    _choice(no_show_fee_kind, NO_SHOW_FEE_KINDS, "noShowFeeKind")
+    checks = validation.Checks()
+    code = checks(validation.code, code, "code")
+    name = checks(validation.text, name, "name")
+    checks(_choice, adjustment_kind, ADJUSTMENT_KINDS, "adjustmentKind")
+    checks(_choice, cancellation_fee_kind, CANCELLATION_FEE_KINDS, "cancellationFeeKind")
+    checks(_choice, no_show_fee_kind, NO_SHOW_FEE_KINDS, "noShowFeeKind")
     if cancellation_free_days is not None:
-        validation.integer(cancellation_free_days, "cancellationFreeDays", minimum=0, maximum=365)
-    cancel_pct = parse_percent(
-        cancellation_fee_percent, "cancellationFeePercent", minimum=Decimal(0), maximum=HUNDRED
+        checks(
+            validation.integer,
+            cancellation_free_days,
+            "cancellationFreeDays",
+            minimum=0,
+            maximum=365,
+        )
+    zero = Decimal(0)
+    cancel_pct = checks(
+        parse_percent,
+        cancellation_fee_percent,
+        "cancellationFeePercent",
+        minimum=zero,
+        maximum=HUNDRED,
     )
-    no_show_pct = parse_percent(
-        no_show_fee_percent, "noShowFeePercent", minimum=Decimal(0), maximum=HUNDRED
+    no_show_pct = checks(
+        parse_percent, no_show_fee_percent, "noShowFeePercent", minimum=zero, maximum=HUNDRED
     )
+    checks.done()
 
     async def change() -> RatePlan:
         prop = await get_property(property_id)

@@ -78,9 +78,16 @@ async def used_slots(room_type_id: int, nights: list[date]) -> dict[date, set[in
 
 
 async def allocate(
-    *, stay_id: int, property_id: int, room_type_id: int, room_id: int | None, nights: list[date]
+    *,
+    stay_id: int | None,
+    property_id: int,
+    room_type_id: int,
+    room_id: int | None,
+    nights: list[date],
+    hold_id: int | None = None,
 ) -> None:
-    """Take one free slot of the room type for each night (and the room, when given)."""
+    """Take one free slot of the room type for each night (and the room, when given), for a
+    stay or, with ``hold_id`` (and no stay), for an inventory hold."""
     capacity = await bookable_of_type(room_type_id, nights)
     used = await used_slots(room_type_id, nights)
     rows = []
@@ -96,6 +103,7 @@ async def allocate(
                 room=room_id,
                 night=night,
                 slot=free[0],
+                hold=hold_id,
             )
         )
     await insert_rows(rows)

@@ -15,6 +15,7 @@ from ..errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from ..folios import stays as folio_stays
 from ..guests.service import found_guest, get_guest
 from ..guests.tables import Guest
+from ..night_audit.postings import post_day_use
 from ..properties.service import (
     found_property,
     found_room_type,
@@ -101,13 +102,16 @@ async def book_stay(
 ) -> Stay:
     """Book one room of a room type for the nights [arrival, departure); the stay keeps the
     nightly prices it is sold at (on ``rate_plan_id`` when given) and gets its guest folio."""
-    validation.night_range(arrival, departure)
-    if source not in STAY_SOURCES:
-        raise InvalidInput(f"source must be one of {', '.join(STAY_SOURCES)}.", field="source")
-    notes = validation.text(notes, "notes", max_length=validation.MAX_TEXT, required=False)
+    checks = validation.Checks()
+    checks(validation.night_range, arrival, departure)
+    checks(validation.choice, source, STAY_SOURCES, "source")
+    notes = checks(validation.text, notes, "notes", max_length=validation.MAX_TEXT, required=False)
     reference = (
-        validation.code(booking_reference, "bookingReference") if booking_reference else None
+        checks(validation.code, booking_reference, "bookingReference")
+        if booking_reference
+        else None
     )
+    checks.done()
 
     async def change() -> Stay:
         # One statement for the three rows every booking needs; checked in the order the
@@ -302,6 +306,7 @@ async def cancel_stay(*, stay_id: int, reason: str | None = None, actor: str | N
         await stay.save()
         await inventory.release(stay.id)
         await folio_stays.on_cancelled(stay, actor)
+        await folio_stays.close_empty_folios(stay, actor)
         await events.emit(
             "frontdesk_stay_cancelled",
             "stay.cancelled",
@@ -409,6 +414,10 @@ async def _mark_room_dirty(room_id: int, actor: str | None) -> None:
 
 
 async def check_out(*, stay_id: int, actor: str | None = None) -> Stay:
+    """Check an in-house stay out: every folio must close (paid, or moved to the city ledger).
+    Leaving on the arrival business date is a day use, charged first (``post_day_use``)."""
+    await post_day_use(stay_id=stay_id, actor=actor)
+
     async def change() -> Stay:
         stay = await get_stay(stay_id)
         if stay.status != "checked_in":
@@ -521,6 +530,7 @@ async def mark_no_show(*, stay_id: int, actor: str | None = None) -> Stay:
         await stay.save()
         await inventory.release(stay.id)
         await folio_stays.on_no_show(stay, actor)
+        await folio_stays.close_empty_folios(stay, actor)
         await events.emit(
             "frontdesk_stay_no_show",
             "stay.no_show",

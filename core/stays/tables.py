@@ -6,6 +6,10 @@ keys make the database itself refuse overselling, across requests and server pro
 * (room_type, night, slot): a stay takes one of the room type's numbered slots each night, and
   slots only go up to the number of bookable rooms, so a room type is never sold beyond them;
 * (room, night): no two stays hold the same room on the same night.
+
+An ``InventoryHold`` takes nights through the same rows (``stay`` empty, ``hold`` set): a
+room blocked by something that is not a stay (a booking made elsewhere and imported from its
+calendar, say) can then never be sold twice either, by the very same keys.
 """
 
 from __future__ import annotations
@@ -59,8 +63,25 @@ class StayGuest(Table, tablename="core_stay_guest"):
     guest = ForeignKey(references=Guest, index=True)
 
 
+class InventoryHold(Table, tablename="core_inventory_hold"):
+    """A room taken off sale for the nights [arrival, departure) by something other than a
+    stay. ``owner`` names who placed it (a plugin, say ``channels``) and ``reference`` what
+    for (owner-defined, e.g. an external calendar's event); core gives them no meaning."""
+
+    property = ForeignKey(references=Property, index=True)
+    room_type = ForeignKey(references=RoomType)
+    room = ForeignKey(references=Room, index=True)
+    arrival = Date()
+    departure = Date()
+    owner = Varchar(length=40)
+    reference = Varchar(length=255, default="")
+    note = Text(default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
 class StayNight(Table, tablename="core_stay_night"):
-    """One night of inventory held by a booked or in-house stay (see module docstring)."""
+    """One night of inventory held by a booked or in-house stay, or by an inventory hold
+    (exactly one of ``stay`` and ``hold`` is set; see module docstring)."""
 
     stay = ForeignKey(references=Stay, index=True)
     property = ForeignKey(references=Property)
@@ -68,6 +89,7 @@ class StayNight(Table, tablename="core_stay_night"):
     room = ForeignKey(references=Room, null=True, default=None)
     night = Date()
     slot = Integer()
+    hold = ForeignKey(references=InventoryHold, null=True, default=None, index=True)
 
 
 # Composite keys Piccolo cannot declare on columns; created by the core migration.
@@ -78,6 +100,10 @@ UNIQUE_INDEXES = [
     ("core_stay_night_type_slot", "core_stay_night", ("room_type", "night", "slot")),
     ("core_stay_night_room", "core_stay_night", ("room", "night")),
     ("core_stay_night_stay_night", "core_stay_night", ("stay", "night")),
+]
+# Added with inventory holds (a migration of their own).
+HOLD_UNIQUE_INDEXES = [
+    ("core_stay_night_hold_night", "core_stay_night", ("hold", "night")),
 ]
 INDEXES = [
     ("core_stay_night_property_night", "core_stay_night", ("property", "night")),

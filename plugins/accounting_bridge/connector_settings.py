@@ -15,6 +15,7 @@ from frontdesk.core.transactions import run_write
 
 from . import connectors as conn
 from .tables import DELIVERY_MODES, ConnectorSetting
+from .webhook_targets import ALLOW_PRIVATE, check_target
 
 
 @dataclass
@@ -50,6 +51,8 @@ async def configure_connector(
     clean_url = _url(url) if url is not None else None
     if connector == "webhook" and clean_url is None:
         raise InvalidInput("The webhook connector needs a url.", field="url")
+    if clean_url is not None:
+        await check_target(clean_url, allow_private=bool(conn.setting(ALLOW_PRIVATE)))
     options_text = json.dumps(options or {}, sort_keys=True)
     if len(options_text) > 10_000:
         raise InvalidInput("options are too large.", field="options")

@@ -19,6 +19,8 @@ from frontdesk.core.outbox.sender import send_webhook
 from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import SettingSpec
 
+from .webhook_targets import ALLOW_PRIVATE, ForbiddenTarget, check_target
+
 WEBHOOK_TIMEOUT = SettingSpec(
     "accounting_bridge.webhook_timeout_seconds",
     15.0,
@@ -55,7 +57,15 @@ POLL_SECONDS = SettingSpec(
     "Pause of the delivery worker when idle.",
     float,
 )
-SETTINGS = [WEBHOOK_TIMEOUT, RETRY_BASE, RETRY_CAP, MAX_ATTEMPTS, LEASE_SECONDS, POLL_SECONDS]
+SETTINGS = [
+    WEBHOOK_TIMEOUT,
+    RETRY_BASE,
+    RETRY_CAP,
+    MAX_ATTEMPTS,
+    LEASE_SECONDS,
+    POLL_SECONDS,
+    ALLOW_PRIVATE,
+]
 
 
 def setting(spec: SettingSpec) -> Any:
@@ -100,6 +110,10 @@ class WebhookConnector:
     async def deliver(self, message: OutboxDelivery, config: ConnectorConfig) -> Outcome:
         import httpx  # imported on first delivery: a tenth of a second of every server start
 
+        try:
+            await check_target(config.url or "", allow_private=bool(setting(ALLOW_PRIVATE)))
+        except ForbiddenTarget as refused:
+            return Outcome("disable", None, refused.message)
         async with httpx.AsyncClient() as client:
             return await send_webhook(
                 client,

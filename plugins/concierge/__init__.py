@@ -85,3 +85,10 @@ def frontdesk_guest_anonymize(guest, actor):
     from .privacy import anonymize_guest
 
     return anonymize_guest(guest, actor)
+
+
+@hookimpl
+def frontdesk_demo_load(properties, today, seed):
+    from .demo import load_demo
+
+    return load_demo(properties, today, seed)

@@ -37,3 +37,18 @@ def frontdesk_settings_contribute():
     from .common import SETTINGS
 
     return list(SETTINGS)
+
+
+@hookimpl
+def frontdesk_demo_load(properties, today):
+    from .demo import load_demo
+
+    return load_demo(properties, today)
+
+
+@hookimpl
+def frontdesk_http_routes(settings):
+    """The staff calendar at a secret URL (calendar_feed.py)."""
+    from .calendar_feed import handlers
+
+    return handlers()

@@ -10,11 +10,13 @@ from __future__ import annotations
 from frontdesk.core.permissions import Permission
 from frontdesk.graphql.contributions import GraphQLContribution
 
+from .schema_feed_mutations import ShiftsFeedMutation
 from .schema_queries import ShiftsQuery
 from .schema_roster_mutations import ShiftsRosterMutation
 from .schema_setup_mutations import ShiftsSetupMutation
 from .tables import (
     Assignment,
+    CalendarFeed,
     DemandRule,
     Roster,
     ShiftTemplate,
@@ -90,6 +92,8 @@ FIELD_PERMISSIONS = {
     "Mutation.shiftsClockIn": "shifts.time.clock",
     "Mutation.shiftsClockOut": "shifts.time.clock",
     "Mutation.shiftsApproveHours": "shifts.timesheets.approve",
+    "Mutation.shiftsCreateCalendarFeed": "shifts.published.read",
+    "Mutation.shiftsRevokeCalendarFeed": "shifts.published.read",
 }
 
 # Which staff member, roster... an id names, so one hotel's planner cannot reach another's.
@@ -106,13 +110,14 @@ SCOPED_ARGUMENTS = {
     "Mutation.shiftsClockOut.entryId": TimeEntry.staff.property,
     "Query.shiftsStaffMember.id": StaffMember,
     "Query.shiftsRoster.id": Roster,
+    "Mutation.shiftsRevokeCalendarFeed.feedId": CalendarFeed.staff.property,
 }
 
 
 def contribution() -> GraphQLContribution:
     return GraphQLContribution(
         queries=[ShiftsQuery],
-        mutations=[ShiftsSetupMutation, ShiftsRosterMutation],
+        mutations=[ShiftsSetupMutation, ShiftsRosterMutation, ShiftsFeedMutation],
         field_permissions=dict(FIELD_PERMISSIONS),
         scoped_arguments=dict(SCOPED_ARGUMENTS),
         event_permissions={

@@ -75,7 +75,7 @@ def _has_department(department: str):
     except DomainError:
         return StaffMember.id == NOTHING
     if db.is_sqlite():
-        return StaffMember.departments.like(f'%"{name}"%')
+        return db.like(StaffMember.departments, f'%"{db.like_text(name)}"%')
     return StaffMember.departments.any(name)
 
 

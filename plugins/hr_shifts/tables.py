@@ -149,6 +149,18 @@ class TimeEntry(Table, tablename="hr_shifts_time_entry"):
     approved_at = Timestamptz(null=True, default=None)
 
 
+class CalendarFeed(Table, tablename="hr_shifts_calendar_feed"):
+    """A staff member's subscribable calendar URL: the token is shown once and stored only
+    as its SHA-256; revoking it makes the URL answer 404."""
+
+    staff = ForeignKey(references=StaffMember, index=True, on_delete=OnDelete.cascade)
+    token_hash = Varchar(length=64, unique=True)
+    hint = Varchar(length=8)
+    created_by = Varchar(length=200, null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+    revoked_at = Timestamptz(null=True, default=None)
+
+
 TABLES: list = [
     StaffMember,
     ShiftTemplate,
@@ -160,6 +172,7 @@ TABLES: list = [
     Assignment,
     SwapRequest,
     TimeEntry,
+    CalendarFeed,
 ]
 
 UNIQUE_INDEXES = [

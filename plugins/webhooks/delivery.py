@@ -12,6 +12,7 @@ from frontdesk.core.outbox import queue
 from frontdesk.core.outbox.policy import Outcome
 from frontdesk.core.outbox.sender import send_webhook
 from frontdesk.core.outbox.tables import OutboxMessage
+from frontdesk.core.outbox.targets import ForbiddenTarget
 from frontdesk.core.transactions import run_write
 
 from . import settings
@@ -42,6 +43,11 @@ async def send(message: OutboxMessage) -> Outcome:
         return Outcome("disable", None, "the endpoint was deleted")
     if not endpoint.enabled:
         return Outcome("retry", None, "the endpoint is disabled")
+    try:
+        await settings.check_target(endpoint.url)  # its name may resolve elsewhere by now
+    except ForbiddenTarget as refused:
+        await _disable(endpoint.id, refused.message)
+        return Outcome("disable", None, refused.message)
     async with httpx.AsyncClient() as client:
         outcome = await send_webhook(
             client,

@@ -14,6 +14,7 @@ from frontdesk.core.outbox.signing import generate_secret
 from frontdesk.core.properties.service import get_property
 from frontdesk.core.transactions import run_write
 
+from . import settings
 from .tables import WebhookEndpoint
 
 EVENT_NAME = re.compile(r"^(\*|[a-z][a-z_]*\.[a-z][a-z_]*)$")
@@ -58,6 +59,8 @@ async def create_endpoint(
         secret=generate_secret(),
     )
 
+    await settings.check_target(row.url)
+
     async def change() -> Saved:
         await get_property(property_id)
         await row.save()
@@ -84,6 +87,8 @@ async def update_endpoint(
     """Change what is given; re-enabling clears the reason it was disabled."""
     new_url = clean_url(url) if url is not None else None
     new_types = clean_event_types(event_types) if event_types is not None else None
+    if new_url is not None:
+        await settings.check_target(new_url)
 
     async def change() -> Saved:
         row = await _endpoint(endpoint_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from frontdesk.core import runtime
+from frontdesk.core.outbox import targets
 from frontdesk.core.outbox.queue import RetryPolicy
 from frontdesk.core.settings import SettingSpec
 
@@ -31,11 +32,35 @@ LEASE_SECONDS = SettingSpec(
     float,
 )
 POLL_SECONDS = SettingSpec("webhooks.poll_seconds", 2.0, "Pause of the deliverer when idle.", float)
-SETTINGS = [TIMEOUT, RETRY_BASE, RETRY_CAP, MAX_ATTEMPTS, LEASE_SECONDS, POLL_SECONDS]
+ALLOW_PRIVATE = SettingSpec(
+    "webhooks.allow_private_targets",
+    False,
+    "Allow endpoint URLs on loopback, link-local or private addresses (a receiver inside your "
+    "own network); off, such URLs are refused.",
+    bool,
+)
+ALLOWED_BY = "FRONTDESK_WEBHOOKS_ALLOW_PRIVATE_TARGETS"
+SETTINGS = [
+    ALLOW_PRIVATE,
+    TIMEOUT,
+    RETRY_BASE,
+    RETRY_CAP,
+    MAX_ATTEMPTS,
+    LEASE_SECONDS,
+    POLL_SECONDS,
+]
 
 
 def setting(spec: SettingSpec) -> Any:
     return runtime.current().settings.plugin_setting(spec)
+
+
+async def check_target(url: str) -> None:
+    """Refuse (ForbiddenTarget, field ``url``) a receiver on this machine or a private
+    network unless the operator allows it: a typed-in URL must not reach internal ports."""
+    await targets.check_target(
+        url, allow_private=bool(setting(ALLOW_PRIVATE)), allowed_by=ALLOWED_BY
+    )
 
 
 def policy() -> RetryPolicy:

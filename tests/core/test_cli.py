@@ -39,6 +39,7 @@ def test_plugins_lists_installed_plugins_and_their_state(capsys, monkeypatch):
     lines = dict(line.split()[:2] for line in capsys.readouterr().out.strip().splitlines())
     assert lines == {
         "accounting_bridge": "disabled",
+        "channels": "disabled",
         "concierge": "enabled",
         "guest_mail": "disabled",
         "hr_shifts": "disabled",

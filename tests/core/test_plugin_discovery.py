@@ -12,6 +12,7 @@ from frontdesk.core.settings import Settings
 def test_built_in_plugins_register_through_entry_points():
     assert installed_plugins() == {
         "accounting_bridge": "frontdesk.plugins.accounting_bridge",
+        "channels": "frontdesk.plugins.channels",
         "concierge": "frontdesk.plugins.concierge",
         "guest_mail": "frontdesk.plugins.guest_mail",
         "hr_shifts": "frontdesk.plugins.hr_shifts",
@@ -43,7 +44,8 @@ def test_unknown_plugin_fails_start_up_clearly():
 
 
 @pytest.mark.parametrize(
-    "enabled", [[], ["concierge"], ["accounting_bridge"], ["hr_shifts"], ["webhooks"], None]
+    "enabled",
+    [[], ["concierge"], ["accounting_bridge"], ["hr_shifts"], ["channels"], ["webhooks"], None],
 )
 def test_each_plugin_works_alone_and_together_in_the_schema(enabled):
     from frontdesk.graphql.schema import build_schema, print_sdl
@@ -54,6 +56,7 @@ def test_each_plugin_works_alone_and_together_in_the_schema(enabled):
         "concierge": "Concierge",
         "accounting_bridge": "Accounting",
         "hr_shifts": "Shifts",
+        "channels": "Channels",
         "webhooks": "Webhook",
     }
     for plugin, prefix in prefixes.items():

@@ -116,12 +116,14 @@ async def test_mistakes_are_user_errors_and_write_nothing(gql):
 
 async def test_a_charge_on_a_checked_out_stay_is_refused(gql):
     hotel, stay_id, folio_id = await _in_house(gql)
+    await pay(gql, folio_id, "100.00")  # the day use: leaving on the arrival date
     await gql.ok("checkOut", {"stayId": stay_id}, "stay { id }")
     payload = await charge(gql, {"stayId": stay_id}, "MINIBAR", "4.00")
     assert payload["errors"][0]["code"] == "INVALID_TRANSITION"
     payload = await charge(gql, {"folioId": folio_id}, "MINIBAR", "4.00")
     assert payload["errors"][0]["code"] == "INVALID_TRANSITION"
-    assert (await folio(gql, folio_id))["entries"] == []
+    entries = (await folio(gql, folio_id))["entries"]
+    assert [e["kind"] for e in entries] == ["PAYMENT", "CHARGE"]
 
 
 async def test_check_out_refuses_an_unsettled_folio_and_then_settles_and_invoices(gql):
@@ -130,22 +132,24 @@ async def test_check_out_refuses_an_unsettled_folio_and_then_settles_and_invoice
     refused = await gql.mutate("checkOut", {"stayId": stay_id}, "stay { status }")
     assert refused["stay"] is None
     assert refused["errors"][0]["code"] == "CONFLICT"
-    assert "21.40" in refused["errors"][0]["message"]
+    # Leaving on the arrival date is a day use: the first night (100.00) is charged too.
+    assert "121.40" in refused["errors"][0]["message"]
     assert (await stay_money(gql, stay_id))["status"] == "CHECKED_IN"
-    await pay(gql, folio_id, "21.40", method="CASH")
+    await pay(gql, folio_id, "121.40", method="CASH")
     await gql.ok("checkOut", {"stayId": stay_id}, "stay { status }")
     data = await folio(gql, folio_id)
     assert data["status"] == "SETTLED"
     assert data["invoice"] | {"id": None} == {
         "id": None,
         "number": 1,
-        "net": eur("17.98"),
-        "tax": eur("3.42"),
-        "gross": eur("21.40"),
-        "paid": eur("21.40"),
+        "net": eur("111.44"),
+        "tax": eur("9.96"),
+        "gross": eur("121.40"),
+        "paid": eur("121.40"),
         "recipient": "Guest0 Family0",
         "taxBreakdown": [
-            {"rate": "19", "net": eur("17.98"), "tax": eur("3.42"), "gross": eur("21.40")}
+            {"rate": "7", "net": eur("93.46"), "tax": eur("6.54"), "gross": eur("100.00")},
+            {"rate": "19", "net": eur("17.98"), "tax": eur("3.42"), "gross": eur("21.40")},
         ],
     }
 

@@ -104,3 +104,29 @@ async def test_no_mutation_can_change_or_delete_audit_records(app):
         if "auditrecord" in name.lower() or "AuditRecord" in returned:
             touching.append(name)
     assert touching == []
+
+
+async def test_a_mutation_whose_audit_record_fails_leaves_nothing_behind(gql, app, hotel_a):
+    """The audit record is written in the mutation's own transaction: if it cannot be
+    written, the change it describes is not committed either."""
+    from frontdesk.core.auth import audit
+
+    original = audit.record
+
+    async def broken(**kwargs):
+        if kwargs["operation"] == "createGuest":
+            raise RuntimeError("the audit table is unwritable")
+        return await original(**kwargs)
+
+    audit.record = broken
+    try:
+        response = await gql.raw(
+            """mutation($p: ID!) { createGuest(input: {propertyId: $p, firstName: "Lost",
+            lastName: "Audit"}) { guest { id } errors { code } } }""",
+            {"p": hotel_a.property_id},
+        )
+    finally:
+        audit.record = original
+    assert response.json()["errors"]
+    found = await gql.execute('{ guests(search: "Audit") { nodes { id } } }')
+    assert found["guests"]["nodes"] == []

@@ -107,6 +107,28 @@ async def test_refresh_rotates_the_tokens_and_the_old_refresh_token_dies(anonymo
     assert again["refreshSession"]["errors"] == [{"code": "AUTHENTICATION_FAILED"}]
 
 
+async def test_reusing_a_rotated_refresh_token_ends_every_session_of_its_family(
+    anonymous_gql, http, _user
+):
+    await _user()
+    stolen = (await anonymous_gql.execute(LOGIN, {"u": "ana", "p": PASSWORD}))["login"]["session"]
+    other = (await anonymous_gql.execute(LOGIN, {"u": "ana", "p": PASSWORD}))["login"]["session"]
+    refresh = """mutation($t: String!) { refreshSession(input: {refreshToken: $t}) {
+      session { accessToken refreshToken } errors { code } } }"""
+    rotated = (await anonymous_gql.execute(refresh, {"t": stolen["refreshToken"]}))[
+        "refreshSession"
+    ]["session"]
+    rotated_client = GraphQLClient(http, {"Authorization": f"Bearer {rotated['accessToken']}"})
+    assert (await rotated_client.raw("{ me { name } }")).status_code == 200
+    reused = await anonymous_gql.execute(refresh, {"t": stolen["refreshToken"]})
+    assert reused["refreshSession"]["errors"] == [{"code": "AUTHENTICATION_FAILED"}]
+    assert (await rotated_client.raw("{ me { name } }")).status_code == 401
+    after = await anonymous_gql.execute(refresh, {"t": rotated["refreshToken"]})
+    assert after["refreshSession"]["errors"] == [{"code": "AUTHENTICATION_FAILED"}]
+    other_client = GraphQLClient(http, {"Authorization": f"Bearer {other['accessToken']}"})
+    assert (await other_client.raw("{ me { name } }")).status_code == 200
+
+
 async def test_changing_the_password_ends_other_sessions(anonymous_gql, http, _user):
     await _user()
     tokens = [

@@ -84,3 +84,30 @@ async def test_idempotency_keys_belong_to_their_caller(gql, http, client_for, ho
     assert "idempotent-replayed" not in second.headers
     found = await gql.execute('{ guests(search: "Retry") { nodes { id } } }')
     assert len(found["guests"]["nodes"]) == 2
+
+
+async def test_an_idempotent_booking_answers_with_its_related_objects_and_replays_them(
+    gql, hotel_a
+):
+    """The answer of an idempotent request is rendered inside its transaction (it is stored
+    with the work): fields resolved side by side share that transaction's connection."""
+    day = hotel_a.business_date
+    query = """mutation($input: BookStayInput!) { bookStay(input: $input) {
+      stay { id roomType { code name } primaryGuest { lastName } property { code }
+             nights folios { id } balance { amount } } errors { code } } }"""
+    variables = {
+        "input": {
+            "propertyId": hotel_a.property_id,
+            "roomTypeId": hotel_a.room_types["DBL"],
+            "guestId": hotel_a.guests[0],
+            "arrival": day.isoformat(),
+            "departure": day.replace(day=day.day + 2).isoformat(),
+        }
+    }
+    headers = {"Idempotency-Key": "book-related-1"}
+    first = await gql.raw(query, variables, headers=headers)
+    stay = first.json()["data"]["bookStay"]["stay"]
+    assert stay["roomType"]["code"] == "DBL" and stay["property"]["code"] == "A"
+    assert stay["primaryGuest"]["lastName"]
+    again = await gql.raw(query, variables, headers=headers)
+    assert again.json() == first.json() and again.headers["idempotent-replayed"] == "true"

@@ -26,7 +26,11 @@ def settings(database_url, enabled_plugins) -> Settings:
         plugins=enabled_plugins,
         dev_mode=True,
         connection_pool=False,
-        extra={"accounting_bridge.poll_seconds": 3600.0},
+        extra={
+            "accounting_bridge.poll_seconds": 3600.0,
+            # The receivers of these tests listen on 127.0.0.1.
+            "accounting_bridge.webhook_allow_private_targets": True,
+        },
     )
 
 

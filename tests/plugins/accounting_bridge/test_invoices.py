@@ -41,6 +41,11 @@ async def _closed_and_open_stays(gql, deliver: str = "ENTRY"):
         await gql.ok("checkIn", {"stayId": stay}, "stay { id }")
         await charge(gql, {"stayId": stay}, "FOOD_BEVERAGE", "80.00")
     await pay(gql, folio_id, "30.00")
+    # Leaving on the arrival date is a day use: asking to check out posts the first night
+    # (docs/money.md) and is refused until that is paid too.
+    refused = await gql.mutate("checkOut", {"stayId": closed}, "stay { id }")
+    assert refused["errors"][0]["code"] == "CONFLICT"
+    await pay(gql, folio_id, "100.00")
     return hotel, closed, other, folio_id
 
 

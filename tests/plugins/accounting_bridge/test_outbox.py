@@ -36,6 +36,7 @@ def settings(database_url, enabled_plugins) -> Settings:
             "accounting_bridge.webhook_timeout_seconds": 0.5,
             "accounting_bridge.retry_cap_seconds": 60.0,
             "accounting_bridge.lease_seconds": 30.0,
+            "accounting_bridge.webhook_allow_private_targets": True,
         },
     )
 

@@ -35,7 +35,7 @@ async def _departed_and_staying(gql):
         description = f"Dinner for {name} (table 4)"
         await charge(gql, {"stayId": stay}, "FOOD_BEVERAGE", "42.00", description=description)
     folio_id = (await stay_money(gql, left))["folios"][0]["id"]
-    await pay(gql, folio_id, "42.00")
+    await pay(gql, folio_id, "142.00")  # dinner and the day use (the first night, 100.00)
     await gql.ok("checkOut", {"stayId": left}, "stay { id }")
     return hotel, left, staying, folio_id
 

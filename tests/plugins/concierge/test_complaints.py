@@ -167,7 +167,8 @@ async def test_a_goodwill_credit_above_what_the_folio_charged_leaves_everything_
 async def test_a_goodwill_credit_after_check_out_is_refused(gql):
     property_id, stay_id, _open = await _charged_complaint(gql)
     money = await stay_money(gql, stay_id)
-    await pay(gql, _guest_folio(money)["id"], "50.00")
+    # Dinner and the day use: leaving on the arrival date costs the first night (100.00).
+    await pay(gql, _guest_folio(money)["id"], "150.00")
     await gql.ok("checkOut", {"stayId": stay_id}, "stay { id }")
     logged = await gql.ok(
         "createConciergeRequest",

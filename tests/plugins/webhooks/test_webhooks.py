@@ -176,3 +176,15 @@ async def test_a_plugins_own_event_reaches_its_subscribers(gql, enabled_plugins)
     body = json.loads(delivery["payload"])
     assert body["type"] == "concierge.request_changed"
     assert body["data"]["subjectId"] == int(request["request"]["id"])
+
+
+async def test_an_endpoint_on_this_machine_is_refused_unless_allowed(gql, settings):
+    hotel = await build_hotel(gql)
+    settings.extra["webhooks.allow_private_targets"] = False
+    refused = await gql.mutate(
+        "webhookCreateEndpoint",
+        {"propertyId": hotel.property_id, "url": "http://127.0.0.1:5432/", "eventTypes": ["*"]},
+        "endpoint { id }",
+    )
+    assert [(e["code"], e["field"]) for e in refused["errors"]] == [("FORBIDDEN_TARGET", "url")]
+    assert "FRONTDESK_WEBHOOKS_ALLOW_PRIVATE_TARGETS" in refused["errors"][0]["message"]

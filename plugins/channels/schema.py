@@ -1,0 +1,101 @@
+"""The channels plugin's part of the GraphQL schema: export feeds, imported calendars and
+their conflicts, sync on demand, and the direct-booking settings. Managers and admins set
+channels up; the front desk may read them (conflicts are theirs to resolve)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from frontdesk.core.permissions import Permission
+from frontdesk.graphql.contributions import GraphQLContribution
+from frontdesk.graphql.errors import maybe_id
+
+from . import service
+from .schema_mutations import ChannelsMutation
+from .schema_types import (
+    ChannelsCalendarSource,
+    ChannelsDirectBooking,
+    ChannelsFeed,
+    ChannelsReservation,
+)
+from .tables import ChannelsCalendarSource as SourceRow
+from .tables import ChannelsFeedToken as FeedRow
+from .tables import ChannelsReservation as ReservationRow
+
+PERMISSIONS = [
+    Permission(
+        "channels.read",
+        "See channel feeds, imported calendars, their conflicts and sync log.",
+        ("front_desk", "manager", "admin"),
+    ),
+    Permission(
+        "channels.manage",
+        "Create and revoke calendar feeds, import calendars, sync, set up direct booking.",
+        ("manager", "admin"),
+    ),
+]
+
+
+@strawberry.type
+class ChannelsQuery:
+    @strawberry.field(description="The property's export feeds, revoked ones included.")
+    async def channels_feeds(self, property_id: strawberry.ID) -> list[ChannelsFeed]:
+        key = maybe_id(property_id)
+        rows = [] if key is None else await FeedRow.objects().where(FeedRow.property == key)
+        return [ChannelsFeed.of(row) for row in rows]
+
+    @strawberry.field(description="External calendars imported into the property's rooms.")
+    async def channels_calendars(self, property_id: strawberry.ID) -> list[ChannelsCalendarSource]:
+        key = maybe_id(property_id)
+        rows = (
+            []
+            if key is None
+            else await SourceRow.objects().where(SourceRow.property == key).order_by(SourceRow.id)
+        )
+        return [ChannelsCalendarSource.of(row) for row in rows]
+
+    @strawberry.field(description="Channel reservations in conflict with stays, to resolve.")
+    async def channels_conflicts(self, property_id: strawberry.ID) -> list[ChannelsReservation]:
+        key = maybe_id(property_id)
+        if key is None:
+            return []
+        rows = (
+            await ReservationRow.objects()
+            .where((ReservationRow.property == key) & (ReservationRow.status == "conflict"))
+            .order_by(ReservationRow.arrival)
+        )
+        return [ChannelsReservation.of(row) for row in rows]
+
+    @strawberry.field(description="Whether the website may book, and from which origins.")
+    async def channels_direct_booking(self, property_id: strawberry.ID) -> ChannelsDirectBooking:
+        row = await service.direct_settings(maybe_id(property_id) or 0)
+        return ChannelsDirectBooking(
+            property_id=property_id,
+            enabled=bool(row.enabled),
+            allowed_origins=[o for o in row.allowed_origins.split(",") if o],
+        )
+
+
+def contribution() -> GraphQLContribution:
+    return GraphQLContribution(
+        queries=[ChannelsQuery],
+        mutations=[ChannelsMutation],
+        field_permissions={
+            "Query.channelsFeeds": "channels.read",
+            "Query.channelsCalendars": "channels.read",
+            "Query.channelsConflicts": "channels.read",
+            "Query.channelsDirectBooking": "channels.read",
+            "ChannelsCalendarSource.url": "channels.manage",  # the site's secret export URL
+            "Mutation.channelsCreateFeed": "channels.manage",
+            "Mutation.channelsRevokeFeed": "channels.manage",
+            "Mutation.channelsAddCalendar": "channels.manage",
+            "Mutation.channelsRemoveCalendar": "channels.manage",
+            "Mutation.channelsSyncNow": "channels.manage",
+            "Mutation.channelsConfigureDirectBooking": "channels.manage",
+        },
+        scoped_arguments={
+            "Mutation.channelsRevokeFeed.feedId": FeedRow,
+            "Mutation.channelsRemoveCalendar.sourceId": SourceRow,
+            "Mutation.channelsSyncNow.sourceId": SourceRow,
+        },
+    )
