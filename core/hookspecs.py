@@ -73,6 +73,17 @@ def frontdesk_http_routes(settings):
     ``principal_of(request)`` reads the caller)."""
 
 
+@hookspec
+def frontdesk_addhooks(pluginmanager):
+    """Called once while the plugin manager is built, after every enabled plugin is registered
+    and before implementations are checked against specifications (pytest's
+    ``pytest_addhooks``). ``pluginmanager``: the pluggy PluginManager. A plugin that offers
+    hooks of its own to other plugins adds their specifications here with
+    ``pluginmanager.add_hookspecs(module)``; implementations of such a hook in other plugins
+    are marked ``@hookimpl(optionalhook=True)`` so they load when the offering plugin is
+    disabled. Return None."""
+
+
 @hookspec(firstresult=True)
 def frontdesk_home_page():
     """Called once when the server is built. Return the path that ``GET /`` redirects to
