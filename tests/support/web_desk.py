@@ -62,3 +62,46 @@ def amount_on_screen(text: str) -> Decimal:
 def shoot(page, name: str, full_page: bool = False) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+
+
+def tab_to(page, condition: str, presses: int = 80) -> None:
+    """Press Tab until ``condition`` (JS over ``el``, the focused element) holds."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            f"(() => {{ const el = document.activeElement; return !!({condition}); }})()"
+        ):
+            return
+    raise AssertionError(f"Tab never reached: {condition}")
+
+
+def book_arrival(api: Api, property_id: str, arrival: str, departure: str, **guest) -> dict:
+    """A stay arriving on ``arrival`` for a new guest, booked through the API."""
+    made = api.gql(
+        "mutation($i: CreateGuestInput!) { createGuest(input: $i) {"
+        " guest { id } errors { message } } }",
+        {"i": {"propertyId": property_id, **guest}},
+    )["createGuest"]
+    types = api.gql(
+        "query($p: ID!) { availability(propertyId: $p, arrival: $a, departure: $d) {"
+        " roomTypes { roomType { id } freeCount } } }".replace(
+            "$p: ID!", "$p: ID!, $a: Date!, $d: Date!"
+        ),
+        {"p": property_id, "a": arrival, "d": departure},
+    )["availability"]["roomTypes"]
+    room_type = next(t["roomType"]["id"] for t in types if t["freeCount"] > 1)
+    booked = api.gql(
+        "mutation($i: BookStayInput!) { bookStay(input: $i) {"
+        " stay { id confirmationCode } errors { message } } }",
+        {
+            "i": {
+                "propertyId": property_id,
+                "roomTypeId": room_type,
+                "guestId": made["guest"]["id"],
+                "arrival": arrival,
+                "departure": departure,
+            }
+        },
+    )["bookStay"]
+    assert booked["errors"] == [], booked
+    return booked["stay"]

@@ -4,9 +4,10 @@ a payment, check out and print the invoice, with every amount on screen equal to
 from __future__ import annotations
 
 import uuid
+from datetime import date, timedelta
 
 import httpx
-from support.web_desk import Api, amount_on_screen, nav, shoot, sign_in
+from support.web_desk import Api, amount_on_screen, book_arrival, nav, shoot, sign_in, tab_to
 
 STAY = """query($id: ID!) { stay(id: $id) { status room { number }
   balance { amount currency } folios { id balance { amount currency } invoice { id } } } }"""
@@ -100,3 +101,123 @@ def test_a_desk_clerks_day_shows_the_apis_numbers(demo_server, page):
     shoot(page, "invoice", full_page=True)
     page.get_by_role("button", name="Print").click()
     assert page.evaluate("window.__printed") == 1
+
+
+def addDays(iso: str, days: int) -> str:  # noqa: N802 - the client's name for it
+    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+
+
+def business_date(api: Api, property_id: str = "1") -> str:
+    return api.gql("query($p: ID!) { property(id: $p) { businessDate } }", {"p": property_id})[
+        "property"
+    ]["businessDate"]
+
+
+def test_check_in_can_be_done_with_the_keyboard_only(demo_server, page):
+    api = Api(demo_server.base_url, "desk")
+    today = business_date(api)
+    stay = book_arrival(api, "1", today, addDays(today, 2), firstName="Kira", lastName="Keyboard")
+    sign_in(page, demo_server.base_url, "desk")
+    page.get_by_role("heading", name="Today:").wait_for()
+    tab_to(page, "el.type === 'search'")
+    page.keyboard.type(stay["confirmationCode"])
+    tab_to(page, "el.textContent === 'Kira Keyboard'")
+    page.keyboard.press("Enter")
+    tab_to(page, "el.id === 'checkIn-room'")
+    page.keyboard.press("ArrowDown")
+    chosen = page.evaluate("document.activeElement.selectedOptions[0].textContent")
+    tab_to(page, "el.textContent.trim() === 'Check in now'", presses=3)
+    page.keyboard.press("Enter")
+    page.get_by_text("Checked in", exact=True).wait_for()
+    after = api.gql(STAY, {"id": stay["id"]})["stay"]
+    assert after["status"] == "CHECKED_IN"
+    assert after["room"]["number"] == chosen.split(" ")[0]
+
+
+def test_an_api_error_is_shown_beside_the_field_it_names(demo_server, page):
+    api = Api(demo_server.base_url, "desk")
+    today = business_date(api)
+    stay = book_arrival(api, "1", today, addDays(today, 1), firstName="Fay", lastName="Field")
+    sign_in(page, demo_server.base_url, "desk")
+    page.get_by_role("heading", name="Today:").wait_for()
+    page.get_by_role("searchbox").fill(stay["confirmationCode"])
+    page.get_by_role("button", name="Open the stay of Fay Field").click()
+    folio = page.locator("[data-folio]").first.get_attribute("data-folio")
+    page.locator(f"#charge-{folio}-description").fill("Minibar")
+    page.locator(f"#charge-{folio}-unitPrice").fill("abc")
+    page.get_by_role("button", name="Post charge").click()
+    field = page.locator(".field", has=page.locator(f"#charge-{folio}-unitPrice"))
+    error = field.get_by_role("alert")
+    error.wait_for()
+    assert "unitPrice" in error.inner_text()
+    page.locator(f"#payment-{folio}-amount").fill("-5")
+    page.get_by_role("button", name="Take payment").click()
+    payment = page.locator(".field", has=page.locator(f"#payment-{folio}-amount"))
+    payment.get_by_role("alert").wait_for()
+    shoot(page, "folio-field-error")
+
+
+def test_signing_out_forgets_the_session_and_stores_no_token(demo_server, page):
+    sign_in(page, demo_server.base_url, "desk")
+    page.get_by_role("heading", name="Today:").wait_for()
+    stored = page.evaluate("JSON.stringify({...window.localStorage, ...window.sessionStorage})")
+    assert "fda_" not in stored and "ccessToken" not in stored
+    assert page.context.cookies() == []
+    page.get_by_role("button", name="Sign out").click()
+    page.locator("#login-username").wait_for()
+    shoot(page, "login")
+    answer = page.evaluate(
+        "fetch('/graphql', {method: 'POST', headers: {'content-type': 'application/json'},"
+        " body: JSON.stringify({query: '{ me { name } }'})}).then(r => r.status)"
+    )
+    assert answer == 401
+
+
+def test_housekeeping_takes_a_room_out_of_order(demo_server, page):
+    api = Api(demo_server.base_url, "admin")
+    sign_in(page, demo_server.base_url, "admin")
+    nav(page, "Housekeeping")
+    row = page.locator("tr[data-room='104']")
+    row.get_by_label("New status").select_option("OUT_OF_ORDER")
+    row.get_by_label("Reason").fill("Leaking tap")
+    row.get_by_label("Until").fill(addDays(business_date(api), 3))
+    row.get_by_role("button", name="Set the status of room 104").click()
+    page.locator("tr[data-room='104']", has_text="Leaking tap").wait_for()
+    rooms = api.gql(
+        '{ rooms(propertyId: "1", housekeepingStatus: OUT_OF_ORDER) { nodes { number } } }'
+    )["rooms"]["nodes"]
+    assert {"number": "104"} in rooms
+    shoot(page, "housekeeping", full_page=True)
+
+
+def test_the_room_calendar_opens_a_stay(demo_server, page):
+    sign_in(page, demo_server.base_url, "desk")
+    nav(page, "Room calendar")
+    bar = page.locator("td.bar button").first
+    name = bar.inner_text()
+    shoot(page, "calendar")
+    bar.click()
+    page.locator("#stay-title", has_text=name).wait_for()
+
+
+def test_the_night_audit_reports_what_the_api_reports(demo_server, page):
+    api = Api(demo_server.base_url, "admin")
+    closing = business_date(api)
+    sign_in(page, demo_server.base_url, "admin")
+    nav(page, "Night audit")
+    page.get_by_role("button", name="Close").click()
+    page.get_by_test_id("audit.occupancy").wait_for()
+    report = api.gql(
+        'query($d: Date!) { nightAuditReport(propertyId: "1", businessDate: $d) {'
+        " occupancyPercent adr revpar } }",
+        {"d": closing},
+    )["nightAuditReport"]
+    adr = report["adr"]["amount"] if isinstance(report["adr"], dict) else report["adr"]
+    revpar = report["revpar"]["amount"] if isinstance(report["revpar"], dict) else report["revpar"]
+    assert amount_on_screen(page.get_by_test_id("audit.adr").inner_text()) == amount_on_screen(adr)
+    on_screen = amount_on_screen(page.get_by_test_id("audit.revpar").inner_text())
+    assert on_screen == amount_on_screen(revpar)
+    shown = page.get_by_test_id("audit.occupancy").inner_text()
+    assert amount_on_screen(shown) == round(amount_on_screen(report["occupancyPercent"]), 1)
+    shoot(page, "night-audit")
+    assert business_date(api) == addDays(closing, 1)
