@@ -78,3 +78,17 @@ def frontdesk_guest_anonymize(guest, actor):
     from .privacy import anonymize_guest
 
     return anonymize_guest(guest, actor)
+
+
+@hookimpl
+def frontdesk_http_routes(settings):
+    from .web_panel import routes
+
+    return routes()
+
+
+@hookimpl(optionalhook=True)
+def frontdesk_web_panels():
+    from .web_panel import PANEL
+
+    return [PANEL]

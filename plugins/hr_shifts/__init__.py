@@ -29,3 +29,17 @@ def frontdesk_settings_contribute():
     from .common import SETTINGS
 
     return list(SETTINGS)
+
+
+@hookimpl
+def frontdesk_http_routes(settings):
+    from .web_panel import routes
+
+    return routes()
+
+
+@hookimpl(optionalhook=True)
+def frontdesk_web_panels():
+    from .web_panel import PANEL
+
+    return [PANEL]

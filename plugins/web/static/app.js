@@ -84,7 +84,11 @@ function Shell({ session, lang, setLang, onLogout, reload }) {
   const [businessDate, setBusinessDate] = useState(property ? property.businessDate : '');
   const [view, setView] = useState({ name: 'board', params: {} });
   const [panels, setPanels] = useState([]);
-  useEffect(() => { loadPanels(lang).then(setPanels); }, [lang]);
+  useEffect(() => {
+    let current = true;
+    loadPanels(lang).then((found) => current && setPanels(found));
+    return () => { current = false; };
+  }, [lang]);
   const freshDate = property && property.businessDate;
   useEffect(() => { if (freshDate) setBusinessDate(freshDate); }, [freshDate]);
   if (!property) return html`<main><p>${t('shell.noProperty')}</p></main>`;
@@ -123,7 +127,7 @@ function Shell({ session, lang, setLang, onLogout, reload }) {
           onClick=${() => setView({ name: screen.id, params: {} })}>${t(`nav.${screen.id}`)}</button>`)}
       ${panels.map((panel) => html`<button type="button" data-panel=${panel.id}
           aria-current=${view.name === 'panel' && view.params.panel.id === panel.id ? 'page' : undefined}
-          onClick=${() => setView({ name: 'panel', params: { panel } })}>${panel.title}</button>`)}
+          onClick=${() => setView({ name: 'panel', params: { panel } })}>${t(`${panel.id}.panel.title`)}</button>`)}
     </nav>
     <main id="screen" key=${`${property.id}-${businessDate}-${lang}`}>
       <${Screen} view=${view} ctx=${ctx} />

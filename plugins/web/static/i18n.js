@@ -3,7 +3,7 @@
 export const LANGUAGES = { en: 'en-GB', de: 'de-DE', es: 'es-ES', vi: 'vi-VN' };
 const catalogues = {};
 let current = 'en';
-let extra = {};
+const extras = {};
 
 export async function loadLanguage(lang) {
   if (!LANGUAGES[lang]) lang = 'en';
@@ -24,13 +24,14 @@ export function locale() {
   return LANGUAGES[current];
 }
 
-// Panels bring their own messages; they are merged under their own keys.
-export function addMessages(messages) {
-  extra = { ...extra, ...messages };
+// Panels bring their own messages (keys prefixed with the panel's id), per language.
+export function addMessages(lang, messages) {
+  extras[lang] = { ...(extras[lang] || {}), ...messages };
 }
 
 export function t(key, params = {}) {
-  const text = (catalogues[current] || {})[key] ?? extra[key] ?? (catalogues.en || {})[key] ?? key;
+  const text = (catalogues[current] || {})[key] ?? (extras[current] || {})[key]
+    ?? (catalogues.en || {})[key] ?? (extras.en || {})[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
 }
 
@@ -73,4 +74,9 @@ export function addDays(iso, days) {
   const value = new Date(`${iso}T00:00:00Z`);
   value.setUTCDate(value.getUTCDate() + days);
   return value.toISOString().slice(0, 10);
+}
+
+export function dateTime(iso) {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 }

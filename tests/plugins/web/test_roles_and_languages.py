@@ -11,12 +11,17 @@ from pathlib import Path
 import pytest
 from support.web_desk import Api, book_arrival, nav, shoot, sign_in
 
-CATALOGUES = Path(__file__).resolve().parents[3] / "plugins" / "web" / "static" / "i18n"
+PLUGINS = Path(__file__).resolve().parents[3] / "plugins"
+# The front desk's catalogues and those of every panel a plugin ships.
+CATALOGUES = [PLUGINS / "web" / "static" / "i18n", *sorted(PLUGINS.glob("*/web/i18n"))]
 LANGUAGES = ("de", "es", "vi")
 
 
-def catalogue(lang: str) -> dict[str, str]:
-    return json.loads((CATALOGUES / f"{lang}.json").read_text())
+def catalogue(lang: str, folders: list[Path] = CATALOGUES) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for folder in folders:
+        merged.update(json.loads((folder / f"{lang}.json").read_text()))
+    return merged
 
 
 @pytest.fixture(scope="module")
@@ -103,10 +108,11 @@ def test_a_user_of_one_hotel_never_sees_the_other(demo_server, page, admin_api):
     assert lisbon_only and not any(name in calendar_names for name in lisbon_only)
 
 
-def test_every_message_exists_in_every_language():
-    english = catalogue("en")
+@pytest.mark.parametrize("folder", CATALOGUES, ids=lambda f: f.parts[-3])
+def test_every_message_exists_in_every_language(folder):
+    english = catalogue("en", [folder])
     for lang in LANGUAGES:
-        other = catalogue(lang)
+        other = catalogue(lang, [folder])
         assert sorted(other) == sorted(english), lang
         for key, text in other.items():
             assert text.strip() and not re.search(r"TODO|FIXME|XXX|\?\?\?", text), (lang, key)
@@ -161,6 +167,11 @@ def test_every_screen_speaks_the_chosen_language(demo_server, page, lang, guest_
             page.get_by_role("button", name=catalogue_of["booking.searchButton"]).click()
             page.locator("main table").wait_for()
         look(screen)
+    for panel in ("concierge", "hr_shifts", "accounting_bridge"):
+        title = catalogue_of[f"{panel}.panel.title"]
+        page.get_by_role("navigation").get_by_role("button", name=title).click()
+        page.get_by_role("heading", name=title).wait_for()
+        look(f"panel-{panel}")
     nav(page, catalogue_of["nav.board"])
     page.get_by_role("searchbox").fill(guest_with_birthday["confirmationCode"])
     page.locator("tr[data-stay] button.link").first.click()
@@ -179,3 +190,14 @@ def test_the_language_is_chosen_per_user(demo_server, page):
     sign_in(page, demo_server.base_url, "desk")
     page.get_by_role("button", name="Cerrar sesión").wait_for()
     assert page.evaluate("document.documentElement.lang") == "es"
+
+
+def test_with_every_plugin_the_roster_and_accounting_panels_open(demo_server, page):
+    sign_in(page, demo_server.base_url, "admin")
+    navigation = page.get_by_role("navigation")
+    for title, shot in (("Roster of the week", "panel-roster"), ("Accounting", "panel-accounting")):
+        navigation.get_by_role("button", name=title).click()
+        page.get_by_role("heading", name=title).wait_for()
+        page.wait_for_load_state("networkidle")
+        assert page.locator("main .errors").count() == 0
+        shoot(page, shot)
