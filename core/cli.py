@@ -91,7 +91,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "Run: frontdesk migrate"
         )
     app = load_server_app(settings)  # the app's lifespan checks migrations again
-    print(f"Frontdesk serving http://{host}:{port}/graphql")
+    print(f"Frontdesk serving http://{host}:{port}/ (the API: http://{host}:{port}/graphql)")
     uvicorn.run(app, host=host, port=port, log_level="info", workers=1)
     return 0
 

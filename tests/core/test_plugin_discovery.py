@@ -14,6 +14,7 @@ def test_built_in_plugins_register_through_entry_points():
         "accounting_bridge": "frontdesk.plugins.accounting_bridge",
         "concierge": "frontdesk.plugins.concierge",
         "hr_shifts": "frontdesk.plugins.hr_shifts",
+        "web": "frontdesk.plugins.web",
     }
 
 
