@@ -3,6 +3,7 @@ a payment, check out and print the invoice, with every amount on screen equal to
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, timedelta
 
@@ -198,6 +199,109 @@ def test_the_room_calendar_opens_a_stay(demo_server, page):
     shoot(page, "calendar")
     bar.click()
     page.locator("#stay-title", has_text=name).wait_for()
+
+
+def test_the_board_filters_and_finds_by_confirmation_code(demo_server, page):
+    api = Api(demo_server.base_url, "desk")
+    today = business_date(api)
+    arrivals = api.gql(
+        'query($d: Date!) { stays(propertyId: "1", arrival: $d) { nodes { id status } } }',
+        {"d": today},
+    )["stays"]["nodes"]
+    expected = {s["id"] for s in arrivals if s["status"] != "CANCELLED"}
+    sign_in(page, demo_server.base_url, "desk")
+    page.get_by_role("heading", name="Today:").wait_for()
+    page.get_by_role("button", name="Arrivals").click()
+    rows = page.locator("tr[data-stay]")
+    assert {rows.nth(i).get_attribute("data-stay") for i in range(rows.count())} == expected
+    page.get_by_role("button", name="All", exact=True).click()
+    code = rows.first.get_attribute("data-code")
+    page.get_by_role("searchbox").fill(code.lower())
+    page.wait_for_function("document.querySelectorAll('tr[data-stay]').length === 1")
+    assert rows.first.get_attribute("data-code") == code
+
+
+def test_the_property_switcher_shows_the_other_hotels_board(demo_server, page):
+    admin = Api(demo_server.base_url, "admin")
+    today = business_date(admin, "2")
+    lisbon = admin.gql(
+        'query($d: Date!) { stays(propertyId: "2", departure: $d) { nodes { id } } }',
+        {"d": today},
+    )["stays"]["nodes"]
+    sign_in(page, demo_server.base_url, "admin")
+    page.get_by_role("heading", name="Today:").wait_for()
+    page.get_by_label("Hotel").select_option(label="Casa do Rio")
+    page.get_by_role("button", name="Departures").click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('tr[data-stay]').length === n", arg=len(lisbon)
+    )
+    rows = page.locator("tr[data-stay]")
+    assert {rows.nth(i).get_attribute("data-stay") for i in range(rows.count())} == {
+        s["id"] for s in lisbon
+    }
+
+
+def test_a_new_guest_like_an_existing_one_gets_the_duplicate_hint(demo_server, page):
+    api = Api(demo_server.base_url, "desk")
+    known = api.gql('{ guests(propertyId: "1", first: 1) { nodes { id firstName lastName } } }')[
+        "guests"
+    ]["nodes"][0]
+    sign_in(page, demo_server.base_url, "desk")
+    nav(page, "New booking")
+    page.get_by_role("button", name="Find rooms").click()
+    page.get_by_role("button", name="Choose Double").click()
+    page.locator("#guest-firstName").fill(known["firstName"])
+    page.locator("#guest-lastName").fill(known["lastName"])
+    page.get_by_role("button", name="Create guest").click()
+    page.get_by_role("heading", name="Is this guest already known?").wait_for()
+    shoot(page, "booking-duplicate")
+    name = f"{known['firstName']} {known['lastName']}"
+    page.get_by_role("button", name=f"Use {name}").first.click()
+    page.get_by_role("heading", name="Confirm the booking").wait_for()
+
+
+def test_a_payment_is_refunded_and_a_charge_corrected(demo_server, page):
+    api = Api(demo_server.base_url, "desk")
+    today = business_date(api)
+    stay = book_arrival(api, "1", today, addDays(today, 1), firstName="Rui", lastName="Refund")
+    sign_in(page, demo_server.base_url, "desk")
+    page.get_by_role("searchbox").fill(stay["confirmationCode"])
+    page.get_by_role("button", name="Open the stay of Rui Refund").click()
+    folio = page.locator("[data-folio]").first.get_attribute("data-folio")
+    page.locator(f"#charge-{folio}-description").fill("Spa")
+    page.locator(f"#charge-{folio}-unitPrice").fill("30.00")
+    page.get_by_role("button", name="Post charge").click()
+    page.get_by_role("button", name="Correct Spa").click()
+    page.get_by_label("Reason").fill("Booked twice")
+    page.get_by_role("button", name="Reverse the charge").click()
+    page.get_by_role("cell", name="Correction", exact=True).wait_for()
+    page.locator(f"#payment-{folio}-amount").fill("20.00")
+    page.get_by_role("button", name="Take payment").click()
+    page.locator("tr[data-entry]", has_text="Payment").get_by_role("button").click()
+    page.get_by_label("Refund amount").fill("20.00")
+    page.get_by_role("button", name="Refund now").click()
+    page.get_by_role("cell", name=re.compile(r"^Refund( ·|$)")).wait_for()
+    balance = api.gql(STAY, {"id": stay["id"]})["stay"]["folios"][0]["balance"]["amount"]
+    shown = page.get_by_test_id(f"folio-balance-{folio}")
+    page.wait_for_function(
+        "([id, amount]) => document.querySelector(`[data-testid=folio-balance-${id}]`)"
+        "?.dataset.amount === amount",
+        arg=[folio, balance],
+    )
+    assert amount_on_screen(shown.inner_text()) == amount_on_screen(balance) == 0
+
+
+def test_the_board_fits_a_tablet(demo_server, chromium):
+    context = chromium.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    page = context.new_page()
+    try:
+        sign_in(page, demo_server.base_url, "desk")
+        page.get_by_role("heading", name="Today:").wait_for()
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0
+        shoot(page, "board-tablet")
+    finally:
+        context.close()
 
 
 def test_the_night_audit_reports_what_the_api_reports(demo_server, page):

@@ -145,6 +145,14 @@ def texts_on_screen(page) -> set[str]:
     )
 
 
+UNNAMED_CONTROLS = """() => [
+  ...document.querySelectorAll('button, input, select, textarea, a[href]')]
+  .filter((el) => !((el.getAttribute('aria-label') || '').trim()
+    || (el.labels && [...el.labels].some((label) => label.textContent.trim()))
+    || (el.tagName === 'BUTTON' && el.textContent.trim()) || el.title))
+  .map((el) => el.outerHTML.slice(0, 120))"""
+
+
 @pytest.mark.parametrize("lang", ["de", "vi"])
 def test_every_screen_speaks_the_chosen_language(demo_server, page, lang, guest_with_birthday):
     sign_in(page, demo_server.base_url, "admin")
@@ -153,10 +161,12 @@ def test_every_screen_speaks_the_chosen_language(demo_server, page, lang, guest_
     page.get_by_role("heading", name=catalogue_of["nav.board"]).first.wait_for()
     leftovers = english_only(lang)
     seen: dict[str, set[str]] = {}
+    unnamed: dict[str, list[str]] = {}
 
     def look(name: str) -> None:
         page.wait_for_load_state("networkidle")
         seen[name] = texts_on_screen(page) & leftovers
+        unnamed[name] = page.evaluate(UNNAMED_CONTROLS)
         shoot(page, f"{name}-{lang}")
 
     look("board")
@@ -178,6 +188,7 @@ def test_every_screen_speaks_the_chosen_language(demo_server, page, lang, guest_
     page.locator("[data-folio]").first.wait_for()
     look("stay")
     assert {name: texts for name, texts in seen.items() if texts} == {}
+    assert {name: found for name, found in unnamed.items() if found} == {}
 
 
 def test_the_language_is_chosen_per_user(demo_server, page):
