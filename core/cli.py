@@ -81,6 +81,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host = args.host or settings.host
     port = args.port or settings.port
 
+    workers = args.workers or 1
+    if workers > 1:
+        _check_workers(settings, workers)
+
     async def pending(rt):
         return await bootstrap.pending_migrations(rt)
 
@@ -90,9 +94,55 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"The database has unapplied migrations ({', '.join(sorted(missing))}). "
             "Run: frontdesk migrate"
         )
+    if workers > 1:
+        return _serve_workers(settings, host, port, workers)
     app = load_server_app(settings)  # the app's lifespan checks migrations again
     print(f"Frontdesk serving http://{host}:{port}/ (the API: http://{host}:{port}/graphql)")
-    uvicorn.run(app, host=host, port=port, log_level="info", workers=1)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        workers=1,
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+    )
+    return 0
+
+
+def _check_workers(settings: Settings, workers: int) -> None:
+    if workers > 64:
+        raise CommandError("--workers must be between 1 and 64.")
+    if db.sqlite_path(settings.database_url) is not None:
+        raise CommandError(
+            "--workers above 1 needs PostgreSQL: SQLite serves one process "
+            "(docs/operations.md)."
+        )
+
+
+def _serve_workers(settings: Settings, host: str, port: int, workers: int) -> int:
+    """Several server processes on one socket (uvicorn's supervisor). Each builds its app from
+    the environment, so the settings this command was given are handed down through it."""
+    import os
+
+    import uvicorn
+
+    if db.sqlite_path(settings.database_url) is not None:
+        raise CommandError(
+            "--workers above 1 needs PostgreSQL: SQLite serves one process (docs/operations.md)."
+        )
+    if not 1 <= workers <= 64:
+        raise CommandError("--workers must be between 1 and 64.")
+    os.environ["FRONTDESK_DATABASE_URL"] = settings.database_url
+    print(f"Frontdesk serving http://{host}:{port}/graphql with {workers} processes")
+    uvicorn.run(
+        "frontdesk.graphql.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        log_level="info",
+        workers=workers,
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+    )
     return 0
 
 
@@ -145,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve the GraphQL API with uvicorn")
     serve.add_argument("--host", help="interface to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 8000)")
+    serve.add_argument("--workers", type=int, help="server processes (PostgreSQL only; default 1)")
     serve.set_defaults(func=cmd_serve)
 
     migrate = sub.add_parser("migrate", help="apply migrations of core and enabled plugins")
@@ -192,9 +243,16 @@ def _register_night_audit(sub: argparse._SubParsersAction) -> None:
     register(sub)
 
 
+def _register_backup(sub: argparse._SubParsersAction) -> None:
+    from .backup_cli import register
+
+    register(sub)
+
+
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _register_auth,
     _register_night_audit,
+    _register_backup,
 ]
 
 

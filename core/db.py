@@ -140,6 +140,49 @@ def is_unique_violation(exc: BaseException) -> bool:
     return False
 
 
+# asyncpg's exceptions for a server that is down, restarting, or dropped the connection.
+_UNAVAILABLE_NAMES = {
+    "CannotConnectNowError",
+    "ConnectionDoesNotExistError",
+    "ConnectionFailureError",
+    "AdminShutdownError",
+    "CrashShutdownError",
+    "TooManyConnectionsError",
+    "PostgresConnectionError",
+    "ClientCannotConnectError",
+}
+_SQLITE_UNAVAILABLE = ("unable to open database", "disk i/o error", "database disk image")
+
+
+def is_unavailable(exc: BaseException | None) -> bool:
+    """True when ``exc`` (or what caused it) says the database cannot be reached right now,
+    rather than that the request was wrong: the server answers 503 and the client retries."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, ConnectionError | TimeoutError) or type(exc).__name__ in (
+            _UNAVAILABLE_NAMES
+        ):
+            return True
+        if isinstance(exc, OSError) and exc.errno is not None:  # refused, unreachable, reset
+            return True
+        if isinstance(exc, sqlite3.OperationalError) and any(
+            text in str(exc).lower() for text in _SQLITE_UNAVAILABLE
+        ):
+            return True
+        if type(exc).__name__ == "InterfaceError" and "closed" in str(exc):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+async def ping(engine: Engine, timeout: float = 2.0) -> None:
+    """One round trip to the database; raises when it cannot be reached within ``timeout``."""
+    import asyncio
+
+    await asyncio.wait_for(engine.run_ddl("SELECT 1"), timeout)
+
+
 def is_retryable(exc: BaseException) -> bool:
     """Serialization failures and deadlocks on PostgreSQL: the transaction may be retried."""
     return type(exc).__name__ in {"SerializationError", "DeadlockDetectedError"}

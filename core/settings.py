@@ -12,11 +12,13 @@ way from the CLI, the server and the tests.
 | FRONTDESK_SESSION_TTL_MINUTES | session_ttl_minutes (access token lifetime) | 30 |
 | FRONTDESK_REFRESH_TTL_HOURS | refresh_ttl_hours (refresh token lifetime) | 168 |
 | FRONTDESK_RATE_LIMIT_PER_MINUTE | rate_limit_per_minute per API key / user / address | 600 |
+| FRONTDESK_RATE_LIMIT_STORE | rate_limit_store: memory, database, redis://… | see docs |
 | FRONTDESK_LOGIN_FAILURES_PER_USER | login_failures_per_user within 15 minutes | 5 |
 | FRONTDESK_LOGIN_FAILURES_PER_ADDRESS | login_failures_per_address within 15 minutes | 20 |
 | FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
 | FRONTDESK_MAX_QUERY_DEPTH, _ALIASES, _TOKENS | GraphQL document limits | 12, 30, 5000 |
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
+| FRONTDESK_SHUTDOWN_GRACE_SECONDS | shutdown_grace_seconds for requests in flight | 30 |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -44,6 +46,7 @@ SECURITY_INT_SETTINGS = (
     "max_aliases",
     "max_tokens",
     "max_body_bytes",
+    "shutdown_grace_seconds",
 )
 
 
@@ -69,6 +72,8 @@ class Settings:
     session_ttl_minutes: int = 30
     refresh_ttl_hours: int = 168
     rate_limit_per_minute: int = 600
+    rate_limit_store: str = ""
+    shutdown_grace_seconds: int = 30
     login_failures_per_user: int = 5
     login_failures_per_address: int = 20
     retention_months: int = 36
@@ -93,6 +98,7 @@ class Settings:
             "port": _int_env(env, "FRONTDESK_PORT", cls.port),
             "max_page_size": _int_env(env, "FRONTDESK_MAX_PAGE_SIZE", cls.max_page_size),
             "connection_pool": env.get("FRONTDESK_DB_POOL", "1").lower() in TRUE_WORDS,
+            "rate_limit_store": env.get("FRONTDESK_RATE_LIMIT_STORE", "").strip(),
             **{
                 name: _int_env(env, "FRONTDESK_" + name.upper(), getattr(cls, name))
                 for name in SECURITY_INT_SETTINGS

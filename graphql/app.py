@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import AsyncIterator
 
 import msgspec
@@ -18,11 +19,18 @@ from frontdesk.core.auth.roles import sync_builtin_roles
 from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
+from .availability_of_database import (
+    RETRY_AFTER_SECONDS,
+    handle_unavailable,
+    is_unavailable_answer,
+    ready,
+    unavailable_exception_types,
+)
 from .context import Context
 from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
+from .rate_limit_stores import make_rate_limiter
 from .schema import build_schema
 from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
-from .security_ratelimit import RateLimiter
 
 log = logging.getLogger("frontdesk.server")
 
@@ -58,10 +66,19 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             request's CPU on it (docs/performance.md)."""
             return msgspec.json.encode(data)
 
+        def create_response(self, response_data, sub_response):  # type: ignore[no-untyped-def]
+            """An answer that could not reach the database is a 503 with Retry-After."""
+            response = super().create_response(response_data, sub_response)
+            if is_unavailable_answer(response_data):
+                response.status_code = 503
+                response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
+
     @get("/health", sync_to_thread=False)
     def health() -> dict[str, object]:
         return {
             "status": "ok",
+            "process": os.getpid(),
             "plugins": rt.enabled_plugins,
             "pluginFailures": dict(rt.plugin_failures),
         }
@@ -99,6 +116,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         route_handlers=[
             GraphQLController,
             health,
+            ready,
             home_handler(rt.plugin_manager),
             *plugin_routers(rt.plugin_manager, settings),
         ],
@@ -108,7 +126,9 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             DefineMiddleware(
                 SecurityMiddleware,
                 max_body_bytes=settings.max_body_bytes,
-                limiter=RateLimiter(settings.rate_limit_per_minute),
+                limiter=make_rate_limiter(
+                    settings.rate_limit_store, settings.rate_limit_per_minute, rt.engine
+                ),
                 public_fields=frozenset(
                     key for key, value in policy.field_permissions.items() if value == "public"
                 ),
@@ -116,6 +136,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             )
         ],
         request_max_body_size=settings.max_body_bytes,
+        exception_handlers=dict.fromkeys(unavailable_exception_types(), handle_unavailable),
         debug=False,
     )
     return app

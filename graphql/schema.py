@@ -23,6 +23,7 @@ from frontdesk.core.settings import Settings
 from . import security_policy
 from .auth_mutations import AuthMutation
 from .auth_queries import AuthQuery
+from .availability_of_database import DatabaseUnavailable
 from .contributions import GraphQLContribution
 from .core_mutations import CoreMutation
 from .core_queries import CoreQuery
@@ -111,6 +112,7 @@ def build_schema(
         ParserCache(maxsize=256),
         ValidationCache(maxsize=256),
         *security_extensions(settings, policy),
+        DatabaseUnavailable,  # after the masking: it sees the original errors first
         SQLiteReadSnapshot,
     ]
     with _build_lock, _extended(extensions):

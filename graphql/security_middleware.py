@@ -117,7 +117,7 @@ class SecurityMiddleware:
             return
         principal = await self._authenticate(headers)
         client = (scope.get("client") or ("unknown", 0))[0]
-        decision = self.limiter.take(principal.key if principal else f"address:{client}")
+        decision = await self.limiter.acquire(principal.key if principal else f"address:{client}")
         rate_headers = decision.headers()
         if not decision.allowed:
             await _respond(
@@ -158,7 +158,7 @@ class SecurityMiddleware:
         }
         principal = await self._authenticate(headers)
         client = (scope.get("client") or ("unknown", 0))[0]
-        decision = self.limiter.take(principal.key if principal else f"address:{client}")
+        decision = await self.limiter.acquire(principal.key if principal else f"address:{client}")
         rate_headers = decision.headers()
         if not decision.allowed:
             await _respond(

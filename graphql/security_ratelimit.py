@@ -2,9 +2,9 @@
 
 Each caller may burst up to ``limit`` requests, refilled at ``limit`` per minute. Responses
 carry the IETF RateLimit headers (RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset in
-seconds until the bucket is full again); a refused request gets 429 with Retry-After. The
-bucket lives in the server process: with several processes behind a balancer each enforces
-its own share (see docs/security.md)."""
+seconds until the bucket is full again); a refused request gets 429 with Retry-After. This class
+keeps the buckets in the process; ``rate_limit_stores`` keeps them in PostgreSQL or Redis so
+that several processes enforce one limit (docs/operations.md)."""
 
 from __future__ import annotations
 
@@ -70,6 +70,10 @@ class RateLimiter:
                 reset_seconds=math.ceil(missing / self.rate),
                 retry_after=0 if allowed else math.ceil((1 - bucket.tokens) / self.rate),
             )
+
+    async def acquire(self, key: str) -> Decision:
+        """The server's entry point (the shared stores answer it with a round trip)."""
+        return self.take(key)
 
     def _forget_full(self, moment: float) -> None:
         for key in [

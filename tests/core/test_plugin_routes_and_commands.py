@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from support.fake_plugins import install_fake_plugin
 
 PROBE = """
 from litestar import Request, get
@@ -55,15 +55,6 @@ from frontdesk.core.plugins import hookimpl
 def frontdesk_stay_bookd(stay):
     pass
 """
-
-
-def install_fake_plugin(folder: Path, name: str, source: str) -> None:
-    """A module plus the dist-info that registers it in the frontdesk.plugins group."""
-    (folder / f"{name}.py").write_text(textwrap.dedent(source))
-    info = folder / f"{name}-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text(f"[frontdesk.plugins]\n{name} = {name}\n")
 
 
 @pytest.fixture
