@@ -4,6 +4,8 @@ const QUERY = `query($p: ID) { conciergeRequests(propertyId: $p, status: [OPEN, 
   nodes { id type status priority description overdue deadlineAt assignee
     room { number } guest { fullName } } } }`;
 
+const EVENTS = `subscription($p: ID!) { events(propertyId: $p, types: ["concierge"]) { name subjectId } }`;
+
 export default function Panel({ ctx }) {
   const { html, useEffect, useState, Errors, Loading, asErrors } = ctx.ui;
   const { t } = ctx;
@@ -11,8 +13,10 @@ export default function Panel({ ctx }) {
   const [rows, setRows] = useState(null);
   const [errors, setErrors] = useState([]);
   useEffect(() => {
-    ctx.gql(QUERY, { p: ctx.propertyId }).then((data) => setRows(data.conciergeRequests.nodes))
-      .catch((error) => setErrors(asErrors(error)));
+    const reload = () => ctx.gql(QUERY, { p: ctx.propertyId })
+      .then((data) => setRows(data.conciergeRequests.nodes)).catch((error) => setErrors(asErrors(error)));
+    reload();
+    return ctx.live.subscribe(EVENTS, { p: ctx.propertyId }, ctx.live.debounced(reload));
   }, [ctx.propertyId]);
   if (errors.length) return html`<${Errors} errors=${errors} />`;
   if (!rows) return html`<${Loading} />`;

@@ -58,3 +58,8 @@ export async function logout() {
 export function authHeaders() {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
+
+// For the live connection, which sends the credential in its connection_init message.
+export function currentToken() {
+  return token;
+}

@@ -11,6 +11,7 @@ import { Housekeeping } from './housekeeping.js';
 import { NightAudit } from './audit.js';
 import { Calendar } from './calendar.js';
 import { PanelView, loadPanels } from './panels.js';
+import { disconnect } from './live.js';
 
 const ME = `{ me { kind name permissions allProperties propertyIds }
   properties(first: 250) { nodes { id code name currency timezone businessDate } } }`;
@@ -161,6 +162,7 @@ function App() {
     if (me) setLangState(await loadLanguage(savedLanguage(me.name) || lang));
   }
   async function onLogout() {
+    disconnect();
     await logout();
     setSession(null);
   }

@@ -3,6 +3,7 @@
 import { gql } from './api.js';
 import { date, t } from './i18n.js';
 import { Errors, Loading, Money, asErrors, html, useEffect, useState } from './ui.js';
+import { BOARD_EVENTS, debounced, subscribe } from './live.js';
 
 export function stayFields(ctx) {
   const balance = ctx.can('folios.read') ? 'balance { amount currency }' : '';
@@ -63,7 +64,9 @@ export function Board({ ctx }) {
   const [filter, setFilter] = useState('all');
   const [search, setSearch] = useState('');
   useEffect(() => {
-    loadBoard(ctx).then(setRows).catch((error) => setErrors(asErrors(error)));
+    const reload = () => loadBoard(ctx).then(setRows).catch((error) => setErrors(asErrors(error)));
+    reload();
+    return subscribe(BOARD_EVENTS, { p: ctx.propertyId }, debounced(reload));
   }, [ctx.propertyId, ctx.businessDate]);
   if (errors.length) return html`<${Errors} errors=${errors} />`;
   if (!rows) return html`<${Loading} />`;

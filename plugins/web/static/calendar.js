@@ -3,6 +3,7 @@
 import { gql } from './api.js';
 import { addDays, t, weekday } from './i18n.js';
 import { Errors, Loading, asErrors, html, useEffect, useState } from './ui.js';
+import { BOARD_EVENTS, debounced, subscribe } from './live.js';
 
 const NIGHTS = 14;
 
@@ -37,7 +38,11 @@ function cells(room, stays, nights, ctx) {
 export function Calendar({ ctx }) {
   const [data, setData] = useState(null);
   const [errors, setErrors] = useState([]);
-  useEffect(() => { load(ctx).then(setData).catch((error) => setErrors(asErrors(error))); }, [ctx.propertyId]);
+  useEffect(() => {
+    const reload = () => load(ctx).then(setData).catch((error) => setErrors(asErrors(error)));
+    reload();
+    return subscribe(BOARD_EVENTS, { p: ctx.propertyId }, debounced(reload));
+  }, [ctx.propertyId]);
   if (errors.length) return html`<${Errors} errors=${errors} />`;
   if (!data) return html`<${Loading} />`;
   const nights = Array.from({ length: NIGHTS }, (_, i) => addDays(ctx.businessDate, i));

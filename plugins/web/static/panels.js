@@ -4,6 +4,7 @@
 import { authHeaders, gql, mutate } from './api.js';
 import * as i18n from './i18n.js';
 import * as ui from './ui.js';
+import * as live from './live.js';
 
 const { html, useEffect, useState } = ui;
 
@@ -30,6 +31,6 @@ export function PanelView({ ctx, panel }) {
   if (error) return html`<${ui.Errors} errors=${[{ message: error }]} />`;
   if (!module) return html`<${ui.Loading} />`;
   const Panel = module.default;
-  const kit = { ...ctx, gql, mutate, ui, i18n, t: i18n.t };
+  const kit = { ...ctx, gql, mutate, ui, i18n, live, t: i18n.t };
   return html`<section aria-label=${i18n.t(`${panel.id}.panel.title`)} data-panel-view=${panel.id}><${Panel} ctx=${kit} /></section>`;
 }
