@@ -105,6 +105,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level="info",
         workers=1,
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+        log_config=None if settings.log_format == "json" else uvicorn.config.LOGGING_CONFIG,
     )
     return 0
 
@@ -114,8 +115,7 @@ def _check_workers(settings: Settings, workers: int) -> None:
         raise CommandError("--workers must be between 1 and 64.")
     if db.sqlite_path(settings.database_url) is not None:
         raise CommandError(
-            "--workers above 1 needs PostgreSQL: SQLite serves one process "
-            "(docs/operations.md)."
+            "--workers above 1 needs PostgreSQL: SQLite serves one process (docs/operations.md)."
         )
 
 
@@ -132,7 +132,11 @@ def _serve_workers(settings: Settings, host: str, port: int, workers: int) -> in
         )
     if not 1 <= workers <= 64:
         raise CommandError("--workers must be between 1 and 64.")
+    import tempfile
+
     os.environ["FRONTDESK_DATABASE_URL"] = settings.database_url
+    # the processes' counters are summed from files here (prometheus_client's multiprocess mode)
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="frontdesk-metrics-"))
     print(f"Frontdesk serving http://{host}:{port}/graphql with {workers} processes")
     uvicorn.run(
         "frontdesk.graphql.app:create_app",
@@ -142,6 +146,7 @@ def _serve_workers(settings: Settings, host: str, port: int, workers: int) -> in
         log_level="info",
         workers=workers,
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+        log_config=None if settings.log_format == "json" else uvicorn.config.LOGGING_CONFIG,
     )
     return 0
 

@@ -84,6 +84,14 @@ def frontdesk_addhooks(pluginmanager):
     disabled. Return None."""
 
 
+@hookspec
+def frontdesk_metrics_collect():
+    """Called when ``/metrics`` is scraped, outside any transaction. Return a list of samples
+    ``(name, help, value, labels)`` — ``name`` prefixed ``frontdesk_<plugin>_``, ``value`` a
+    number, ``labels`` a dict of str — or an awaitable of that list (to read the database).
+    Each becomes a Prometheus gauge."""
+
+
 @hookspec(firstresult=True)
 def frontdesk_home_page():
     """Called once when the server is built. Return the path that ``GET /`` redirects to

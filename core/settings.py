@@ -18,6 +18,7 @@ way from the CLI, the server and the tests.
 | FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
 | FRONTDESK_MAX_QUERY_DEPTH, _ALIASES, _TOKENS | GraphQL document limits | 12, 30, 5000 |
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
+| FRONTDESK_LOG_FORMAT | log_format: text, or json (one object a line, with requestId) | text |
 | FRONTDESK_SHUTDOWN_GRACE_SECONDS | shutdown_grace_seconds for requests in flight | 30 |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
@@ -74,6 +75,7 @@ class Settings:
     rate_limit_per_minute: int = 600
     rate_limit_store: str = ""
     shutdown_grace_seconds: int = 30
+    log_format: str = "text"
     login_failures_per_user: int = 5
     login_failures_per_address: int = 20
     retention_months: int = 36
@@ -99,6 +101,7 @@ class Settings:
             "max_page_size": _int_env(env, "FRONTDESK_MAX_PAGE_SIZE", cls.max_page_size),
             "connection_pool": env.get("FRONTDESK_DB_POOL", "1").lower() in TRUE_WORDS,
             "rate_limit_store": env.get("FRONTDESK_RATE_LIMIT_STORE", "").strip(),
+            "log_format": _choice_env(env, "FRONTDESK_LOG_FORMAT", ("text", "json"), "text"),
             **{
                 name: _int_env(env, "FRONTDESK_" + name.upper(), getattr(cls, name))
                 for name in SECURITY_INT_SETTINGS
@@ -121,6 +124,13 @@ class Settings:
             return spec.type(raw)
         except ValueError as exc:
             raise InvalidInput(f"{env_name} must be a {spec.type.__name__}: {raw!r}") from exc
+
+
+def _choice_env(env: Mapping[str, str], name: str, choices: tuple[str, ...], default: str) -> str:
+    raw = env.get(name, default).strip().lower() or default
+    if raw not in choices:
+        raise InvalidInput(f"{name} must be one of {', '.join(choices)}, not {raw!r}.")
+    return raw
 
 
 def _int_env(env: Mapping[str, str], name: str, default: int) -> int:

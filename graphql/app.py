@@ -28,7 +28,9 @@ from .availability_of_database import (
 )
 from .context import Context
 from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
+from .metrics import Metrics, MetricsMiddleware, metrics_handler, operation_metrics
 from .rate_limit_stores import make_rate_limiter
+from .request_log import REQUEST_ID_KEY, RequestIdMiddleware, configure_json_logging
 from .schema import build_schema
 from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
 
@@ -42,14 +44,24 @@ class UnmigratedDatabase(RuntimeError):
 def create_app(settings: Settings | None = None, *, check_migrations: bool = True) -> Litestar:
     """Build the server for ``settings``: runtime, schema from core and enabled plugins, app."""
     settings = settings or Settings.from_env()
+    if settings.log_format == "json":
+        configure_json_logging()
     rt = bootstrap.start(settings)
-    schema = build_schema(rt.plugin_manager, dev_mode=settings.dev_mode, settings=settings)
+    metrics = Metrics()
+    schema = build_schema(
+        rt.plugin_manager,
+        dev_mode=settings.dev_mode,
+        settings=settings,
+        extra_extensions=[operation_metrics(metrics)],
+    )
     policy = schema.security_policy  # type: ignore[attr-defined]
 
     async def context_getter(request: Request) -> Context:
         principal = request.scope.get(PRINCIPAL_KEY)  # set by SecurityMiddleware
         actor = principal.actor if principal is not None else None
-        return Context(settings=settings, principal=principal, actor=actor)
+        request_id = request.scope.get(REQUEST_ID_KEY)  # set by RequestIdMiddleware
+        extra = {"request_id": request_id} if request_id else {}
+        return Context(settings=settings, principal=principal, actor=actor, **extra)
 
     base_controller = make_graphql_controller(
         schema,
@@ -117,12 +129,15 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             GraphQLController,
             health,
             ready,
+            metrics_handler(metrics, rt),
             home_handler(rt.plugin_manager),
             *plugin_routers(rt.plugin_manager, settings),
         ],
         lifespan=[lifespan],
         state=State({"runtime": rt, "schema": schema}),
         middleware=[
+            RequestIdMiddleware,
+            DefineMiddleware(MetricsMiddleware, metrics=metrics),
             DefineMiddleware(
                 SecurityMiddleware,
                 max_body_bytes=settings.max_body_bytes,
@@ -133,9 +148,11 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
                     key for key, value in policy.field_permissions.items() if value == "public"
                 ),
                 plugin_prefix=PLUGIN_PREFIX + "/",
-            )
+            ),
         ],
         request_max_body_size=settings.max_body_bytes,
+        # Litestar's default logging config replaces the root handler: keep the JSON one
+        **({"logging_config": None} if settings.log_format == "json" else {}),
         exception_handlers=dict.fromkeys(unavailable_exception_types(), handle_unavailable),
         debug=False,
     )

@@ -80,10 +80,15 @@ def contributions(pm: pluggy.PluginManager) -> list[GraphQLContribution]:
 
 
 def build_schema(
-    pm: pluggy.PluginManager, *, dev_mode: bool = False, settings: Settings | None = None
+    pm: pluggy.PluginManager,
+    *,
+    dev_mode: bool = False,
+    settings: Settings | None = None,
+    extra_extensions: Iterable[type] = (),
 ) -> strawberry.Schema:
     """The schema for core and the enabled plugins, with the security extensions of
-    ``settings`` (limits, masking, permission enforcement; docs/security.md)."""
+    ``settings`` (limits, masking, permission enforcement; docs/security.md) and the server's
+    ``extra_extensions`` (metrics)."""
     settings = settings or Settings(dev_mode=dev_mode)
     parts = contributions(pm)
     queries = [CoreQuery, MoneyQuery, AuthQuery, *[q for c in parts for q in c.queries]]
@@ -108,6 +113,7 @@ def build_schema(
     mutation = merge_types("Mutation", tuple(mutations))
     policy = security_policy.assemble(parts)
     schema_extensions = [
+        *extra_extensions,  # first in, last out: metrics see the final answer
         StripNulCharacters,
         ParserCache(maxsize=256),
         ValidationCache(maxsize=256),

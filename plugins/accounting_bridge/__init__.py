@@ -51,6 +51,13 @@ def frontdesk_background_tasks(settings):
 
 
 @hookimpl
+def frontdesk_metrics_collect():
+    from .outbox import outbox_samples
+
+    return outbox_samples()
+
+
+@hookimpl
 def frontdesk_folio_charge_posted(folio, entry, actor):
     from .journal import record_folio_entry
 

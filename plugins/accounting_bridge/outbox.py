@@ -357,3 +357,33 @@ async def retry_failed(*, property_id: int, message_ids: list[int] | None = None
         return len(rows)
 
     return await run_write(change, conflict_message="The outbox changed concurrently; retry.")
+
+
+async def outbox_samples() -> list[tuple[str, str, float, dict[str, str]]]:
+    """For ``/metrics``: messages waiting for delivery and the age of the oldest, so an alert
+    fires when the back office stops receiving the journal."""
+    waiting = OutboxMessage.status.is_in(["pending", "failed"]) & (
+        OutboxMessage.next_attempt_at.is_not_null()
+    )
+    depth = await OutboxMessage.count().where(waiting)
+    oldest = (
+        await OutboxMessage.select(OutboxMessage.created_at)
+        .where(waiting)
+        .order_by(OutboxMessage.created_at)
+        .first()
+    )
+    age = (utcnow() - oldest["created_at"]).total_seconds() if oldest else 0.0
+    return [
+        (
+            "frontdesk_accounting_bridge_outbox_depth",
+            "Outbox messages awaiting delivery.",
+            depth,
+            {},
+        ),
+        (
+            "frontdesk_accounting_bridge_outbox_oldest_seconds",
+            "Age of the oldest outbox message awaiting delivery.",
+            age,
+            {},
+        ),
+    ]

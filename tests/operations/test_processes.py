@@ -71,13 +71,21 @@ def test_serve_with_two_workers_answers_from_two_processes(database_url):
     process = serve(database_url, "--port", str(port), "--workers", "2")
     try:
         wait_for_health(port, process)
-        answering = set()
+        answering, attempts = set(), 0
         for _ in range(300):
+            attempts += 1
             with httpx.Client() as client:  # a new connection each time
                 answering.add(client.get(f"http://127.0.0.1:{port}/health").json()["process"])
             if len(answering) == 2:
                 break
         assert len(answering) == 2
+        exposition = httpx.get(f"http://127.0.0.1:{port}/metrics").text
+        health = [
+            line
+            for line in exposition.splitlines()
+            if line.startswith('frontdesk_http_requests_total{route="/health",status="200"}')
+        ]
+        assert float(health[0].split()[-1]) >= attempts  # counted across both processes
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
