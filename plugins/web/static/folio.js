@@ -1,7 +1,7 @@
 // Folios of a stay: the entries, and the forms that post a charge, take a payment, refund a
 // payment and correct a charge. An API error that names a field is shown beside that field.
 import { mutate } from './api.js';
-import { date, t } from './i18n.js';
+import { amountOf, date, t } from './i18n.js';
 import { Errors, Field, Money, html, otherErrors, useState } from './ui.js';
 
 export const folioFields = `id number name currency status balance { amount currency }
@@ -88,7 +88,7 @@ function PaymentForm({ folio, onChange }) {
 // Refund (of a payment) or correction (of a charge), inline under the entry.
 function EntryFix({ folio, entry, onChange, onClose }) {
   const refund = entry.kind === 'PAYMENT';
-  const form = useForm({ amount: String(-Number(entry.amount)), reason: '' });
+  const form = useForm({ amount: String(-Number(amountOf(entry.amount))), reason: '' });
   const id = (name) => `fix-${entry.id}-${name}`;
   function submit(event) {
     event.preventDefault();

@@ -80,3 +80,8 @@ export function dateTime(iso) {
   if (!iso) return '';
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 }
+
+// The decimal string of a Money {amount currency} or of a bare amount.
+export function amountOf(value) {
+  return value !== null && typeof value === 'object' ? value.amount : value;
+}

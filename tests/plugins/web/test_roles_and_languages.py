@@ -162,11 +162,13 @@ def test_every_screen_speaks_the_chosen_language(demo_server, page, lang, guest_
     leftovers = english_only(lang)
     seen: dict[str, set[str]] = {}
     unnamed: dict[str, list[str]] = {}
+    failures: dict[str, list[str]] = {}
 
     def look(name: str) -> None:
         page.wait_for_load_state("networkidle")
         seen[name] = texts_on_screen(page) & leftovers
         unnamed[name] = page.evaluate(UNNAMED_CONTROLS)
+        failures[name] = page.locator("main .errors").all_inner_texts()
         shoot(page, f"{name}-{lang}")
 
     look("board")
@@ -189,6 +191,7 @@ def test_every_screen_speaks_the_chosen_language(demo_server, page, lang, guest_
     look("stay")
     assert {name: texts for name, texts in seen.items() if texts} == {}
     assert {name: found for name, found in unnamed.items() if found} == {}
+    assert {name: found for name, found in failures.items() if found} == {}
 
 
 def test_the_language_is_chosen_per_user(demo_server, page):
