@@ -3,11 +3,12 @@ concierge sees the requests board (overdue first) and no roster or accounting pa
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import httpx
 import pytest
-from support.web_desk import Api, shoot, sign_in
+from support.web_desk import Api, book_arrival, shoot, sign_in
 
 CREATE = """mutation($i: CreateConciergeRequestInput!) { createConciergeRequest(input: $i) {
   request { id } errors { message } } }"""
@@ -44,3 +45,51 @@ def test_the_concierge_board_lists_overdue_requests_first(demo_server, page):
     first = page.locator("tr[data-request]").first
     assert "Towels for 104" in first.inner_text() and "Overdue" in first.inner_text()
     shoot(page, "panel-concierge")
+
+
+LIVE = (
+    "boardChanged" in (Path(__file__).resolve().parents[3] / "docs" / "schema.graphql").read_text()
+)
+live_only = pytest.mark.skipif(not LIVE, reason="the server has no subscriptions yet")
+
+
+@live_only
+def test_the_board_shows_another_clerks_check_in_without_a_reload(demo_server, page):
+    api = Api(demo_server.base_url, "desk")
+    today = api.gql('{ property(id: "1") { businessDate } }')["property"]["businessDate"]
+    following = (date.fromisoformat(today) + timedelta(days=1)).isoformat()
+    stay = book_arrival(api, "1", today, following, firstName="Liv", lastName="Live")
+    sign_in(page, demo_server.base_url, "desk")
+    row = page.locator(f"tr[data-stay='{stay['id']}']")
+    row.get_by_text("Booked", exact=True).wait_for()
+    page.evaluate("window.__notReloaded = true")
+    free = api.gql("query($id: ID!) { stay(id: $id) { roomType { id } } }", {"id": stay["id"]})[
+        "stay"
+    ]["roomType"]["id"]
+    rooms = api.gql(
+        "query($a: Date!, $d: Date!, $t: ID!) { availability(propertyId: 1, arrival: $a,"
+        " departure: $d, roomTypeId: $t) { roomTypes { freeRooms { id housekeepingStatus } } } }",
+        {"a": today, "d": following, "t": free},
+    )["availability"]["roomTypes"][0]["freeRooms"]
+    room = next(r["id"] for r in rooms if r["housekeepingStatus"] in ("CLEAN", "INSPECTED"))
+    checked = api.gql(
+        "mutation($i: CheckInInput!) { checkIn(input: $i) { errors { message } } }",
+        {"i": {"stayId": stay["id"], "roomId": room}},
+    )["checkIn"]
+    assert checked["errors"] == []
+    row.get_by_text("Checked in", exact=True).wait_for()
+    assert page.evaluate("window.__notReloaded") is True
+
+
+@live_only
+def test_the_concierge_board_shows_a_new_request_without_a_reload(demo_server, page):
+    api = Api(demo_server.base_url, "admin")
+    sign_in(page, demo_server.base_url, "concierge")
+    page.get_by_role("navigation").get_by_role("button", name="Concierge requests").click()
+    page.locator("h1", has_text="Concierge requests").wait_for()
+    page.wait_for_load_state("networkidle")
+    made = api.gql(
+        CREATE, {"i": {"propertyId": "1", "type": "LUGGAGE", "description": "Bags to room 302"}}
+    )["createConciergeRequest"]
+    assert made["errors"] == []
+    page.locator("tr[data-request]", has_text="Bags to room 302").wait_for()
