@@ -71,6 +71,36 @@ function CheckOut({ stay, onDone }) {
     <button type="button" onClick=${checkOut}>${t('stay.checkOutButton')}</button></div>`;
 }
 
+function ChangeStay({ stay, onDone }) {
+  const [dates, setDates] = useState({ arrival: stay.arrival, departure: stay.departure });
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState([]);
+  async function run(name, type, input) {
+    const payload = await mutate(name, type, input, 'stay { id status }');
+    if (payload.errors.length) setErrors(payload.errors);
+    else { setErrors([]); onDone(); }
+  }
+  function modify(event) {
+    event.preventDefault();
+    run('modifyStay', 'ModifyStayInput', { stayId: stay.id, ...dates });
+  }
+  const bind = (name) => ({ value: dates[name], onInput: (e) => setDates({ ...dates, [name]: e.target.value }) });
+  return html`<form class="card" onSubmit=${modify} aria-label=${t('stay.change')}>
+    <h2>${t('stay.change')}</h2>
+    <${Field} id="modify-arrival" label=${t('stay.arrival')} name="arrival" errors=${errors}>
+      <input id="modify-arrival" type="date" ...${bind('arrival')} /><//>
+    <${Field} id="modify-departure" label=${t('stay.departure')} name="departure" errors=${errors}>
+      <input id="modify-departure" type="date" ...${bind('departure')} /><//>
+    <button type="submit">${t('stay.changeButton')}</button>
+    <${Field} id="cancel-reason" label=${t('stay.cancelReason')} name="reason" errors=${errors}>
+      <input id="cancel-reason" value=${reason} onInput=${(e) => setReason(e.target.value)} /><//>
+    <${Errors} errors=${otherErrors(errors, ['arrival', 'departure', 'reason'])} />
+    <button type="button" class="secondary"
+      onClick=${() => run('cancelStay', 'CancelStayInput', { stayId: stay.id, reason: reason || null })}>
+      ${t('stay.cancelButton')}</button>
+  </form>`;
+}
+
 function Facts({ stay, ctx }) {
   const guest = stay.primaryGuest;
   const fact = (label, value) => value !== null && value !== undefined && value !== ''
@@ -107,6 +137,7 @@ export function StayView({ ctx, stayId }) {
     <div class="cards">
       ${write && stay.status === 'BOOKED' && html`<${RoomAction} stay=${stay} ctx=${ctx} action="checkIn"
         title=${t('stay.checkIn')} button=${t('stay.checkInButton')} onDone=${reload} />`}
+      ${write && stay.status === 'BOOKED' && html`<${ChangeStay} stay=${stay} onDone=${reload} key=${stay.departure} />`}
       ${write && stay.status === 'CHECKED_IN' && html`<${RoomAction} stay=${stay} ctx=${ctx} action="moveRoom"
         title=${t('stay.move')} button=${t('stay.moveButton')} onDone=${reload} />`}
       ${write && stay.status === 'CHECKED_IN' && html`<${CheckOut} stay=${stay} onDone=${reload} />`}

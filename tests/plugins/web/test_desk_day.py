@@ -304,6 +304,27 @@ def test_the_board_fits_a_tablet(demo_server, chromium):
         context.close()
 
 
+def test_a_booking_is_moved_to_other_dates_and_cancelled(demo_server, page):
+    api = Api(demo_server.base_url, "desk")
+    today = business_date(api)
+    stay = book_arrival(api, "1", today, addDays(today, 1), firstName="Cyd", lastName="Cancel")
+    sign_in(page, demo_server.base_url, "desk")
+    page.get_by_role("searchbox").fill(stay["confirmationCode"])
+    page.get_by_role("button", name="Open the stay of Cyd Cancel").click()
+    page.get_by_label("Departure", exact=True).fill(addDays(today, 3))
+    page.get_by_role("button", name="Change dates").click()
+    read = "query($id: ID!) { stay(id: $id) { status departure } }"
+    page.wait_for_function(  # three nights now
+        "n => [...document.querySelectorAll('dd')].some((dd) => dd.textContent === n)",
+        arg="3",
+    )
+    assert api.gql(read, {"id": stay["id"]})["stay"]["departure"] == addDays(today, 3)
+    page.get_by_label("Reason for cancelling").fill("Flight cancelled")
+    page.get_by_role("button", name="Cancel the booking").click()
+    page.get_by_text("Cancelled", exact=True).wait_for()
+    assert api.gql(read, {"id": stay["id"]})["stay"]["status"] == "CANCELLED"
+
+
 def test_the_night_audit_reports_what_the_api_reports(demo_server, page):
     api = Api(demo_server.base_url, "admin")
     closing = business_date(api)
