@@ -9,15 +9,21 @@ DEMO_DB ?= ./frontdesk-demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv tools lint format schema bench bench-smoke clean
+.PHONY: run test venv tools lint format schema bench bench-smoke clean graphiql-assets
 
-$(VENV)/.installed: pyproject.toml
+# Two stamps: `make run` needs the runtime dependencies only; the test extras (pytest,
+# schemathesis, playwright, ...) are installed for `make test` and the developer targets.
+$(VENV)/.installed-runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-runtime
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-venv: $(VENV)/.installed
+venv: $(VENV)/.installed-test
 
 # From Debian: hledger (the accounting export tests feed their files to it) and chromium (the
 # browser tests drive it through Playwright; Playwright's own browser download is not used).
@@ -31,7 +37,7 @@ tools:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-run: venv
+run: $(VENV)/.installed-runtime
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	FRONTDESK_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/frontdesk migrate
 	FRONTDESK_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/frontdesk demo
@@ -61,6 +67,11 @@ bench: venv
 
 bench-smoke: venv
 	$(PY) -m benchmarks --smoke $(BENCH_ARGS)
+
+# GraphiQL, React and ReactDOM from the npm registry (needs npm; serving them does not):
+# versions are pinned in the script and recorded in graphql/static/graphiql/VERSIONS.
+graphiql-assets:
+	sh graphql/static/graphiql/vendor.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(DEMO_DB)*

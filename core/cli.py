@@ -14,12 +14,19 @@ import sys
 from collections.abc import Callable
 
 from . import bootstrap, db
+from .cli_checks import (
+    CommandError,
+    bind_listening_socket,
+    check_port,
+    check_sqlite_folder,
+    database_problem,
+    port_number,
+    quiet_connection_warnings,
+)
 from .errors import DomainError
 from .settings import Settings
 
-
-class CommandError(Exception):
-    """A user-facing failure of a command: printed plainly, exit status 2."""
+__all__ = ["CommandError", "main", "run_with_runtime", "load_server_app"]
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -35,10 +42,29 @@ def run_with_runtime(args: argparse.Namespace, work: Callable):
     return asyncio.run(_with_runtime(_settings(args), work))
 
 
-async def _with_runtime(settings: Settings, work: Callable):
-    rt = bootstrap.start(settings)
-    await db.start_pool(rt.engine)
+async def _with_runtime(settings: Settings, work: Callable, *, migrated: bool = True):
+    """Start the installation, open the database and await ``work(runtime)``.
+
+    ``migrated``: refuse a database with unapplied migrations first (every command but
+    ``migrate`` and ``demo --migrate``), instead of failing on a missing table."""
+    check_sqlite_folder(settings.database_url)
     try:
+        with quiet_connection_warnings():  # the failure itself is reported below
+            rt = bootstrap.start(settings)
+        await db.start_pool(rt.engine)
+    except Exception as exc:
+        problem = database_problem(settings.database_url, exc)
+        if problem is None:
+            raise
+        raise problem from None
+    try:
+        if migrated:
+            missing = await bootstrap.pending_migrations(rt)
+            if missing:
+                raise CommandError(
+                    f"The database has unapplied migrations ({', '.join(sorted(missing))}). "
+                    "Run: frontdesk migrate"
+                )
         return await work(rt)
     finally:
         await db.close_pool(rt.engine)
@@ -46,12 +72,20 @@ async def _with_runtime(settings: Settings, work: Callable):
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     async def work(rt):
-        quiet = io.StringIO()
-        with contextlib.redirect_stdout(quiet):
+        pending = await bootstrap.pending_migrations(rt)
+        with contextlib.redirect_stdout(io.StringIO()):
             apps = await bootstrap.migrate(rt)
-        return apps
+        return pending, apps
 
-    apps = asyncio.run(_with_runtime(_settings(args), work))
+    pending, apps = asyncio.run(_with_runtime(_settings(args), work, migrated=False))
+    count = sum(len(ids) for ids in pending.values())
+    if count:
+        print(f"Applied {count} migration{'s' if count != 1 else ''}:")
+        for app in apps:
+            for migration_id in pending.get(app, []):
+                print(f"  {app} {migration_id}")
+    else:
+        print("No migrations to apply.")
     print(f"Database is up to date ({', '.join(apps)}).")
     return 0
 
@@ -79,34 +113,39 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     host = args.host or settings.host
-    port = args.port or settings.port
+    port = check_port(args.port or settings.port)
 
     workers = args.workers or 1
     if workers > 1:
         _check_workers(settings, workers)
 
-    async def pending(rt):
-        return await bootstrap.pending_migrations(rt)
+    async def nothing(rt) -> None:
+        return None
 
-    missing = asyncio.run(_with_runtime(settings, pending))
-    if missing:
-        raise CommandError(
-            f"The database has unapplied migrations ({', '.join(sorted(missing))}). "
-            "Run: frontdesk migrate"
-        )
+    asyncio.run(_with_runtime(settings, nothing))  # reachable and migrated, or a message
+    sock = bind_listening_socket(host, port)
     if workers > 1:
-        return _serve_workers(settings, host, port, workers)
+        return _serve_workers(settings, sock, host, port, workers)
     app = load_server_app(settings)  # the app's lifespan checks migrations again
-    print(f"Frontdesk serving http://{host}:{port}/ (the API: http://{host}:{port}/graphql)")
-    uvicorn.run(
+    shown = f"[{host}]" if ":" in host else host
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets=None) -> None:
+            await super().startup(sockets=sockets)
+            if self.started:  # listening, and the app's lifespan started
+                print(f"Frontdesk serving http://{shown}:{port}/graphql", flush=True)
+
+    config = uvicorn.Config(
         app,
-        host=host,
-        port=port,
         log_level="info",
         workers=1,
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,
         log_config=None if settings.log_format == "json" else uvicorn.config.LOGGING_CONFIG,
     )
+    server = Server(config)
+    server.run(sockets=[sock])
+    if not server.started:
+        raise CommandError("The server did not start; the log above says why.")
     return 0
 
 
@@ -119,26 +158,20 @@ def _check_workers(settings: Settings, workers: int) -> None:
         )
 
 
-def _serve_workers(settings: Settings, host: str, port: int, workers: int) -> int:
-    """Several server processes on one socket (uvicorn's supervisor). Each builds its app from
-    the environment, so the settings this command was given are handed down through it."""
+def _serve_workers(settings: Settings, sock, host: str, port: int, workers: int) -> int:
+    """Several server processes on one socket (uvicorn's supervisor), the socket this
+    command bound. Each builds its app from the environment, so the settings this command
+    was given are handed down through it."""
     import os
+    import tempfile
 
     import uvicorn
-
-    if db.sqlite_path(settings.database_url) is not None:
-        raise CommandError(
-            "--workers above 1 needs PostgreSQL: SQLite serves one process (docs/operations.md)."
-        )
-    if not 1 <= workers <= 64:
-        raise CommandError("--workers must be between 1 and 64.")
-    import tempfile
+    from uvicorn.supervisors import Multiprocess
 
     os.environ["FRONTDESK_DATABASE_URL"] = settings.database_url
     # the processes' counters are summed from files here (prometheus_client's multiprocess mode)
     os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="frontdesk-metrics-"))
-    print(f"Frontdesk serving http://{host}:{port}/graphql with {workers} processes")
-    uvicorn.run(
+    config = uvicorn.Config(
         "frontdesk.graphql.app:create_app",
         factory=True,
         host=host,
@@ -148,6 +181,8 @@ def _serve_workers(settings: Settings, host: str, port: int, workers: int) -> in
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,
         log_config=None if settings.log_format == "json" else uvicorn.config.LOGGING_CONFIG,
     )
+    print(f"Frontdesk serving http://{host}:{port}/graphql with {workers} processes", flush=True)
+    Multiprocess(config, sockets=[sock]).run()
     return 0
 
 
@@ -160,7 +195,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 await bootstrap.migrate(rt)
         return await load_demo(rt)
 
-    summary = asyncio.run(_with_runtime(_settings(args), work))
+    summary = asyncio.run(_with_runtime(_settings(args), work, migrated=not args.migrate))
     for line in summary:
         print(line)
     return 0
@@ -199,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="serve the GraphQL API with uvicorn")
     serve.add_argument("--host", help="interface to bind (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="port (default 8000)")
+    serve.add_argument("--port", type=port_number, help="port (default 8000)")
     serve.add_argument("--workers", type=int, help="server processes (PostgreSQL only; default 1)")
     serve.set_defaults(func=cmd_serve)
 

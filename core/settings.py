@@ -20,6 +20,7 @@ way from the CLI, the server and the tests.
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
 | FRONTDESK_LOG_FORMAT | log_format: text, or json (one object a line, with requestId) | text |
 | FRONTDESK_SHUTDOWN_GRACE_SECONDS | shutdown_grace_seconds for requests in flight | 30 |
+| FRONTDESK_CORS_ORIGINS | cors_origins (comma list of browser origins) | none; dev: localhost |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -83,6 +84,7 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 5000
     max_body_bytes: int = 262144
+    cors_origins: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -102,6 +104,7 @@ class Settings:
             "connection_pool": env.get("FRONTDESK_DB_POOL", "1").lower() in TRUE_WORDS,
             "rate_limit_store": env.get("FRONTDESK_RATE_LIMIT_STORE", "").strip(),
             "log_format": _choice_env(env, "FRONTDESK_LOG_FORMAT", ("text", "json"), "text"),
+            "cors_origins": _list_env(env, "FRONTDESK_CORS_ORIGINS"),
             **{
                 name: _int_env(env, "FRONTDESK_" + name.upper(), getattr(cls, name))
                 for name in SECURITY_INT_SETTINGS
@@ -131,6 +134,10 @@ def _choice_env(env: Mapping[str, str], name: str, choices: tuple[str, ...], def
     if raw not in choices:
         raise InvalidInput(f"{name} must be one of {', '.join(choices)}, not {raw!r}.")
     return raw
+
+
+def _list_env(env: Mapping[str, str], name: str) -> list[str]:
+    return [item.strip() for item in env.get(name, "").split(",") if item.strip()]
 
 
 def _int_env(env: Mapping[str, str], name: str, default: int) -> int:

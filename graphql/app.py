@@ -27,6 +27,8 @@ from .availability_of_database import (
     unavailable_exception_types,
 )
 from .context import Context
+from .cors import cors_config
+from .graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
 from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
 from .metrics import Metrics, MetricsMiddleware, metrics_handler, operation_metrics
 from .rate_limit_stores import make_rate_limiter
@@ -77,6 +79,11 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             a 150-row board is 60 kB of JSON, and the standard library spent 3 % of the
             request's CPU on it (docs/performance.md)."""
             return msgspec.json.encode(data)
+
+        @property
+        def graphql_ide_html(self) -> str:
+            """GraphiQL from this package's vendored assets (strawberry's page uses a CDN)."""
+            return graphiql_html()
 
         def create_response(self, response_data, sub_response):  # type: ignore[no-untyped-def]
             """An answer that could not reach the database is a 503 with Retry-After."""
@@ -132,7 +139,9 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             metrics_handler(metrics, rt),
             home_handler(rt.plugin_manager),
             *plugin_routers(rt.plugin_manager, settings),
+            *([graphiql_assets_router()] if settings.dev_mode else []),
         ],
+        cors_config=cors_config(settings),
         lifespan=[lifespan],
         state=State({"runtime": rt, "schema": schema}),
         middleware=[
@@ -148,6 +157,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
                     key for key, value in policy.field_permissions.items() if value == "public"
                 ),
                 plugin_prefix=PLUGIN_PREFIX + "/",
+                unauthenticated_hint=DEV_LOGIN_HINT if settings.dev_mode else "",
             ),
         ],
         request_max_body_size=settings.max_body_bytes,

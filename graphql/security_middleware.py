@@ -82,6 +82,7 @@ class SecurityMiddleware:
         public_fields: frozenset[str],
         path: str = "/graphql",
         plugin_prefix: str | None = None,
+        unauthenticated_hint: str = "",
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
@@ -89,6 +90,7 @@ class SecurityMiddleware:
         self.public_fields = public_fields
         self.path = path
         self.plugin_prefix = plugin_prefix
+        self.unauthenticated_hint = unauthenticated_hint
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -133,7 +135,7 @@ class SecurityMiddleware:
             message = (
                 "The credentials are invalid, expired or revoked."
                 if "authorization" in headers
-                else "Authentication required."
+                else " ".join(filter(None, ["Authentication required.", self.unauthenticated_hint]))
             )
             await _respond(
                 send,
