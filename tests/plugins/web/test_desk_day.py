@@ -272,7 +272,7 @@ def test_a_payment_is_refunded_and_a_charge_corrected(demo_server, page):
     page.locator(f"#charge-{folio}-unitPrice").fill("30.00")
     page.get_by_role("button", name="Post charge").click()
     page.get_by_role("button", name="Correct Spa").click()
-    page.get_by_label("Reason").fill("Booked twice")
+    page.get_by_label("Reason", exact=True).fill("Booked twice")
     page.get_by_role("button", name="Reverse the charge").click()
     page.get_by_role("cell", name="Correction", exact=True).wait_for()
     page.locator(f"#payment-{folio}-amount").fill("20.00")
