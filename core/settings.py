@@ -18,6 +18,7 @@ way from the CLI, the server and the tests.
 | FRONTDESK_RETENTION_MONTHS | retention_months before a guest is due for anonymization | 36 |
 | FRONTDESK_MAX_QUERY_DEPTH, _ALIASES, _TOKENS | GraphQL document limits | 12, 30, 5000 |
 | FRONTDESK_MAX_BODY_BYTES | max_body_bytes of a request | 262144 |
+| FRONTDESK_SCHEDULER_SECONDS | scheduler_seconds between looks for due night audits (0: off) | 60 |
 | FRONTDESK_LOG_FORMAT | log_format: text, or json (one object a line, with requestId) | text |
 | FRONTDESK_SHUTDOWN_GRACE_SECONDS | shutdown_grace_seconds for requests in flight | 30 |
 | FRONTDESK_CORS_ORIGINS | cors_origins (comma list of browser origins) | none; dev: localhost |
@@ -49,6 +50,7 @@ SECURITY_INT_SETTINGS = (
     "max_tokens",
     "max_body_bytes",
     "shutdown_grace_seconds",
+    "scheduler_seconds",
 )
 
 
@@ -76,6 +78,7 @@ class Settings:
     rate_limit_per_minute: int = 600
     rate_limit_store: str = ""
     shutdown_grace_seconds: int = 30
+    scheduler_seconds: int = 60
     log_format: str = "text"
     login_failures_per_user: int = 5
     login_failures_per_address: int = 20

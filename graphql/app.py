@@ -16,6 +16,7 @@ from strawberry.litestar import make_graphql_controller
 
 from frontdesk.core import bootstrap, db, runtime
 from frontdesk.core.auth.roles import sync_builtin_roles
+from frontdesk.core.night_audit.schedule import scheduler_loop
 from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
@@ -121,6 +122,8 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
                 rt.plugin_manager.hook.frontdesk_background_tasks(settings=settings)
             )
         ]
+        if settings.scheduler_seconds > 0:
+            tasks.append(asyncio.create_task(scheduler_loop(settings.scheduler_seconds)))
         try:
             yield
         finally:

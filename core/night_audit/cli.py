@@ -19,7 +19,28 @@ async def _audit(code: str, progress) -> dict:
     return report_of(run)
 
 
+async def _schedule(code: str, at: str | None) -> str:
+    from .schedule import parse_local_time, set_schedule
+
+    local_time = parse_local_time(at) if at else None
+    row = await Property.select(Property.id).where(Property.code == code.upper()).first()
+    if row is None:
+        raise NotFound(f"No property with code {code}.", field="property")
+    await set_schedule(row["id"], local_time)
+    if at:
+        return f"The night audit of {code.upper()} now runs every day at {at} local time."
+    return f"The night audit of {code.upper()} runs only when started by hand."
+
+
 def cmd_night_audit(args: argparse.Namespace) -> int:
+    if args.at is not None or args.by_hand:
+        from ..cli import _settings, _with_runtime
+
+        message = asyncio.run(
+            _with_runtime(_settings(args), lambda rt: _schedule(args.property, args.at))
+        )
+        print(message)
+        return 0
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -56,4 +77,9 @@ def cmd_night_audit(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     audit = sub.add_parser("night-audit", help="close a property's business date")
     audit.add_argument("property", help="property code, e.g. HQ")
+    when = audit.add_mutually_exclusive_group()
+    when.add_argument(
+        "--at", metavar="HH:MM", help="from now on, run it every day at this local time"
+    )
+    when.add_argument("--by-hand", action="store_true", help="stop running it on a schedule")
     audit.set_defaults(func=cmd_night_audit)
