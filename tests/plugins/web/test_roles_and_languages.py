@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import httpx
 import pytest
 from support.web_desk import Api, book_arrival, nav, shoot, sign_in
 
@@ -215,3 +216,16 @@ def test_with_every_plugin_the_roster_and_accounting_panels_open(demo_server, pa
         page.wait_for_load_state("networkidle")
         assert page.locator("main .errors").count() == 0
         shoot(page, shot)
+
+
+def test_panels_are_listed_by_the_callers_permissions(demo_server):
+    def panels(username: str | None) -> list[str]:
+        headers = {}
+        if username:
+            headers["authorization"] = f"Bearer {Api(demo_server.base_url, username).token}"
+        answer = httpx.get(f"{demo_server.base_url}/plugins/web/panels.json", headers=headers)
+        return [panel["id"] for panel in answer.json()]
+
+    assert panels(None) == []
+    assert panels("desk") == ["concierge", "hr_shifts"]
+    assert panels("admin") == ["accounting_bridge", "concierge", "hr_shifts"]
