@@ -9,7 +9,7 @@ DEMO_DB ?= ./frontdesk-demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv tools lint format schema bench bench-smoke clean graphiql-assets
+.PHONY: run test venv tools lint format schema bench bench-smoke soak clean graphiql-assets
 
 # Two stamps: `make run` needs the runtime dependencies only; the test extras (pytest,
 # schemathesis, playwright, ...) are installed for `make test` and the developer targets.
@@ -64,6 +64,13 @@ schema: venv
 
 bench: venv
 	$(PY) -m benchmarks $(BENCH_ARGS)
+
+# Ten minutes of mixed desk traffic on two processes over PostgreSQL: error rate, p95 and
+# memory over time (docs/performance.md, docs/soak.png). SOAK_ARGS="--seconds 60" shortens it.
+SOAK_POSTGRES ?= postgresql://postgres@127.0.0.1:5432/postgres
+soak: venv
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) -m benchmarks.soak --postgres $(SOAK_POSTGRES) --plot docs/soak.png $(SOAK_ARGS)
 
 bench-smoke: venv
 	$(PY) -m benchmarks --smoke $(BENCH_ARGS)

@@ -48,6 +48,27 @@ async def emit(
     for result in hook(actor=actor, **hook_kwargs):
         if is_awaitable(result):
             await result
+    publish(event_name, property_id=property_id, subject_id=subject_id, actor=actor, data=data)
+
+
+def publish(
+    event_name: str,
+    *,
+    property_id: int | None,
+    subject_id: int | None,
+    actor: str | None,
+    data: dict[str, Any] | None = None,
+) -> None:
+    """Queue ``event_name`` for ``frontdesk_event_committed`` once the current write commits.
+
+    For changes that have no in-transaction hook of their own (a plugin's rows: a concierge
+    request changing status): the event reaches the after-commit listeners, live GraphQL
+    subscriptions included, exactly like core's. Nothing is queued if the transaction rolls
+    back. Must be called inside :func:`frontdesk.core.db.write_transaction`.
+    """
+    unit = db.current_unit()
+    if unit is None:
+        raise RuntimeError(f"{event_name} must be published inside a write transaction")
     event = DomainEvent(event_name, property_id, subject_id, actor, data or {})
     unit.after_commit.append(lambda: dispatch_committed(event))
 

@@ -22,6 +22,7 @@ way from the CLI, the server and the tests.
 | FRONTDESK_LOG_FORMAT | log_format: text, or json (one object a line, with requestId) | text |
 | FRONTDESK_SHUTDOWN_GRACE_SECONDS | shutdown_grace_seconds for requests in flight | 30 |
 | FRONTDESK_CORS_ORIGINS | cors_origins (comma list of browser origins) | none; dev: localhost |
+| FRONTDESK_LIVE_RECHECK_SECONDS | live_recheck_seconds: a subscription's credential re-check | 30 |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -51,6 +52,7 @@ SECURITY_INT_SETTINGS = (
     "max_body_bytes",
     "shutdown_grace_seconds",
     "scheduler_seconds",
+    "live_recheck_seconds",
 )
 
 
@@ -88,6 +90,7 @@ class Settings:
     max_tokens: int = 5000
     max_body_bytes: int = 262144
     cors_origins: list[str] = field(default_factory=list)
+    live_recheck_seconds: int = 30
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -9,9 +9,10 @@ import os
 from collections.abc import AsyncIterator
 
 import msgspec
-from litestar import Litestar, Request, get
+from litestar import Litestar, get
 from litestar.datastructures import State
 from litestar.middleware import DefineMiddleware
+from litestar.types import Scope
 from strawberry.litestar import make_graphql_controller
 
 from frontdesk.core import bootstrap, db, runtime
@@ -31,6 +32,7 @@ from .context import Context
 from .cors import cors_config
 from .graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
 from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
+from .live_server import CONNECTION_INIT_TIMEOUT, SUBSCRIPTION_PROTOCOLS, Live, LiveConnection
 from .metrics import Metrics, MetricsMiddleware, metrics_handler, operation_metrics
 from .rate_limit_stores import make_rate_limiter
 from .request_log import REQUEST_ID_KEY, RequestIdMiddleware, configure_json_logging
@@ -59,10 +61,12 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
     )
     policy = schema.security_policy  # type: ignore[attr-defined]
 
-    async def context_getter(request: Request) -> Context:
-        principal = request.scope.get(PRINCIPAL_KEY)  # set by SecurityMiddleware
+    live = Live(rt)  # subscriptions over WebSocket (graphql/live_server.py)
+
+    async def context_getter(scope: Scope) -> Context:
+        principal = scope.get(PRINCIPAL_KEY)  # set by SecurityMiddleware (HTTP only)
         actor = principal.actor if principal is not None else None
-        request_id = request.scope.get(REQUEST_ID_KEY)  # set by RequestIdMiddleware
+        request_id = scope.get(REQUEST_ID_KEY)  # set by RequestIdMiddleware
         extra = {"request_id": request_id} if request_id else {}
         return Context(settings=settings, principal=principal, actor=actor, **extra)
 
@@ -72,9 +76,11 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         graphql_ide="graphiql" if settings.dev_mode else None,
         allow_queries_via_get=False,
         context_getter=context_getter,
+        subscription_protocols=SUBSCRIPTION_PROTOCOLS,
+        connection_init_wait_timeout=CONNECTION_INIT_TIMEOUT,
     )
 
-    class GraphQLController(base_controller):  # type: ignore[valid-type,misc]
+    class GraphQLController(LiveConnection, base_controller):  # type: ignore[valid-type,misc]
         def encode_json(self, data: object) -> bytes:
             """msgspec (Litestar's own encoder) instead of strawberry's ``json.dumps``:
             a 150-row board is 60 kB of JSON, and the standard library spent 3 % of the
@@ -116,6 +122,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
                     f"The database has unapplied migrations ({apps}). Run: frontdesk migrate"
                 )
         await sync_builtin_roles(rt.plugin_manager)
+        await live.start()
         tasks = [
             asyncio.create_task(task())
             for task in flatten(
@@ -132,6 +139,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             for task in tasks:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
+            await live.stop()
             await db.close_pool(rt.engine)
 
     app = Litestar(
@@ -146,7 +154,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         ],
         cors_config=cors_config(settings),
         lifespan=[lifespan],
-        state=State({"runtime": rt, "schema": schema}),
+        state=State({"runtime": rt, "schema": schema, "live_broker": live.broker}),
         middleware=[
             RequestIdMiddleware,
             DefineMiddleware(MetricsMiddleware, metrics=metrics),

@@ -19,6 +19,8 @@ class Context(BaseContext, kw_only=True):
     actor: str | None = None
     request_id: str = msgspec.field(default_factory=lambda: uuid.uuid4().hex)
     principal: Any = None
+    # The graphql-transport-ws ``connection_init`` payload (subscriptions; graphql/live_*.py).
+    connection_params: Any = None
 
 
 def info_context(info: Any) -> Context:

@@ -30,6 +30,9 @@ class GraphQLContribution:
     * ``unscoped_arguments``: id arguments (same key forms) that name objects no property owns.
       Start-up fails on a root field argument named ``id``, ``…Id`` or ``…Ids`` (also inside
       ``input``) that is in neither map, so a new operation cannot forget its scope.
+    * ``event_permissions``: event name (``"concierge.request_changed"``) or area (the part
+      before the first dot, ``"concierge"``) -> the permission a subscriber needs to receive
+      the plugin's committed events live (docs/live.md); events no map names are not sent.
     """
 
     queries: list[type] = field(default_factory=list)
@@ -39,3 +42,4 @@ class GraphQLContribution:
     field_permissions: dict[str, str] = field(default_factory=dict)
     scoped_arguments: dict[str, ScopeTarget] = field(default_factory=dict)
     unscoped_arguments: frozenset[str] = frozenset()
+    event_permissions: dict[str, str] = field(default_factory=dict)

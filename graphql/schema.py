@@ -30,6 +30,7 @@ from .core_queries import CoreQuery
 from .core_types import CORE_TYPES
 from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_shortcuts
 from .input_hygiene import StripNulCharacters
+from .live_schema import LiveSubscription, event_permissions, refuse_over_http
 from .money_mutations import MoneyMutation
 from .money_queries import MoneyQuery
 from .money_types import Folio as MoneyFolio
@@ -125,6 +126,7 @@ def build_schema(
         schema = strawberry.Schema(
             query=query,
             mutation=mutation,
+            subscription=LiveSubscription,
             types=[t for c in parts for t in c.types],
             extensions=schema_extensions,
             execution_context_class=ShortcutExecutor,
@@ -133,7 +135,9 @@ def build_schema(
     install_direct_resolvers(schema._schema, schema.config.info_class)
     install_guards(schema._schema, policy)
     install_shortcuts(schema._schema)
+    refuse_over_http(schema._schema)
     schema.security_policy = policy  # type: ignore[attr-defined]
+    schema.event_permissions = event_permissions(parts)  # type: ignore[attr-defined]
     return schema
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from frontdesk.core import validation
+from frontdesk.core import events, validation
 from frontdesk.core.errors import InvalidInput, InvalidTransition, NotFound
 from frontdesk.core.guests.service import get_guest
 from frontdesk.core.properties.service import get_property, get_room
@@ -70,6 +70,16 @@ async def record(
     to_status: str | None = None,
     at: datetime | None = None,
 ) -> None:
+    """Write one line of the request's history, and publish ``concierge.request_changed``
+    after commit (live subscriptions: the requests board refreshes by itself)."""
+    owner = request.property
+    events.publish(
+        "concierge.request_changed",
+        property_id=getattr(owner, "id", owner),
+        subject_id=request.id,
+        actor=actor,
+        data={"kind": kind, "status": to_status},
+    )
     await ConciergeRequestChange.insert(
         ConciergeRequestChange(
             request=request.id,

@@ -117,4 +117,6 @@ def contribution() -> GraphQLContribution:
         },
         field_permissions={**QUERY_PERMISSIONS, **MUTATION_PERMISSIONS, **EXTENSION_PERMISSIONS},
         scoped_arguments=dict(SCOPED_ARGUMENTS),
+        # concierge.request_changed (requests.record) goes live to who may read requests
+        event_permissions={"concierge": "concierge.requests.read"},
     )

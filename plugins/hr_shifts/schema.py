@@ -115,4 +115,8 @@ def contribution() -> GraphQLContribution:
         mutations=[ShiftsSetupMutation, ShiftsRosterMutation],
         field_permissions=dict(FIELD_PERMISSIONS),
         scoped_arguments=dict(SCOPED_ARGUMENTS),
+        event_permissions={
+            "shifts.roster_published": "shifts.published.read",
+            "shifts.hours_approved": "shifts.timesheets.read",
+        },
     )

@@ -1,0 +1,66 @@
+"""A graphql-transport-ws client over a real WebSocket (the ``websockets`` package), and a
+GraphQL client over real HTTP, for tests against ``frontdesk serve`` subprocesses."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+import websockets
+from support.graphql_client import GraphQLClient
+
+PROTOCOL = "graphql-transport-ws"
+#: The issue's promise: a change reaches the other clerk's screen within 2 s.
+DELIVERY_SECONDS = 2.0
+
+
+def ws_url(base_url: str) -> str:
+    return base_url.replace("http://", "ws://", 1) + "/graphql"
+
+
+@asynccontextmanager
+async def http_client(base_url: str, token: str) -> AsyncIterator[GraphQLClient]:
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        yield GraphQLClient(http, headers={"Authorization": f"Bearer {token}"})
+
+
+class Subscriber:
+    """One graphql-transport-ws connection; ``subscribe`` returns the operation id."""
+
+    def __init__(self, socket: Any) -> None:
+        self.socket = socket
+        self.next_id = 0
+
+    async def subscribe(self, query: str, variables: dict[str, Any] | None = None) -> str:
+        self.next_id += 1
+        op_id = str(self.next_id)
+        payload = {"query": query, "variables": variables or {}}
+        await self.socket.send(json.dumps({"id": op_id, "type": "subscribe", "payload": payload}))
+        return op_id
+
+    async def receive(self, timeout: float = DELIVERY_SECONDS) -> dict[str, Any]:
+        """The next protocol message other than ping/pong."""
+        while True:
+            message = json.loads(await asyncio.wait_for(self.socket.recv(), timeout))
+            if message["type"] == "ping":
+                await self.socket.send(json.dumps({"type": "pong"}))
+                continue
+            if message["type"] != "pong":
+                return message
+
+
+@asynccontextmanager
+async def subscriber(base_url: str, token: str | None) -> AsyncIterator[Subscriber]:
+    """Connected and acknowledged (``connection_init`` with the bearer credential)."""
+    async with websockets.connect(ws_url(base_url), subprotocols=[PROTOCOL]) as socket:
+        init: dict[str, Any] = {"type": "connection_init"}
+        if token is not None:
+            init["payload"] = {"Authorization": f"Bearer {token}"}
+        await socket.send(json.dumps(init))
+        ack = json.loads(await asyncio.wait_for(socket.recv(), 10))
+        assert ack["type"] == "connection_ack", ack
+        yield Subscriber(socket)
