@@ -20,7 +20,10 @@ from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
-from . import runtime
+from . import (
+    money_columns,  # noqa: F401  (exact Decimal codecs for SQLite)
+    runtime,
+)
 from .sqlite_pool import PooledSQLiteEngine
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
@@ -138,6 +141,14 @@ def is_unique_violation(exc: BaseException) -> bool:
     if isinstance(exc, sqlite3.IntegrityError):
         return "UNIQUE" in str(exc)
     return False
+
+
+def is_foreign_key_violation(exc: BaseException) -> bool:
+    """True when the database refused a write because a foreign key RESTRICTs it: deleting
+    a property, guest, stay or folio that financial rows refer to."""
+    if type(exc).__name__ == "ForeignKeyViolationError":
+        return True
+    return isinstance(exc, sqlite3.IntegrityError) and "FOREIGN KEY" in str(exc)
 
 
 # asyncpg's exceptions for a server that is down, restarting, or dropped the connection.

@@ -1,6 +1,7 @@
 """Running one state change as one write transaction, retried on PostgreSQL when a concurrent
 transaction won a unique key or a serialization race (the retry re-reads and then either
-succeeds or refuses with a clear DomainError)."""
+succeeds or refuses with a clear DomainError). A delete that a RESTRICT foreign key refuses
+(financial rows refer to the row) is a Conflict, never an internal error."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from .errors import Conflict
 
 T = TypeVar("T")
 MAX_ATTEMPTS = 8
+REFERRED_BY_MONEY = (
+    "Refused: folios, payments, invoices or journal entries refer to it, and financial "
+    "records are never deleted."
+)
 
 
 async def run_write(change: Callable[[], Awaitable[T]], *, conflict_message: str) -> T:
@@ -23,6 +28,8 @@ async def run_write(change: Callable[[], Awaitable[T]], *, conflict_message: str
             async with db.write_transaction():
                 return await change()
         except Exception as exc:
+            if db.is_foreign_key_violation(exc):
+                raise Conflict(REFERRED_BY_MONEY) from exc
             if not (db.is_unique_violation(exc) or db.is_retryable(exc)):
                 raise
             if attempt == MAX_ATTEMPTS - 1:

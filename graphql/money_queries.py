@@ -37,6 +37,7 @@ from .money_types import (
     Folio,
     Invoice,
     NightAuditReport,
+    money,
     report_from_run,
 )
 
@@ -86,9 +87,13 @@ class MoneyQuery:
             )
         except DomainError as error:
             return QuoteResult(quote=None, errors=[UserError.from_domain(error)])
-        nights = [QuoteNight(night=n.night, rate=n.rate, price=n.price) for n in result.nights]
+        cur = result.currency
+        nights = [
+            QuoteNight(night=n.night, rate=money(n.rate, cur), price=money(n.price, cur))
+            for n in result.nights
+        ]
         quote = Quote(
-            currency=result.currency, total=result.total, nights=nights, rate_plan=result.rate_plan
+            currency=cur, total=money(result.total, cur), nights=nights, rate_plan=result.rate_plan
         )
         return QuoteResult(quote=quote, errors=[])
 

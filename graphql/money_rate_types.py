@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from .core_types import RoomType
 
 
+async def _currency(info: Info, property_id: int) -> str:
+    """The currency of a property: rate configuration is priced in it."""
+    return (await info.context.loaders.by_id(PropertyRow).load(property_id)).currency
+
+
 @strawberry.enum
 class AdjustmentKind(enum.Enum):
     PERCENT = "percent"
@@ -57,7 +62,7 @@ class NoShowPolicy(enum.Enum):
 class RatePlanInclusion:
     name: str
     category: ChargeCategory
-    amount: Decimal = strawberry.field(description="Part of the nightly price, per adult.")
+    amount: Money = strawberry.field(description="Part of the nightly price, per adult.")
 
 
 @strawberry.type
@@ -72,17 +77,30 @@ class RatePlan:
     def adjustment_kind(self) -> AdjustmentKind:
         return AdjustmentKind(self.adjustment_kind)
 
-    @strawberry.field(description="Percent (-10 = 10 % off) or an amount added per night.")
+    @strawberry.field(
+        description="Percent (-10 = 10 % off) or an amount added per night, per adjustmentKind "
+        "(as a number; adjustmentAmount gives the amount as Money)."
+    )
     def adjustment(self) -> Decimal:
         return plain(self.adjustment)
 
+    @strawberry.field(description="The amount added per night when adjustmentKind is AMOUNT.")
+    async def adjustment_amount(self, info: Info) -> Money | None:
+        if self.adjustment_kind != "amount":
+            return None
+        return money(self.adjustment, await _currency(info, self.property))
+
     @strawberry.field
-    def inclusions(self) -> list[RatePlanInclusion]:
+    async def inclusions(self, info: Info) -> list[RatePlanInclusion]:
+        found = inclusions_of(self)
+        currency = await _currency(info, self.property) if found else ""
         return [
             RatePlanInclusion(
-                name=i["name"], category=ChargeCategory(i["category"]), amount=i["amount"]
+                name=i["name"],
+                category=ChargeCategory(i["category"]),
+                amount=money(i["amount"], currency),
             )
-            for i in inclusions_of(self)
+            for i in found
         ]
 
     @strawberry.field
@@ -127,9 +145,18 @@ class CityTaxRule:
     def kind(self) -> CityTaxKind:
         return CityTaxKind(self.kind)
 
-    @strawberry.field(description="Per person and night, or percent of the room price.")
+    @strawberry.field(
+        description="Per person and night, or percent of the room price, per kind (as a "
+        "number; perPersonNight gives the amount as Money)."
+    )
     def amount(self) -> Decimal:
         return plain(self.amount)
+
+    @strawberry.field(description="What a liable person pays per night (PER_PERSON_NIGHT).")
+    async def per_person_night(self, info: Info) -> Money | None:
+        if self.kind != "per_person_night":
+            return None
+        return money(self.amount, await _currency(info, self.property))
 
 
 @strawberry.type
@@ -149,13 +176,13 @@ class BaseRate:
 @strawberry.type
 class QuoteNight:
     night: date
-    rate: Decimal = strawberry.field(description="Base or calendar rate of the night.")
-    price: Decimal = strawberry.field(description="The night's price on the rate plan.")
+    rate: Money = strawberry.field(description="Base or calendar rate of the night.")
+    price: Money = strawberry.field(description="The night's price on the rate plan.")
 
 
 @strawberry.type
 class Quote:
     currency: str
-    total: Decimal
+    total: Money
     nights: list[QuoteNight]
     rate_plan: RatePlan | None

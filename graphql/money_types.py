@@ -79,14 +79,43 @@ class CityLedgerAccountKind(enum.Enum):
     TRAVEL_AGENT = "travel_agent"
 
 
-@strawberry.type
+@strawberry.type(
+    description="An amount of money: a decimal string with the currency's minor units "
+    '("380.50", "0.00", JPY "1200") and its ISO 4217 currency code.'
+)
 class Money:
     amount: Decimal
     currency: str
 
 
-def money(value: Decimal, currency: str) -> Money:
-    return Money(amount=round_money(value, currency), currency=currency)
+#: The rule for output fields (tests/graphql/test_money_shape.py walks the schema): a field
+#: whose type is the ``Decimal`` scalar, or whose name ends in a money word (``amount``,
+#: ``price``, ``total``, ``balance``...), is money and must be ``Money``, unless it is listed
+#: here with the reason it is not. Plugins follow the same rule; a number that is not money
+#: (a percentage, a ratio) is added here by the change that adds it.
+NOT_MONEY: dict[str, str] = {
+    "FolioEntry.taxRate": "percent",
+    "InvoiceTaxLine.rate": "percent",
+    "TaxRate.rate": "percent",
+    "NightAuditReport.occupancyPercent": "percent",
+    "RatePlan.cancellationFeePercent": "percent",
+    "RatePlan.noShowFeePercent": "percent",
+    "RatePlan.adjustment": "percent or amount by adjustmentKind; adjustmentAmount is Money",
+    "CityTaxRule.amount": "percent or amount by kind; perPersonNight is Money",
+}
+
+
+def money(value: Decimal | str | int, currency: str) -> Money:
+    """``value`` as Money: an exact Decimal rounded to the currency's minor units, so the
+    amount reads the same on SQLite and PostgreSQL ("380.50", "0.00", JPY "1200")."""
+    return Money(amount=round_money(Decimal(value), currency), currency=currency)
+
+
+def optional_money(value: Decimal | str | int | None, currency: str | None) -> Money | None:
+    """Money, or None when there is no amount (an optional price)."""
+    if value is None or currency is None:
+        return None
+    return money(value, currency)
 
 
 @strawberry.type
@@ -115,28 +144,28 @@ class FolioEntry:
         return PaymentMethod(self.method) if self.method else None
 
     @strawberry.field
-    def unit_price(self) -> Decimal:
-        return round_money(self.unit_price, self.currency)
+    def unit_price(self) -> Money:
+        return money(self.unit_price, self.currency)
 
     @strawberry.field(description="Percent.")
     def tax_rate(self) -> Decimal:
         return plain(self.tax_rate)
 
     @strawberry.field
-    def net(self) -> Decimal:
-        return round_money(self.net, self.currency)
+    def net(self) -> Money:
+        return money(self.net, self.currency)
 
     @strawberry.field
-    def tax(self) -> Decimal:
-        return round_money(self.tax, self.currency)
+    def tax(self) -> Money:
+        return money(self.tax, self.currency)
 
     @strawberry.field
-    def gross(self) -> Decimal:
-        return round_money(self.gross, self.currency)
+    def gross(self) -> Money:
+        return money(self.gross, self.currency)
 
     @strawberry.field(description="Effect on the folio balance: + owed more, - paid.")
-    def amount(self) -> Decimal:
-        return round_money(self.amount, self.currency)
+    def amount(self) -> Money:
+        return money(self.amount, self.currency)
 
     @strawberry.field
     def refunded_entry_id(self) -> strawberry.ID | None:
@@ -199,8 +228,8 @@ class CityLedgerEntry:
     posted_at: datetime
 
     @strawberry.field
-    def amount(self) -> Decimal:
-        return round_money(self.amount, self.currency)
+    def amount(self) -> Money:
+        return money(self.amount, self.currency)
 
     @strawberry.field
     def method(self) -> PaymentMethod | None:
@@ -217,11 +246,11 @@ class CityLedgerEntry:
 
 @strawberry.type
 class Ageing:
-    current: Decimal
-    days30: Decimal
-    days60: Decimal
-    days90_plus: Decimal
-    total: Decimal
+    current: Money
+    days30: Money
+    days60: Money
+    days90_plus: Money
+    total: Money
 
 
 @strawberry.type
@@ -257,20 +286,20 @@ class CityLedgerAccount:
         prop = await info.context.loaders.by_id(PropertyRow).load(self.property)
         result = age(await loader.load(self.id), as_of or prop.business_date, self.currency)
         return Ageing(
-            current=result.current,
-            days30=result.days_30,
-            days60=result.days_60,
-            days90_plus=result.days_90_plus,
-            total=result.total,
+            current=money(result.current, self.currency),
+            days30=money(result.days_30, self.currency),
+            days60=money(result.days_60, self.currency),
+            days90_plus=money(result.days_90_plus, self.currency),
+            total=money(result.total, self.currency),
         )
 
 
 @strawberry.type
 class InvoiceTaxLine:
-    rate: Decimal
-    net: Decimal
-    tax: Decimal
-    gross: Decimal
+    rate: Decimal = strawberry.field(description="Percent.")
+    net: Money
+    tax: Money
+    gross: Money
 
 
 @strawberry.type
@@ -283,29 +312,29 @@ class Invoice:
     issued_at: datetime
 
     @strawberry.field
-    def net(self) -> Decimal:
-        return round_money(self.net, self.currency)
+    def net(self) -> Money:
+        return money(self.net, self.currency)
 
     @strawberry.field
-    def tax(self) -> Decimal:
-        return round_money(self.tax, self.currency)
+    def tax(self) -> Money:
+        return money(self.tax, self.currency)
 
     @strawberry.field
-    def gross(self) -> Decimal:
-        return round_money(self.gross, self.currency)
+    def gross(self) -> Money:
+        return money(self.gross, self.currency)
 
     @strawberry.field(description="Payments net of refunds on the folio.")
-    def paid(self) -> Decimal:
-        return round_money(self.paid, self.currency)
+    def paid(self) -> Money:
+        return money(self.paid, self.currency)
 
     @strawberry.field
     def tax_breakdown(self) -> list[InvoiceTaxLine]:
         return [
             InvoiceTaxLine(
                 rate=Decimal(b["rate"]),
-                net=Decimal(b["net"]),
-                tax=Decimal(b["tax"]),
-                gross=Decimal(b["gross"]),
+                net=money(b["net"], self.currency),
+                tax=money(b["tax"], self.currency),
+                gross=money(b["gross"], self.currency),
             )
             for b in json.loads(self.tax_breakdown or "[]")
         ]
@@ -333,14 +362,14 @@ class Invoice:
 @strawberry.type
 class CategoryRevenue:
     category: ChargeCategory
-    net: Decimal
-    gross: Decimal
+    net: Money
+    gross: Money
 
 
 @strawberry.type
 class MethodAmount:
     method: PaymentMethod
-    amount: Decimal
+    amount: Money
 
 
 @strawberry.type
@@ -351,9 +380,9 @@ class NightAuditReport:
     rooms_sold: int
     rooms_available: int
     occupancy_percent: Decimal
-    room_revenue: Decimal
-    adr: Decimal = strawberry.field(description="Net room revenue per room sold.")
-    revpar: Decimal = strawberry.field(description="Net room revenue per available room.")
+    room_revenue: Money
+    adr: Money = strawberry.field(description="Net room revenue per room sold.")
+    revpar: Money = strawberry.field(description="Net room revenue per available room.")
     no_shows: int
     revenue_by_category: list[CategoryRevenue]
     payments_by_method: list[MethodAmount]
@@ -362,27 +391,28 @@ class NightAuditReport:
 
 def report_from_run(run) -> NightAuditReport:
     data = json.loads(run.report or "{}")
+    currency = data.get("currency", "")
     return NightAuditReport(
         business_date=run.business_date,
         status=run.status,
-        currency=data.get("currency", ""),
+        currency=currency,
         rooms_sold=data.get("rooms_sold", 0),
         rooms_available=data.get("rooms_available", 0),
         occupancy_percent=Decimal(data.get("occupancy_percent", "0")),
-        room_revenue=Decimal(data.get("room_revenue", "0")),
-        adr=Decimal(data.get("adr", "0")),
-        revpar=Decimal(data.get("revpar", "0")),
+        room_revenue=money(data.get("room_revenue", "0"), currency),
+        adr=money(data.get("adr", "0"), currency),
+        revpar=money(data.get("revpar", "0"), currency),
         no_shows=data.get("no_shows", 0),
         revenue_by_category=[
             CategoryRevenue(
                 category=ChargeCategory(r["category"]),
-                net=Decimal(r["net"]),
-                gross=Decimal(r["gross"]),
+                net=money(r["net"], currency),
+                gross=money(r["gross"], currency),
             )
             for r in data.get("revenue_by_category", [])
         ],
         payments_by_method=[
-            MethodAmount(method=PaymentMethod(p["method"]), amount=Decimal(p["amount"]))
+            MethodAmount(method=PaymentMethod(p["method"]), amount=money(p["amount"], currency))
             for p in data.get("payments_by_method", [])
         ],
         completed_at=run.completed_at,

@@ -33,14 +33,29 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from piccolo.columns import Boolean, Date, ForeignKey, Integer, Numeric, Text, Timestamptz, Varchar
+from piccolo.columns import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    Numeric,
+    OnDelete,
+    Text,
+    Timestamptz,
+    Varchar,
+)
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from ..guests.tables import Guest
+from ..money_columns import MoneyColumn
 from ..properties.tables import Property
 from ..rates.tables import MONEY, PERCENT, RatePlan
 from ..stays.tables import Stay
+
+#: Financial rows are never deleted by a cascade: deleting a property, guest, stay or folio
+#: that money refers to is refused by the database (docs/money.md "Storage").
+RESTRICT = OnDelete.restrict
 
 ENTRY_KINDS = ("charge", "payment", "refund", "correction", "transfer")
 PAYMENT_METHODS = ("cash", "card", "bank_transfer", "voucher", "city_ledger")
@@ -51,9 +66,9 @@ ACCOUNT_KINDS = ("company", "travel_agent")
 class StayTerms(Table, tablename="folios_stay_terms"):
     """The commercial terms a stay was booked on: rate plan and business-travel flag."""
 
-    stay = ForeignKey(references=Stay, unique=True)
-    property = ForeignKey(references=Property, index=True)
-    rate_plan = ForeignKey(references=RatePlan, null=True, default=None)
+    stay = ForeignKey(references=Stay, on_delete=RESTRICT, unique=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT, index=True)
+    rate_plan = ForeignKey(references=RatePlan, on_delete=RESTRICT, null=True, default=None)
     business_travel = Boolean(default=False)
     currency = Varchar(length=3)
 
@@ -61,9 +76,9 @@ class StayTerms(Table, tablename="folios_stay_terms"):
 class StayNightRate(Table, tablename="folios_stay_night_rate"):
     """The price one night of a stay was sold at (kept when rates change later)."""
 
-    stay = ForeignKey(references=Stay, index=True)
+    stay = ForeignKey(references=Stay, on_delete=RESTRICT, index=True)
     night = Date()
-    amount = Numeric(digits=MONEY)
+    amount = MoneyColumn(digits=MONEY)
     currency = Varchar(length=3)
 
 
@@ -71,11 +86,11 @@ class CityLedgerAccount(Table, tablename="folios_city_ledger_account"):
     """A company or travel agent the hotel invoices (accounts receivable), with a credit
     limit on the open balance."""
 
-    property = ForeignKey(references=Property, index=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT, index=True)
     code = Varchar(length=20)
     name = Varchar(length=200)
     kind = Varchar(length=20, default="company")
-    credit_limit = Numeric(digits=MONEY)
+    credit_limit = MoneyColumn(digits=MONEY)
     currency = Varchar(length=3)
     address = Text(default="")
     active = Boolean(default=True)
@@ -87,12 +102,14 @@ class Folio(Table, tablename="folios_folio"):
     (e.g. the company pays the room). ``status``: open, settled (balance 0, closed) or
     transferred (balance moved to ``city_ledger_account``)."""
 
-    property = ForeignKey(references=Property, index=True)
-    stay = ForeignKey(references=Stay, index=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT, index=True)
+    stay = ForeignKey(references=Stay, on_delete=RESTRICT, index=True)
     number = Integer()
     name = Varchar(length=200)
-    guest = ForeignKey(references=Guest, null=True, default=None)
-    city_ledger_account = ForeignKey(references=CityLedgerAccount, null=True, default=None)
+    guest = ForeignKey(references=Guest, on_delete=RESTRICT, null=True, default=None)
+    city_ledger_account = ForeignKey(
+        references=CityLedgerAccount, on_delete=RESTRICT, null=True, default=None
+    )
     currency = Varchar(length=3)
     status = Varchar(length=20, default="open")
     closed_at = Timestamptz(null=True, default=None)
@@ -102,25 +119,27 @@ class Folio(Table, tablename="folios_folio"):
 class FolioEntry(Table, tablename="folios_entry"):
     """One immutable line of a folio; see the module docstring for every column."""
 
-    folio = ForeignKey(references=Folio, index=True)
-    property = ForeignKey(references=Property, index=True)
-    stay = ForeignKey(references=Stay, index=True)
+    folio = ForeignKey(references=Folio, on_delete=RESTRICT, index=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT, index=True)
+    stay = ForeignKey(references=Stay, on_delete=RESTRICT, index=True)
     seq = Integer()
     kind = Varchar(length=20)
     category = Varchar(length=20, null=True, default=None)
     description = Varchar(length=200, default="")
     quantity = Integer(default=1)
-    unit_price = Numeric(digits=MONEY, default=Decimal(0))
+    unit_price = MoneyColumn(digits=MONEY, default=Decimal(0))
     tax_rate = Numeric(digits=PERCENT, default=Decimal(0))
-    net = Numeric(digits=MONEY, default=Decimal(0))
-    tax = Numeric(digits=MONEY, default=Decimal(0))
-    gross = Numeric(digits=MONEY, default=Decimal(0))
-    amount = Numeric(digits=MONEY)
+    net = MoneyColumn(digits=MONEY, default=Decimal(0))
+    tax = MoneyColumn(digits=MONEY, default=Decimal(0))
+    gross = MoneyColumn(digits=MONEY, default=Decimal(0))
+    amount = MoneyColumn(digits=MONEY)
     currency = Varchar(length=3)
     method = Varchar(length=20, null=True, default=None)
     reference = Varchar(length=100, null=True, default=None)
-    refunded_entry = ForeignKey(references="self", null=True, default=None)
-    corrected_entry = ForeignKey(references="self", null=True, default=None, unique=True)
+    refunded_entry = ForeignKey(references="self", on_delete=RESTRICT, null=True, default=None)
+    corrected_entry = ForeignKey(
+        references="self", on_delete=RESTRICT, null=True, default=None, unique=True
+    )
     night = Date(null=True, default=None)
     business_date = Date(index=True)
     posted_at = Timestamptz(default=TimestamptzNow())
@@ -131,9 +150,9 @@ class FolioEntry(Table, tablename="folios_entry"):
 class RoutingRule(Table, tablename="folios_routing_rule"):
     """Charges of ``category`` posted to the stay go to ``folio`` instead of the guest folio."""
 
-    stay = ForeignKey(references=Stay, index=True)
+    stay = ForeignKey(references=Stay, on_delete=RESTRICT, index=True)
     category = Varchar(length=20)
-    folio = ForeignKey(references=Folio)
+    folio = ForeignKey(references=Folio, on_delete=RESTRICT)
 
 
 class Invoice(Table, tablename="folios_invoice"):
@@ -141,15 +160,15 @@ class Invoice(Table, tablename="folios_invoice"):
     ``InvoiceSequence`` in the closing transaction); totals are the sums of the folio's
     charge lines; ``tax_breakdown`` is JSON ``[{"rate", "net", "tax", "gross"}]``."""
 
-    property = ForeignKey(references=Property, index=True)
-    folio = ForeignKey(references=Folio, unique=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT, index=True)
+    folio = ForeignKey(references=Folio, on_delete=RESTRICT, unique=True)
     number = Integer()
     recipient = Text(default="")
     currency = Varchar(length=3)
-    net = Numeric(digits=MONEY)
-    tax = Numeric(digits=MONEY)
-    gross = Numeric(digits=MONEY)
-    paid = Numeric(digits=MONEY)
+    net = MoneyColumn(digits=MONEY)
+    tax = MoneyColumn(digits=MONEY)
+    gross = MoneyColumn(digits=MONEY)
+    paid = MoneyColumn(digits=MONEY)
     tax_breakdown = Text(default="[]")
     business_date = Date()
     issued_at = Timestamptz(default=TimestamptzNow())
@@ -157,7 +176,7 @@ class Invoice(Table, tablename="folios_invoice"):
 
 
 class InvoiceSequence(Table, tablename="folios_invoice_sequence"):
-    property = ForeignKey(references=Property, unique=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT, unique=True)
     last_number = Integer(default=0)
 
 
@@ -165,14 +184,14 @@ class CityLedgerEntry(Table, tablename="folios_city_ledger_entry"):
     """A movement on a city-ledger account; ``amount`` > 0 raises what the account owes
     (a folio transferred at check-out), < 0 lowers it (a payment)."""
 
-    account = ForeignKey(references=CityLedgerAccount, index=True)
-    property = ForeignKey(references=Property, index=True)
+    account = ForeignKey(references=CityLedgerAccount, on_delete=RESTRICT, index=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT, index=True)
     seq = Integer()
     kind = Varchar(length=20)
-    amount = Numeric(digits=MONEY)
+    amount = MoneyColumn(digits=MONEY)
     currency = Varchar(length=3)
-    folio = ForeignKey(references=Folio, null=True, default=None, unique=True)
-    invoice = ForeignKey(references=Invoice, null=True, default=None)
+    folio = ForeignKey(references=Folio, on_delete=RESTRICT, null=True, default=None, unique=True)
+    invoice = ForeignKey(references=Invoice, on_delete=RESTRICT, null=True, default=None)
     method = Varchar(length=20, null=True, default=None)
     reference = Varchar(length=100, null=True, default=None)
     business_date = Date()
@@ -184,7 +203,7 @@ class NightAuditRun(Table, tablename="folios_night_audit_run"):
     """One night audit of a property's business date; ``status`` started or completed;
     ``report`` is the JSON summary written on completion."""
 
-    property = ForeignKey(references=Property, index=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT, index=True)
     business_date = Date()
     status = Varchar(length=20, default="started")
     started_at = Timestamptz(default=TimestamptzNow())

@@ -14,9 +14,10 @@ from piccolo.columns import Boolean, Date, ForeignKey, Integer, Numeric, Text, T
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
+from ..money_columns import MONEY_DIGITS, MoneyColumn
 from ..properties.tables import Property, RoomType
 
-MONEY = (18, 3)
+MONEY = MONEY_DIGITS
 PERCENT = (9, 3)
 
 CHARGE_CATEGORIES = ("room", "food_beverage", "minibar", "spa", "city_tax", "fee", "other")
@@ -32,7 +33,7 @@ class BaseRate(Table, tablename="rates_base_rate"):
 
     property = ForeignKey(references=Property, index=True)
     room_type = ForeignKey(references=RoomType, unique=True)
-    amount = Numeric(digits=MONEY)
+    amount = MoneyColumn(digits=MONEY)
     updated_at = Timestamptz(default=TimestamptzNow())
 
 
@@ -42,7 +43,7 @@ class RateCalendarEntry(Table, tablename="rates_calendar"):
     property = ForeignKey(references=Property, index=True)
     room_type = ForeignKey(references=RoomType, index=True)
     night = Date()
-    amount = Numeric(digits=MONEY)
+    amount = MoneyColumn(digits=MONEY)
 
 
 class RatePlan(Table, tablename="rates_plan"):
@@ -60,7 +61,7 @@ class RatePlan(Table, tablename="rates_plan"):
     code = Varchar(length=20)
     name = Varchar(length=200)
     adjustment_kind = Varchar(length=20, default="percent")
-    adjustment = Numeric(digits=MONEY, default=Decimal(0))
+    adjustment = MoneyColumn(digits=MONEY, default=Decimal(0))
     inclusions = Text(default="[]")
     cancellation_free_days = Integer(null=True, default=None)
     cancellation_fee_kind = Varchar(length=20, default="first_night")
@@ -88,7 +89,7 @@ class CityTaxRule(Table, tablename="rates_city_tax_rule"):
 
     property = ForeignKey(references=Property, unique=True)
     kind = Varchar(length=20, default="per_person_night")
-    amount = Numeric(digits=MONEY)
+    amount = MoneyColumn(digits=MONEY)
     max_nights = Integer(null=True, default=None)
     child_exemption_age = Integer(null=True, default=None)
     business_exempt = Boolean(default=False)

@@ -22,6 +22,7 @@ from frontdesk.core.properties.tables import Property
 from frontdesk.graphql.contributions import GraphQLContribution
 from frontdesk.graphql.core_types import Connection, connection
 from frontdesk.graphql.errors import UserError, decode_id, maybe_id, run_mutation
+from frontdesk.graphql.money_types import money
 
 from . import chart, invoices, outbox, reports
 from .connector_settings import configure_connector
@@ -99,18 +100,18 @@ def _account(line: chart.ChartLine) -> AccountingAccount:
     )
 
 
-def _check(check: reports.LedgerCheck) -> AccountingLedgerCheck:
+def _check(check: reports.LedgerCheck, currency: str) -> AccountingLedgerCheck:
     return AccountingLedgerCheck(
-        journal=check.journal,
-        core=check.core,
-        difference=check.difference,
+        journal=money(check.journal, currency),
+        core=money(check.core, currency),
+        difference=money(check.difference, currency),
         reconciled=not check.differences and check.difference == 0,
         differences=[
             AccountingDifference(
                 subject=d.subject,
                 subject_id=strawberry.ID(str(d.subject_id)),
-                journal=d.journal,
-                core=d.core,
+                journal=money(d.journal, currency),
+                core=money(d.core, currency),
                 entry_ids=[strawberry.ID(str(i)) for i in d.entry_ids],
             )
             for d in check.differences
@@ -184,6 +185,7 @@ class AccountingQuery:
         if prop is None or not _range_ok(start, end):
             return None
         lines = await reports.trial_balance(prop.id, start, end)
+        own = [x for x in lines if x.currency == prop.currency]
         per_currency: dict[str, Decimal] = {}
         for line in lines:
             per_currency[line.currency] = per_currency.get(line.currency, Decimal(0)) + line.balance
@@ -197,14 +199,14 @@ class AccountingQuery:
                     account_name=x.account.name,
                     kind=x.account.kind,
                     currency=x.currency,
-                    debit=x.debit,
-                    credit=x.credit,
-                    balance=x.balance,
+                    debit=money(x.debit, x.currency),
+                    credit=money(x.credit, x.currency),
+                    balance=money(x.balance, x.currency),
                 )
                 for x in lines
             ],
-            total_debit=sum((x.debit for x in lines), Decimal(0)),
-            total_credit=sum((x.credit for x in lines), Decimal(0)),
+            total_debit=money(sum((x.debit for x in own), Decimal(0)), prop.currency),
+            total_credit=money(sum((x.credit for x in own), Decimal(0)), prop.currency),
             balanced=all(v == 0 for v in per_currency.values()),
         )
 
@@ -220,7 +222,9 @@ class AccountingQuery:
             return None
         guest, city = await reports.reconcile(prop.id, as_of)
         return AccountingReconciliation(
-            as_of=as_of, guest_ledger=_check(guest), city_ledger=_check(city)
+            as_of=as_of,
+            guest_ledger=_check(guest, prop.currency),
+            city_ledger=_check(city, prop.currency),
         )
 
     @strawberry.field(description="The journal of a date range as a file's text.")

@@ -1,17 +1,16 @@
-"""GraphQL types of the accounting bridge (prefixed Accounting…). Amounts are Decimal,
-serialized as strings, with their currency beside them."""
+"""GraphQL types of the accounting bridge (prefixed Accounting…). Amounts are Money
+(``{amount currency}``, the amount with the currency's minor units)."""
 
 from __future__ import annotations
 
 import enum
 from datetime import date, datetime
-from decimal import Decimal
 
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.folios.money import round_money
 from frontdesk.core.folios.tables import Invoice
+from frontdesk.graphql.money_types import Money, money
 
 from .tables import JournalEntryRow, JournalPosting
 
@@ -49,7 +48,7 @@ class AccountingAccount:
 class AccountingPosting:
     line: int
     account_code: str
-    amount: Decimal = strawberry.field(description="Debit positive, credit negative.")
+    amount: Money = strawberry.field(description="Debit positive, credit negative.")
     currency: str
 
 
@@ -110,7 +109,7 @@ class AccountingJournalEntry:
             AccountingPosting(
                 line=p.line,
                 account_code=p.account_code,
-                amount=round_money(p.amount, p.currency),
+                amount=money(p.amount, p.currency),
                 currency=p.currency,
             )
             for p in sorted(rows, key=lambda p: p.line)
@@ -138,9 +137,9 @@ class AccountingTrialBalanceLine:
     account_name: str
     kind: str
     currency: str
-    debit: Decimal
-    credit: Decimal
-    balance: Decimal = strawberry.field(description="Debit minus credit.")
+    debit: Money
+    credit: Money
+    balance: Money = strawberry.field(description="Debit minus credit.")
 
 
 @strawberry.type
@@ -148,8 +147,8 @@ class AccountingTrialBalance:
     start: date | None
     end: date | None
     lines: list[AccountingTrialBalanceLine]
-    total_debit: Decimal
-    total_credit: Decimal
+    total_debit: Money = strawberry.field(description="Of the lines in the property's currency.")
+    total_credit: Money = strawberry.field(description="Of the lines in the property's currency.")
     balanced: bool = strawberry.field(description="Debits equal credits in every currency.")
 
 
@@ -157,16 +156,16 @@ class AccountingTrialBalance:
 class AccountingDifference:
     subject: str
     subject_id: strawberry.ID
-    journal: Decimal
-    core: Decimal
+    journal: Money
+    core: Money
     entry_ids: list[strawberry.ID]
 
 
 @strawberry.type
 class AccountingLedgerCheck:
-    journal: Decimal
-    core: Decimal
-    difference: Decimal
+    journal: Money = strawberry.field(description="In the property's currency.")
+    core: Money
+    difference: Money
     reconciled: bool
     differences: list[AccountingDifference]
 

@@ -16,17 +16,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from piccolo.columns import Boolean, Date, ForeignKey, Integer, Numeric, Text, Timestamptz, Varchar
+from piccolo.columns import Boolean, Date, ForeignKey, Integer, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from frontdesk.core.folios.tables import (
+    RESTRICT,
     CityLedgerAccount,
     CityLedgerEntry,
     Folio,
     FolioEntry,
     Invoice,
 )
+from frontdesk.core.money_columns import MoneyColumn
 from frontdesk.core.properties.tables import Property
 from frontdesk.core.rates.tables import MONEY
 from frontdesk.core.stays.tables import Stay
@@ -51,18 +53,24 @@ class JournalEntryRow(Table, tablename="accounting_bridge_journal_entry"):
     when and by whom the free-text description was replaced because its guest was anonymized
     (GDPR); amounts, accounts, dates and links never change."""
 
-    property = ForeignKey(references=Property, index=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT, index=True)
     business_date = Date()
     description = Varchar(length=250)
     source_type = Varchar(length=40)
     source_key = Varchar(length=160, unique=True)
-    folio_entry = ForeignKey(references=FolioEntry, null=True, default=None)
-    city_ledger_entry = ForeignKey(references=CityLedgerEntry, null=True, default=None)
-    folio = ForeignKey(references=Folio, null=True, default=None, index=True)
-    stay = ForeignKey(references=Stay, null=True, default=None, index=True)
-    invoice = ForeignKey(references=Invoice, null=True, default=None)
-    city_ledger_account = ForeignKey(references=CityLedgerAccount, null=True, default=None)
-    reverses = ForeignKey(references="self", null=True, default=None, unique=True)
+    folio_entry = ForeignKey(references=FolioEntry, on_delete=RESTRICT, null=True, default=None)
+    city_ledger_entry = ForeignKey(
+        references=CityLedgerEntry, on_delete=RESTRICT, null=True, default=None
+    )
+    folio = ForeignKey(references=Folio, on_delete=RESTRICT, null=True, default=None, index=True)
+    stay = ForeignKey(references=Stay, on_delete=RESTRICT, null=True, default=None, index=True)
+    invoice = ForeignKey(references=Invoice, on_delete=RESTRICT, null=True, default=None)
+    city_ledger_account = ForeignKey(
+        references=CityLedgerAccount, on_delete=RESTRICT, null=True, default=None
+    )
+    reverses = ForeignKey(
+        references="self", on_delete=RESTRICT, null=True, default=None, unique=True
+    )
     currency = Varchar(length=3)
     actor = Varchar(length=120, null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
@@ -74,19 +82,19 @@ class JournalPosting(Table, tablename="accounting_bridge_journal_posting"):
     """One line of an entry: debit positive, credit negative. ``property`` and
     ``business_date`` repeat the entry's so balances are one indexed query."""
 
-    entry = ForeignKey(references=JournalEntryRow, index=True)
-    property = ForeignKey(references=Property)
+    entry = ForeignKey(references=JournalEntryRow, on_delete=RESTRICT, index=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT)
     business_date = Date()
     line = Integer()
     account_code = Varchar(length=40)
-    amount = Numeric(digits=MONEY, default=Decimal(0))
+    amount = MoneyColumn(digits=MONEY, default=Decimal(0))
     currency = Varchar(length=3)
 
 
 class SealedDay(Table, tablename="accounting_bridge_sealed_day"):
     """A business date whose journal the night audit closed: no entry is dated on it again."""
 
-    property = ForeignKey(references=Property, index=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT, index=True)
     business_date = Date()
     entry_count = Integer(default=0)
     sealed_at = Timestamptz(default=TimestamptzNow())
@@ -117,7 +125,7 @@ class OutboxMessage(Table, tablename="accounting_bridge_outbox"):
     ``claimed_until``/``claimed_by``: the lease of the worker sending it (see outbox.py).
     """
 
-    property = ForeignKey(references=Property, index=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT, index=True)
     connector = Varchar(length=40)
     kind = Varchar(length=20)
     idempotency_key = Varchar(length=160, unique=True)

@@ -12,6 +12,7 @@ from strawberry.types import Info
 from frontdesk.core.errors import DomainError
 from frontdesk.core.guests.tables import Guest as GuestRow
 from frontdesk.core.pagination import paginate
+from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.stays.tables import Stay as StayRow
 from frontdesk.graphql.core_types import Connection, Guest, Stay, connection
 from frontdesk.graphql.errors import (
@@ -21,6 +22,7 @@ from frontdesk.graphql.errors import (
     maybe_id,
     run_mutation,
 )
+from frontdesk.graphql.money_types import Money, money, optional_money
 
 from . import bookings as service
 from .common import KEEP, aware
@@ -53,8 +55,14 @@ class ConciergeResource:
     name: str
     capacity: int
     slot_minutes: int
-    price: Decimal | None
     active: bool
+
+    @strawberry.field(description="Price of a booking, in the property's currency.")
+    async def price(self, info: Info) -> Money | None:
+        if self.price is None:
+            return None
+        prop = await info.context.loaders.by_id(PropertyRow).load(self.property)
+        return money(self.price, prop.currency)
 
     @strawberry.field
     def service(self) -> ConciergeService:
@@ -65,9 +73,12 @@ class ConciergeResource:
 class ConciergeBooking:
     id: strawberry.ID
     party_size: int
-    price: Decimal | None
     currency: str | None
     notes: str
+
+    @strawberry.field
+    def price(self) -> Money | None:
+        return optional_money(self.price, self.currency)
 
     @strawberry.field
     def status(self) -> ConciergeBookingStatus:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from decimal import Decimal
 
 import strawberry
 from strawberry.types import Info
@@ -14,6 +13,7 @@ from frontdesk.core.guests.tables import Guest as GuestRow
 from frontdesk.core.properties.tables import Room as RoomRow
 from frontdesk.core.stays.tables import Stay as StayRow
 from frontdesk.graphql.core_types import Guest, Room, Stay
+from frontdesk.graphql.money_types import Money, optional_money
 
 from . import requests as request_service
 from .common import aware
@@ -109,9 +109,12 @@ class ConciergeRequest:
     assignee: str | None
     origin: str
     resolution_note: str | None
-    goodwill_amount: Decimal | None
     goodwill_currency: str | None
     created_by: str | None
+
+    @strawberry.field(description="The goodwill credit posted when the complaint was resolved.")
+    def goodwill_amount(self) -> Money | None:
+        return optional_money(self.goodwill_amount, self.goodwill_currency)
 
     @strawberry.field
     def type(self) -> ConciergeRequestType:

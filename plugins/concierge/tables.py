@@ -17,7 +17,6 @@ from piccolo.columns import (
     Boolean,
     ForeignKey,
     Integer,
-    Numeric,
     Text,
     Timestamptz,
     Varchar,
@@ -26,6 +25,7 @@ from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from frontdesk.core.guests.tables import Guest
+from frontdesk.core.money_columns import MoneyColumn
 from frontdesk.core.properties.tables import Property, Room
 from frontdesk.core.stays.tables import Stay
 
@@ -87,7 +87,7 @@ class ConciergeRequest(Table, tablename="concierge_request"):
     status = Varchar(length=20, default="open", index=True)
     origin = Varchar(length=30, default="desk")
     resolution_note = Text(null=True, default=None)
-    goodwill_amount = Numeric(digits=(12, 2), null=True, default=None)
+    goodwill_amount = MoneyColumn(digits=(12, 2), null=True, default=None)
     goodwill_currency = Varchar(length=3, null=True, default=None)
     created_by = Varchar(length=100, null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())
@@ -153,7 +153,7 @@ class ConciergeResource(Table, tablename="concierge_resource"):
     service = Varchar(length=20)
     capacity = Integer()
     slot_minutes = Integer(default=60)
-    price = Numeric(digits=(12, 2), null=True, default=None)
+    price = MoneyColumn(digits=(12, 2), null=True, default=None)
     active = Boolean(default=True)
     created_at = Timestamptz(default=TimestamptzNow())
 
@@ -167,7 +167,7 @@ class ConciergeBooking(Table, tablename="concierge_booking"):
     ends_at = Timestamptz()
     party_size = Integer(default=1)
     status = Varchar(length=20, default="requested", index=True)
-    price = Numeric(digits=(12, 2), null=True, default=None)
+    price = MoneyColumn(digits=(12, 2), null=True, default=None)
     currency = Varchar(length=3, null=True, default=None)
     charge_reference = Varchar(length=100, null=True, default=None)
     notes = Text(default="")

@@ -6,13 +6,13 @@ from __future__ import annotations
 import enum
 import json
 from datetime import date, datetime, time
-from decimal import Decimal
 
 import strawberry
 from strawberry.types import Info
 
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.graphql.core_types import Property
+from frontdesk.graphql.money_types import Money, money, optional_money
 
 from . import common, coverage, rostering, timesheets
 from .tables import Assignment as AssignmentRow
@@ -21,7 +21,6 @@ from .tables import ShiftTemplate as TemplateRow
 from .tables import StaffMember as StaffRow
 
 NS = "hr_shifts"
-CENT = Decimal("0.01")
 WAGES_PERMISSION = "shifts.wages.read"
 
 
@@ -88,10 +87,11 @@ class ShiftsStaffMember:
         return None if self.user_id is None else strawberry.ID(str(self.user_id))
 
     @strawberry.field(description="Needs shifts.wages.read; null without it.")
-    def hourly_wage(self, info: Info) -> Decimal | None:
-        if not may_see_wages(info):
+    async def hourly_wage(self, info: Info) -> Money | None:
+        if not may_see_wages(info) or self.hourly_wage is None:
             return None
-        return None if self.hourly_wage is None else Decimal(str(self.hourly_wage)).quantize(CENT)
+        prop = await info.context.loaders.by_id(PropertyRow).load(self.property)
+        return money(self.hourly_wage, prop.currency)
 
 
 async def _staff(info: Info, staff_id: int) -> StaffRow | None:
@@ -355,10 +355,10 @@ class ShiftsPayrollLine:
     currency: str
 
     @strawberry.field(description="Needs shifts.wages.read; null without it or without a wage.")
-    def amount(self, info: Info) -> Decimal | None:
+    def amount(self, info: Info) -> Money | None:
         if not may_see_wages(info):
             return None
-        return self.amount
+        return optional_money(self.amount, self.currency)
 
     @strawberry.field
     def staff(self) -> ShiftsStaffMember:

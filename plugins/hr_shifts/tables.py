@@ -24,6 +24,7 @@ from piccolo.columns import (
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
+from frontdesk.core.money_columns import MoneyColumn
 from frontdesk.core.properties.tables import Property
 
 TIME_OFF_KINDS = ("time_off", "unavailable")
@@ -42,7 +43,7 @@ class StaffMember(Table, tablename="hr_shifts_staff"):
     skills = Array(base_column=Varchar(length=50))
     weekly_target_minutes = Integer(default=2400)
     weekly_max_minutes = Integer(default=2880)
-    hourly_wage = Numeric(digits=(10, 2), null=True, default=None)
+    hourly_wage = MoneyColumn(digits=(10, 2), null=True, default=None)
     employment_start = Date(null=True, default=None)
     employment_end = Date(null=True, default=None)
     created_at = Timestamptz(default=TimestamptzNow())

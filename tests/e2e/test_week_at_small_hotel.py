@@ -18,12 +18,23 @@ from decimal import Decimal
 
 import pytest
 from support.hotel import book, build_hotel
-from support.money import REPORT, charge, night_audit, pay, rate_plan, set_up_rates, stay_money
+from support.money import (
+    REPORT,
+    M,
+    charge,
+    eur,
+    night_audit,
+    pay,
+    rate_plan,
+    set_up_rates,
+    stay_money,
+)
 
-ACCOUNT = """query($id: ID!) { cityLedgerAccount(id: $id) { balance { amount }
-  entries { kind amount method } ageing { current days30 days60 days90Plus total } } }"""
-INVOICES = """query($p: ID!) { invoices(propertyId: $p) { nodes { id number recipient net tax
-  gross paid taxBreakdown { rate net tax gross } } } }"""
+ACCOUNT = f"""query($id: ID!) {{ cityLedgerAccount(id: $id) {{ balance {{ amount }}
+  entries {{ kind amount {M} method }}
+  ageing {{ current {M} days30 {M} days60 {M} days90Plus {M} total {M} }} }} }}"""
+INVOICES = f"""query($p: ID!) {{ invoices(propertyId: $p) {{ nodes {{ id number recipient net {M}
+  tax {M} gross {M} paid {M} taxBreakdown {{ rate net {M} tax {M} gross {M} }} }} }} }}"""
 
 
 @pytest.fixture(params=[[], None], ids=["core-alone", "all-plugins"])
@@ -38,7 +49,10 @@ def _folios(money: dict) -> dict[int, dict]:
 
 
 def _lines(folio: dict) -> list[tuple]:
-    return [(e["kind"], e["category"], e["gross"], e["amount"]) for e in folio["entries"]]
+    return [
+        (e["kind"], e["category"], e["gross"]["amount"], e["amount"]["amount"])
+        for e in folio["entries"]
+    ]
 
 
 async def test_a_week_at_a_small_hotel(gql):
@@ -101,11 +115,11 @@ async def test_a_week_at_a_small_hotel(gql):
     quote = await gql.execute(
         """query($p: ID!, $t: ID!, $a: Date!, $d: Date!, $r: ID) { quote(propertyId: $p,
         roomTypeId: $t, arrival: $a, departure: $d, ratePlanId: $r, adults: 2) {
-        errors { code } quote { total nights { night rate price } } } }""",
+        errors { code } quote { total { amount } nights { night price { amount } } } } }""",
         {"p": pid, "t": hotel.room_types["DBL"], "a": str(d[0]), "d": str(d[3]), "r": bb},
     )
-    assert quote["quote"]["quote"]["total"] == "375.00"
-    assert {n["price"] for n in quote["quote"]["quote"]["nights"]} == {"125.00"}
+    assert quote["quote"]["quote"]["total"]["amount"] == "375.00"
+    assert {n["price"]["amount"] for n in quote["quote"]["quote"]["nights"]} == {"125.00"}
 
     a = (await book(gql, hotel, d[0], d[3], guest=0, adults=2, ratePlanId=bb))["stay"]["id"]
     b = (await book(gql, hotel, d[0], d[2], guest=1, ratePlanId=bar, businessTravel=True))["stay"][
@@ -136,19 +150,19 @@ async def test_a_week_at_a_small_hotel(gql):
         "roomsSold": 2,
         "roomsAvailable": 4,
         "occupancyPercent": "50.00",
-        "roomRevenue": "186.92",
-        "adr": "93.46",
-        "revpar": "46.73",
+        "roomRevenue": eur("186.92"),
+        "adr": eur("93.46"),
+        "revpar": eur("46.73"),
         "noShows": 0,
         "revenueByCategory": None,
         "paymentsByMethod": None,
     }
     assert report["revenueByCategory"] == [
-        {"category": "CITY_TAX", "net": "5.00", "gross": "5.00"},
-        {"category": "FOOD_BEVERAGE", "net": "41.01", "gross": "48.80"},
-        {"category": "ROOM", "net": "186.92", "gross": "200.00"},
+        {"category": "CITY_TAX", "net": eur("5.00"), "gross": eur("5.00")},
+        {"category": "FOOD_BEVERAGE", "net": eur("41.01"), "gross": eur("48.80")},
+        {"category": "ROOM", "net": eur("186.92"), "gross": eur("200.00")},
     ]
-    assert report["paymentsByMethod"] == [{"method": "CASH", "amount": "100.00"}]
+    assert report["paymentsByMethod"] == [{"method": "CASH", "amount": eur("100.00")}]
 
     # --- day 1: a rate change (bookings keep their prices), extras, a no-show ----------
     await gql.ok(
@@ -159,8 +173,14 @@ async def test_a_week_at_a_small_hotel(gql):
     await charge(gql, {"stayId": a}, "MINIBAR", "4.50", quantity=2, description="Water")
     await charge(gql, {"stayId": a}, "FOOD_BEVERAGE", "38.20", description="Restaurant")
     report = await night_audit(gql, hotel)
-    assert (report["roomsSold"], report["noShows"], report["roomRevenue"]) == (2, 1, "186.92")
-    assert {"category": "FEE", "net": "360.00", "gross": "360.00"} in report["revenueByCategory"]
+    assert (report["roomsSold"], report["noShows"], report["roomRevenue"]["amount"]) == (
+        2,
+        1,
+        "186.92",
+    )
+    assert {"category": "FEE", "net": eur("360.00"), "gross": eur("360.00")} in report[
+        "revenueByCategory"
+    ]
 
     # --- day 2: fees paid, a late cancellation, a deposit, the company stay leaves ------
     folio_c = _folios(await stay_money(gql, c))[1]
@@ -185,14 +205,14 @@ async def test_a_week_at_a_small_hotel(gql):
     await pay(gql, money_b[1]["id"], "23.80", method="CASH")
     await gql.ok("checkOut", {"stayId": b}, "stay { status }")
     report = await night_audit(gql, hotel)
-    assert (report["roomsSold"], report["occupancyPercent"], report["revpar"]) == (
+    assert (report["roomsSold"], report["occupancyPercent"], report["revpar"]["amount"]) == (
         1,
         "25.00",
         "23.37",
     )
     assert report["paymentsByMethod"] == [
-        {"method": "CARD", "amount": "900.00"},
-        {"method": "CASH", "amount": "23.80"},
+        {"method": "CARD", "amount": eur("900.00")},
+        {"method": "CASH", "amount": eur("23.80")},
     ]
 
     # --- day 3: A leaves, E arrives and a minibar mistake is corrected -------------------
@@ -226,11 +246,11 @@ async def test_a_week_at_a_small_hotel(gql):
     await gql.ok("checkOut", {"stayId": e}, "stay { status }")
     before = await gql.execute(ACCOUNT, {"id": acme})
     assert before["cityLedgerAccount"]["ageing"] == {
-        "current": "200.00",
-        "days30": "0.00",
-        "days60": "0.00",
-        "days90Plus": "0.00",
-        "total": "200.00",
+        "current": eur("200.00"),
+        "days30": eur("0.00"),
+        "days60": eur("0.00"),
+        "days90Plus": eur("0.00"),
+        "total": eur("200.00"),
     }
     await gql.ok(
         "recordCityLedgerPayment",
@@ -239,14 +259,14 @@ async def test_a_week_at_a_small_hotel(gql):
     )
     report = await night_audit(gql, hotel)
     assert report["paymentsByMethod"] == [
-        {"method": "BANK_TRANSFER", "amount": "200.00"},
-        {"method": "CARD", "amount": "-155.00"},
+        {"method": "BANK_TRANSFER", "amount": eur("200.00")},
+        {"method": "CARD", "amount": eur("-155.00")},
     ]
 
     # --- the books at the end of the week ----------------------------------------------------
     account = (await gql.execute(ACCOUNT, {"id": acme}))["cityLedgerAccount"]
     assert account["balance"]["amount"] == "0.00"
-    assert [(x["kind"], x["amount"]) for x in account["entries"]] == [
+    assert [(x["kind"], x["amount"]["amount"]) for x in account["entries"]] == [
         ("transfer", "200.00"),
         ("payment", "-200.00"),
     ]
@@ -269,7 +289,7 @@ async def test_a_week_at_a_small_hotel(gql):
         str(d[3]),
         str(d[4]),
     ]
-    assert [e_["gross"] for e_ in final_e["entries"] if e_["category"] == "ROOM"] == [
+    assert [e_["gross"]["amount"] for e_ in final_e["entries"] if e_["category"] == "ROOM"] == [
         "100.00",
         "140.00",
     ]  # booked before the rate change; the calendar price on day 4
@@ -281,43 +301,42 @@ async def test_a_week_at_a_small_hotel(gql):
         "id": None,
         "number": None,
         "recipient": "Guest0 Family0",
-        "net": "398.07",
-        "tax": "39.13",
-        "gross": "437.20",
-        "paid": "437.20",
+        "net": eur("398.07"),
+        "tax": eur("39.13"),
+        "gross": eur("437.20"),
+        "paid": eur("437.20"),
         "taxBreakdown": [
-            {"rate": "0", "net": "15.00", "tax": "0.00", "gross": "15.00"},
-            {"rate": "7", "net": "280.38", "tax": "19.62", "gross": "300.00"},
-            {"rate": "19", "net": "102.69", "tax": "19.51", "gross": "122.20"},
+            {"rate": "0", "net": eur("15.00"), "tax": eur("0.00"), "gross": eur("15.00")},
+            {"rate": "7", "net": eur("280.38"), "tax": eur("19.62"), "gross": eur("300.00")},
+            {"rate": "19", "net": eur("102.69"), "tax": eur("19.51"), "gross": eur("122.20")},
         ],
     }
-    assert by_recipient["ACME GmbH"]["gross"] == "200.00"
+    assert by_recipient["ACME GmbH"]["gross"] == eur("200.00")
     assert by_recipient["ACME GmbH"]["taxBreakdown"] == [
-        {"rate": "7", "net": "186.92", "tax": "13.08", "gross": "200.00"}
+        {"rate": "7", "net": eur("186.92"), "tax": eur("13.08"), "gross": eur("200.00")}
     ]
     assert by_recipient["Guest4 Family4"] | {"id": None, "number": None} == {
         "id": None,
         "number": None,
         "recipient": "Guest4 Family4",
-        "net": "229.30",
-        "tax": "15.70",
-        "gross": "245.00",
-        "paid": "245.00",
+        "net": eur("229.30"),
+        "tax": eur("15.70"),
+        "gross": eur("245.00"),
+        "paid": eur("245.00"),
         "taxBreakdown": [
-            {"rate": "0", "net": "5.00", "tax": "0.00", "gross": "5.00"},
-            {"rate": "7", "net": "224.30", "tax": "15.70", "gross": "240.00"},
-            {"rate": "19", "net": "0.00", "tax": "0.00", "gross": "0.00"},
+            {"rate": "0", "net": eur("5.00"), "tax": eur("0.00"), "gross": eur("5.00")},
+            {"rate": "7", "net": eur("224.30"), "tax": eur("15.70"), "gross": eur("240.00")},
+            {"rate": "19", "net": eur("0.00"), "tax": eur("0.00"), "gross": eur("0.00")},
         ],
     }
     for invoice in invoices:
-        total = sum((Decimal(t["gross"]) for t in invoice["taxBreakdown"]), Decimal(0))
-        assert (
-            Decimal(invoice["net"]) + Decimal(invoice["tax"]) == Decimal(invoice["gross"]) == total
-        )
+        total = sum((Decimal(t["gross"]["amount"]) for t in invoice["taxBreakdown"]), Decimal(0))
+        net, tax, gross = (Decimal(invoice[k]["amount"]) for k in ("net", "tax", "gross"))
+        assert net + tax == gross == total
     page = await gql.execute(
         "query($id: ID!) { invoice(id: $id) { html } }",
         {"id": by_recipient["Guest0 Family0"]["id"]},
     )
     assert "437.20" in page["invoice"]["html"] and "<h2>Invoice" in page["invoice"]["html"]
     again = await gql.ok("runNightAudit", {"propertyId": pid, "businessDate": str(d[0])}, REPORT)
-    assert again["report"]["roomRevenue"] == "186.92"  # a closed date: its report, nothing new
+    assert again["report"]["roomRevenue"] == eur("186.92")  # a closed date: its report, nothing new

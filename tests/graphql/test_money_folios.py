@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from support.hotel import book, build_hotel
-from support.money import charge, folio, pay, set_up_rates, stay_money
+from support.money import M, charge, eur, folio, pay, set_up_rates, stay_money
 
 
 async def _in_house(gql):
@@ -39,10 +39,10 @@ async def test_a_charge_stores_net_tax_and_gross_rounded_per_line(gql):
         "id": None,
         "kind": "CHARGE",
         "category": "FOOD_BEVERAGE",
-        "net": "8.45",
-        "tax": "1.60",
-        "gross": "10.05",
-        "amount": "10.05",
+        "net": eur("8.45"),
+        "tax": eur("1.60"),
+        "gross": eur("10.05"),
+        "amount": eur("10.05"),
     }
     assert (await stay_money(gql, stay_id))["balance"]["amount"] == "10.05"
 
@@ -55,23 +55,23 @@ async def test_payment_refund_and_correction_keep_the_balance_the_sum_of_entries
     refund = await gql.ok(
         "refundPayment",
         {"paymentId": paid["entry"]["id"], "amount": "30.00", "currency": "EUR"},
-        "entry { kind amount method refundedEntryId }",
+        f"entry {{ kind amount {M} method refundedEntryId }}",
     )
     assert refund["entry"] == {
         "kind": "REFUND",
-        "amount": "30.00",
+        "amount": eur("30.00"),
         "method": "CARD",
         "refundedEntryId": paid["entry"]["id"],
     }
     corrected = await gql.ok(
         "correctEntry",
         {"entryId": wrong["entry"]["id"], "reason": "not consumed"},
-        "entry { kind amount gross correctedEntryId }",
+        f"entry {{ kind amount {M} gross {M} correctedEntryId }}",
     )
     assert corrected["entry"] == {
         "kind": "CORRECTION",
-        "amount": "-12.00",
-        "gross": "-12.00",
+        "amount": eur("-12.00"),
+        "gross": eur("-12.00"),
         "correctedEntryId": wrong["entry"]["id"],
     }
     data = await folio(gql, folio_id)
@@ -139,12 +139,14 @@ async def test_check_out_refuses_an_unsettled_folio_and_then_settles_and_invoice
     assert data["invoice"] | {"id": None} == {
         "id": None,
         "number": 1,
-        "net": "17.98",
-        "tax": "3.42",
-        "gross": "21.40",
-        "paid": "21.40",
+        "net": eur("17.98"),
+        "tax": eur("3.42"),
+        "gross": eur("21.40"),
+        "paid": eur("21.40"),
         "recipient": "Guest0 Family0",
-        "taxBreakdown": [{"rate": "19", "net": "17.98", "tax": "3.42", "gross": "21.40"}],
+        "taxBreakdown": [
+            {"rate": "19", "net": eur("17.98"), "tax": eur("3.42"), "gross": eur("21.40")}
+        ],
     }
 
 
@@ -168,17 +170,17 @@ async def test_split_folio_routes_charges_by_category(gql):
 async def test_the_desk_grants_a_goodwill_credit_within_what_the_folio_charged(gql):
     hotel, stay_id, folio_id = await _in_house(gql)
     assert (await charge(gql, {"stayId": stay_id}, "FOOD_BEVERAGE", "50.00"))["errors"] == []
-    fields = "entry { kind category net tax gross amount description }"
+    fields = f"entry {{ kind category net {M} tax {M} gross {M} amount {M} description }}"
     credit = {"stayId": stay_id, "amount": "20.00", "description": "Cold soup"}
     granted = await gql.mutate("postCredit", {**credit, "category": "FOOD_BEVERAGE"}, fields)
     assert granted == {
         "entry": {
             "kind": "CHARGE",
             "category": "FOOD_BEVERAGE",
-            "net": "-16.81",
-            "tax": "-3.19",
-            "gross": "-20.00",
-            "amount": "-20.00",
+            "net": eur("-16.81"),
+            "tax": eur("-3.19"),
+            "gross": eur("-20.00"),
+            "amount": eur("-20.00"),
             "description": "Cold soup",
         },
         "errors": [],

@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from support.hotel import book, build_hotel
-from support.money import rate_plan, set_up_rates, stay_money
+from support.money import eur, rate_plan, set_up_rates, stay_money
 
 QUOTE = """query($p: ID!, $t: ID!, $a: Date!, $d: Date!, $r: ID, $n: Int! = 1) {
   quote(propertyId: $p, roomTypeId: $t, arrival: $a, departure: $d, ratePlanId: $r,
         adults: $n) {
-    errors { code field } quote { currency total nights { night rate price } } } }"""
+    errors { code field } quote { currency total { amount currency }
+    nights { night rate { amount currency } price { amount currency } } } } }"""
 
 
 async def _quote(gql, hotel, arrival, departure, plan=None, adults=1):
@@ -48,11 +49,11 @@ async def test_quote_prices_each_night_from_calendar_or_base_rate_and_the_plan(g
     assert result["errors"] == []
     assert result["quote"] == {
         "currency": "EUR",
-        "total": "297.48",
+        "total": eur("297.48"),
         "nights": [
-            {"night": str(day), "rate": "99.99", "price": "84.99"},  # 84.9915 -> 84.99
-            {"night": str(day + timedelta(days=1)), "rate": "150.00", "price": "127.50"},
-            {"night": str(day + timedelta(days=2)), "rate": "99.99", "price": "84.99"},
+            {"night": str(day), "rate": eur("99.99"), "price": eur("84.99")},  # 84.9915 -> 84.99
+            {"night": str(day + timedelta(days=1)), "rate": eur("150.00"), "price": eur("127.50")},
+            {"night": str(day + timedelta(days=2)), "rate": eur("99.99"), "price": eur("84.99")},
         ],
     }
 
@@ -113,7 +114,7 @@ async def test_a_booking_keeps_its_prices_and_an_extension_is_priced_now(gql):
     for _ in range(3):
         await gql.ok("runNightAudit", {"propertyId": hotel.property_id}, "report { roomsSold }")
     money = await stay_money(gql, stay)
-    rooms = [e["gross"] for e in money["folios"][0]["entries"] if e["category"] == "ROOM"]
+    rooms = [e["gross"]["amount"] for e in money["folios"][0]["entries"] if e["category"] == "ROOM"]
     assert rooms == ["100.00", "100.00", "120.00"]
 
 

@@ -93,6 +93,11 @@ def test_a_restored_backup_holds_every_row_of_its_source(
     assert all_rows(target) == source_rows
 
 
+# What booking adds and never changes afterwards (other tables, such as the rate-limit
+# buckets, are rewritten in place by every request and legitimately differ).
+APPENDED_BY_THE_LOAD = ("core_stay", "core_stay_night", "core_stay_guest", "folios_folio")
+
+
 def test_a_backup_taken_under_load_is_consistent_and_holds_every_acknowledged_write(
     backend, database_url, live_server, tmp_path
 ):
@@ -117,8 +122,8 @@ def test_a_backup_taken_under_load_is_consistent_and_holds_every_acknowledged_wr
     restored, source = all_rows(target), all_rows(database_url)
     stay_ids = {row[0][1] for row in restored["core_stay"]}  # (is null, text) of column id
     assert set(before_backup) <= stay_ids
-    for table, rows in restored.items():  # the load only adds rows: the copy is a subset
-        assert set(rows) <= set(source[table]), table
+    for table in APPENDED_BY_THE_LOAD:  # rows the load only adds: the copy is a subset
+        assert set(restored[table]) <= set(source[table]), table
     # nothing half-written: every booking in the copy holds its night (column 1 is `stay`)
     with_nights = {row[1][1] for row in restored["core_stay_night"]}
     booked_by_load = {sid for sid in stay_ids if int(sid) >= int(before_backup[0])}

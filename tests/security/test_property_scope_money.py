@@ -11,9 +11,9 @@ from support.hotel import Hotel, book
 from support.money import charge, pay, rate_plan, stay_money
 
 HOTEL_B_MONEY = """query($stay: ID!, $plan: ID!, $account: ID!) {
-  stay(id: $stay) { balance { amount } folios { status entries { kind amount } } }
+  stay(id: $stay) { balance { amount } folios { status entries { kind amount { amount } } } }
   ratePlan(id: $plan) { active }
-  cityLedgerAccount(id: $account) { balance { amount } entries { amount } } }"""
+  cityLedgerAccount(id: $account) { balance { amount } entries { amount { amount } } } }"""
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ async def test_money_of_another_hotel_reads_as_if_it_did_not_exist(client_for, h
     quote = await admin_of_a.execute(
         """query($p: ID!, $t: ID!, $plan: ID!) { quote(propertyId: $p, roomTypeId: $t,
           arrival: "2026-11-23", departure: "2026-11-24", ratePlanId: $plan) {
-          quote { total } errors { code field } } }""",
+          quote { total { amount } } errors { code field } } }""",
         {"p": hotel_a.property_id, "t": hotel_a.room_types["DBL"], "plan": money_of_b["plan"]},
     )
     assert quote["quote"] == {

@@ -6,10 +6,21 @@ from decimal import Decimal
 
 from .hotel import Hotel
 
-FOLIO_FIELDS = """id number name status currency balance { amount currency }
-  entries { id seq kind category description quantity unitPrice taxRate net tax gross amount
-            method reference night businessDate refundedEntryId correctedEntryId }
-  invoice { id number net tax gross paid recipient taxBreakdown { rate net tax gross } }"""
+#: How a Money field is selected: ``f"net {M}"``.
+M = "{ amount currency }"
+
+FOLIO_FIELDS = f"""id number name status currency balance {M}
+  entries {{ id seq kind category description quantity unitPrice {M} taxRate net {M} tax {M}
+            gross {M} amount {M} method reference night businessDate refundedEntryId
+            correctedEntryId }}
+  invoice {{ id number net {M} tax {M} gross {M} paid {M} recipient
+            taxBreakdown {{ rate net {M} tax {M} gross {M} }} }}"""
+
+
+def eur(amount: str, currency: str = "EUR") -> dict:
+    """The Money an API answer carries: ``eur("10.05") == {"amount": "10.05", ...}``."""
+    return {"amount": amount, "currency": currency}
+
 
 STAY_MONEY = f"""query($id: ID!) {{ stay(id: $id) {{ id status balance {{ amount currency }}
   folios {{ {FOLIO_FIELDS} }} }} }}"""
@@ -90,7 +101,7 @@ async def charge(
             "quantity": quantity,
             "description": description,
         },
-        "entry { id kind category net tax gross amount }",
+        f"entry {{ id kind category net {M} tax {M} gross {M} amount {M} }}",
     )
 
 
@@ -111,7 +122,7 @@ async def pay(
             "method": method,
             "reference": reference,
         },
-        "entry { id kind amount method }",
+        f"entry {{ id kind amount {M} method }}",
     )
 
 
@@ -120,10 +131,10 @@ async def night_audit(gql, hotel: Hotel) -> dict:
     return payload["report"]
 
 
-REPORT = """report { businessDate status currency roomsSold roomsAvailable occupancyPercent
-  roomRevenue adr revpar noShows revenueByCategory { category net gross }
-  paymentsByMethod { method amount } }"""
+REPORT = f"""report {{ businessDate status currency roomsSold roomsAvailable occupancyPercent
+  roomRevenue {M} adr {M} revpar {M} noShows revenueByCategory {{ category net {M} gross {M} }}
+  paymentsByMethod {{ method amount {M} }} }}"""
 
 
 def amounts(folio_data: dict) -> Decimal:
-    return sum((Decimal(e["amount"]) for e in folio_data["entries"]), Decimal(0))
+    return sum((Decimal(e["amount"]["amount"]) for e in folio_data["entries"]), Decimal(0))

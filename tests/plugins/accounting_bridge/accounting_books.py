@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
-TRIAL = """query($p: ID!, $s: Date, $e: Date) {
-  accountingTrialBalance(propertyId: $p, start: $s, end: $e) {
-    balanced totalDebit totalCredit lines { accountCode currency debit credit balance } } }"""
-CHECK = """journal core difference reconciled
-  differences { subject subjectId journal core entryIds }"""
+M = "{ amount currency }"
+TRIAL = f"""query($p: ID!, $s: Date, $e: Date) {{
+  accountingTrialBalance(propertyId: $p, start: $s, end: $e) {{
+    balanced totalDebit {M} totalCredit {M}
+    lines {{ accountCode currency debit {M} credit {M} balance {M} }} }} }}"""
+CHECK = f"""journal {M} core {M} difference {M} reconciled
+  differences {{ subject subjectId journal {M} core {M} entryIds }}"""
 RECON = f"""query($p: ID!, $a: Date) {{ accountingReconciliation(propertyId: $p, asOf: $a) {{
   guestLedger {{ {CHECK} }} cityLedger {{ {CHECK} }} }} }}"""
 ENTRIES = """query($p: ID!, $f: ID, $src: String, $acc: String, $s: Date, $e: Date, $i: ID,
@@ -22,7 +24,8 @@ ENTRIES = """query($p: ID!, $f: ID, $src: String, $acc: String, $s: Date, $e: Da
   accountingJournalEntries(propertyId: $p, folioId: $f, sourceType: $src, accountCode: $acc,
     start: $s, end: $e, invoiceId: $i, invoiceNumber: $n, first: 250) {
   nodes { id businessDate description sourceType sourceKey folioEntryId folioId stayId
-          invoiceId invoiceNumber reversesId postings { accountCode amount currency } } } }"""
+          invoiceId invoiceNumber reversesId
+          postings { accountCode amount { amount currency } currency } } } }"""
 EXPORT = """query($p: ID!, $f: AccountingExportFormat!, $s: Date, $e: Date) {
   accountingExport(propertyId: $p, format: $f, start: $s, end: $e) {
     filename contentType text } }"""
@@ -34,7 +37,7 @@ async def trial_balance(gql, property_id: str, start=None, end=None) -> dict:
 
 
 def balances(trial: dict) -> dict[str, Decimal]:
-    return {line["accountCode"]: Decimal(line["balance"]) for line in trial["lines"]}
+    return {line["accountCode"]: Decimal(line["balance"]["amount"]) for line in trial["lines"]}
 
 
 async def reconciliation(gql, property_id: str, as_of=None) -> dict:
@@ -48,7 +51,7 @@ async def entries(gql, property_id: str, **filters) -> list[dict]:
 
 
 def postings(entry: dict) -> dict[str, Decimal]:
-    return {p["accountCode"]: Decimal(p["amount"]) for p in entry["postings"]}
+    return {p["accountCode"]: Decimal(p["amount"]["amount"]) for p in entry["postings"]}
 
 
 async def export(gql, property_id: str, fmt: str, start=None, end=None) -> dict:

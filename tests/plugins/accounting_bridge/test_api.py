@@ -118,7 +118,7 @@ async def test_folio_lists_its_journal_entries(gql):
     folio_id = (await stay_money(gql, stay))["folios"][0]["id"]
     data = await gql.execute(
         "query($id: ID!) { folio(id: $id) { journalEntries { folioEntryId "
-        "postings { accountCode amount } } } }",
+        "postings { accountCode amount { amount currency } } } } }",
         {"id": folio_id},
     )
     [entry] = data["folio"]["journalEntries"]

@@ -143,7 +143,7 @@ async def test_a_week_balances_reconciles_and_is_accepted_by_hledger_and_beancou
     hotel, ids = await run_week(gql)
     trial = await trial_balance(gql, hotel.property_id)
     assert trial["balanced"] is True
-    assert D(trial["totalDebit"]) == D(trial["totalCredit"]) > 0
+    assert D(trial["totalDebit"]["amount"]) == D(trial["totalCredit"]["amount"]) > 0
     by_code = balances(trial)
     assert by_code["1200"] == 0 and by_code["2100"] == 0  # every folio closed
     assert (
@@ -163,7 +163,7 @@ async def test_a_week_balances_reconciles_and_is_accepted_by_hledger_and_beancou
     recon = await reconciliation(gql, hotel.property_id)
     for side in ("guestLedger", "cityLedger"):
         assert recon[side]["reconciled"] is True, recon[side]
-        assert D(recon[side]["difference"]) == 0
+        assert D(recon[side]["difference"]["amount"]) == 0
     sealed = await gql.execute(
         "query($p: ID!) { accountingSealedDays(propertyId: $p) { businessDate entryCount } }",
         {"p": hotel.property_id},
@@ -236,6 +236,6 @@ async def test_every_entry_keeps_its_source(gql):
     assert transfer["invoiceId"] is not None and transfer["stayId"] == ids["b"]
     correction = next(e for e in found if e["sourceType"] == "folio_correction")
     reversed_entry = next(e for e in found if e["id"] == correction["reversesId"])
-    assert {p["accountCode"]: D(p["amount"]) for p in correction["postings"]} == {
-        p["accountCode"]: -D(p["amount"]) for p in reversed_entry["postings"]
+    assert {p["accountCode"]: D(p["amount"]["amount"]) for p in correction["postings"]} == {
+        p["accountCode"]: -D(p["amount"]["amount"]) for p in reversed_entry["postings"]
     }

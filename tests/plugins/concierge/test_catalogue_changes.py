@@ -16,7 +16,7 @@ RECOMMENDATION = """id name active priceLevel tags descriptions { language text 
 FIND = f"""query($p: ID!) {{ conciergeRecommendations(propertyId: $p, includeInactive: true) {{
   nodes {{ {RECOMMENDATION} }} }} }}"""
 RESOURCES = """query($p: ID!) { conciergeResources(propertyId: $p) {
-  nodes { id name capacity price active service } } }"""
+  nodes { id name capacity price { amount currency } active service } } }"""
 
 
 def tomorrow_at_ten() -> datetime:
@@ -169,13 +169,13 @@ async def test_a_resource_is_renamed_repriced_and_deactivated(gql):
     updated = await gql.ok(
         "updateConciergeResource",
         {"resourceId": resource, "name": "Finnish sauna", "price": "45.00", "active": False},
-        "resource { id name capacity price active service }",
+        "resource { id name capacity price { amount currency } active service }",
     )
     assert updated["resource"] == {
         "id": resource,
         "name": "Finnish sauna",
         "capacity": 4,
-        "price": "45.00",
+        "price": {"amount": "45.00", "currency": "EUR"},
         "active": False,
         "service": "SPA",
     }
@@ -185,7 +185,9 @@ async def test_a_resource_is_renamed_repriced_and_deactivated(gql):
         "resourceId",
     )
     free = await gql.ok(
-        "updateConciergeResource", {"resourceId": resource, "price": None}, "resource { price }"
+        "updateConciergeResource",
+        {"resourceId": resource, "price": None},
+        "resource { price { amount } }",
     )
     assert free["resource"] == {"price": None}
 

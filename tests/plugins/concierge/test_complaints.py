@@ -8,13 +8,15 @@ from decimal import Decimal
 
 import pytest
 from support.hotel import book, build_hotel
-from support.money import charge, pay, set_up_rates, stay_money
+from support.money import charge, eur, pay, set_up_rates, stay_money
 
 from frontdesk.plugins.concierge import billing
 
-SELECTION = "request { id status resolutionNote goodwillAmount history { kind note } }"
+SELECTION = (
+    "request { id status resolutionNote goodwillAmount { amount currency } history { kind note } }"
+)
 JOURNAL = """query($p: ID!, $f: ID) { accountingJournalEntries(propertyId: $p, folioId: $f) {
-  nodes { folioEntryId postings { accountCode amount } } } }"""
+  nodes { folioEntryId postings { accountCode amount { amount } } } } }"""
 TRIAL = "query($p: ID!) { accountingTrialBalance(propertyId: $p) { balanced } }"
 
 
@@ -109,17 +111,17 @@ async def test_a_goodwill_credit_lowers_the_guest_folio_with_the_resolution(gql,
         SELECTION,
     )
     request = resolved["request"]
-    assert (request["status"], request["goodwillAmount"]) == ("DONE", "20.00")
+    assert (request["status"], request["goodwillAmount"]) == ("DONE", eur("20.00"))
     assert request["history"][-2]["kind"] == "goodwill"
     folio = _guest_folio(await stay_money(gql, stay_id))
     credit = folio["entries"][-1]
     assert (credit["kind"], credit["category"]) == ("CHARGE", "OTHER")
     assert credit["description"] == f"Goodwill credit (complaint #{complaint})"
     assert (credit["net"], credit["tax"], credit["gross"], credit["amount"]) == (
-        "-16.81",
-        "-3.19",
-        "-20.00",
-        "-20.00",
+        eur("-16.81"),
+        eur("-3.19"),
+        eur("-20.00"),
+        eur("-20.00"),
     )
     assert folio["balance"]["amount"] == "30.00"
     if enabled_plugins is None:  # the accounting bridge journals it in the same transaction
@@ -129,7 +131,7 @@ async def test_a_goodwill_credit_lowers_the_guest_folio_with_the_resolution(gql,
             for e in journal["accountingJournalEntries"]["nodes"]
             if e["folioEntryId"] == credit["id"]
         ]
-        lines = {p["accountCode"]: Decimal(p["amount"]) for p in entry["postings"]}
+        lines = {p["accountCode"]: Decimal(p["amount"]["amount"]) for p in entry["postings"]}
         assert lines == {
             "1200": Decimal("-20.00"),
             "4800": Decimal("16.81"),
@@ -151,7 +153,8 @@ async def test_a_goodwill_credit_above_what_the_folio_charged_leaves_everything_
     assert (error["code"], error["field"]) == ("INVALID_INPUT", "goodwillAmount")
     assert "exceeds the 15.00 EUR charged" in error["message"]
     data = await gql.execute(
-        "query($id: ID!) { conciergeRequest(id: $id) { status goodwillAmount history { kind } } }",
+        "query($id: ID!) { conciergeRequest(id: $id) { status goodwillAmount { amount } "
+        "history { kind } } }",
         {"id": complaint},
     )
     assert data["conciergeRequest"]["status"] == "OPEN"
@@ -194,7 +197,8 @@ async def test_without_the_folio_feature_a_goodwill_credit_leaves_the_complaint_
     )
     assert refused["errors"][0]["code"] == "FEATURE_UNAVAILABLE"
     data = await gql.execute(
-        "query($id: ID!) { conciergeRequest(id: $id) { status resolutionNote goodwillAmount } }",
+        "query($id: ID!) { conciergeRequest(id: $id) { status resolutionNote "
+        "goodwillAmount { amount } } }",
         {"id": complaint},
     )
     assert data["conciergeRequest"] == {

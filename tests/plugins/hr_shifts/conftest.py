@@ -65,7 +65,7 @@ def recorder(app) -> Recorder:
     return found
 
 
-STAFF_FIELDS = "id name skills departments weeklyTargetMinutes hourlyWage"
+STAFF_FIELDS = "id name skills departments weeklyTargetMinutes hourlyWage { amount }"
 ROSTER_FIELDS = (
     "id status solverStatus solverGap conflicts startsOn endsOn "
     "assignments { id day staff { id name } template { id code } } "

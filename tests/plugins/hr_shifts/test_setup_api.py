@@ -42,7 +42,7 @@ async def test_a_staff_member_is_created_with_skills_contract_and_wage(shifts):
     )
     data = await shifts.gql.execute(
         "query($id: ID!) { shiftsStaffMember(id: $id) { name skills weeklyTargetMinutes "
-        "employmentStart hourlyWage } }",
+        "employmentStart hourlyWage { amount currency } } }",
         {"id": staff_id},
     )
     assert data["shiftsStaffMember"] == {
@@ -50,7 +50,7 @@ async def test_a_staff_member_is_created_with_skills_contract_and_wage(shifts):
         "skills": ["front_desk", "night_audit"],
         "weeklyTargetMinutes": 2100,
         "employmentStart": "2026-01-01",
-        "hourlyWage": "17.50",
+        "hourlyWage": {"amount": "17.50", "currency": "EUR"},
     }
 
 

@@ -106,7 +106,8 @@ async def test_payroll_hours_add_up_across_people_and_periods(shifts):
     data = await shifts.gql.execute(
         """query($p: ID!) {
           lines: shiftsPayroll(propertyId: $p, start: "2026-12-07", end: "2026-12-13") {
-            staff { name } minutes regularMinutes overtimeMinutes amount currency }
+            staff { name } minutes regularMinutes overtimeMinutes currency
+            amount { amount currency } }
           first: shiftsPayroll(propertyId: $p, start: "2026-12-07", end: "2026-12-07") { minutes }
           second: shiftsPayroll(propertyId: $p, start: "2026-12-08", end: "2026-12-13") {
             minutes overtimeMinutes }
@@ -121,7 +122,7 @@ async def test_payroll_hours_add_up_across_people_and_periods(shifts):
             "minutes": 960,
             "regularMinutes": 600,
             "overtimeMinutes": 360,
-            "amount": "320.00",
+            "amount": {"amount": "320.00", "currency": "EUR"},
             "currency": "EUR",
         },
         {
@@ -129,7 +130,7 @@ async def test_payroll_hours_add_up_across_people_and_periods(shifts):
             "minutes": 480,
             "regularMinutes": 480,
             "overtimeMinutes": 0,
-            "amount": "124.00",
+            "amount": {"amount": "124.00", "currency": "EUR"},
             "currency": "EUR",
         },
     ]

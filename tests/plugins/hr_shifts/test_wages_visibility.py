@@ -18,7 +18,7 @@ from frontdesk.graphql.context import Context
 from frontdesk.graphql.schema import build_schema
 from frontdesk.plugins.hr_shifts import staff
 
-QUERY = "query($id: ID!) { shiftsStaffMember(id: $id) { name hourlyWage } }"
+QUERY = "query($id: ID!) { shiftsStaffMember(id: $id) { name hourlyWage { amount currency } } }"
 
 
 def _principal(*permissions: str) -> Principal:
@@ -29,7 +29,7 @@ def _principal(*permissions: str) -> Principal:
     ("permissions", "expected"),
     [
         (("shifts.staff.read",), None),
-        (("shifts.staff.read", "shifts.wages.read"), "18.25"),
+        (("shifts.staff.read", "shifts.wages.read"), {"amount": "18.25", "currency": "EUR"}),
     ],
     ids=["without-wages-read", "with-wages-read"],
 )
