@@ -1,11 +1,11 @@
 // Accounting for the web front desk: the trial balance of the journal and its reconciliation
 // with the folio and city-ledger balances in core.
 const QUERY = `query($p: ID!) {
-  accountingTrialBalance(propertyId: $p) { totalDebit totalCredit balanced
-    lines { accountCode accountName currency debit credit balance } }
+  accountingTrialBalance(propertyId: $p) { totalDebit { amount currency } totalCredit { amount currency } balanced
+    lines { accountCode accountName currency debit { amount currency } credit { amount currency } balance { amount currency } } }
   accountingReconciliation(propertyId: $p) {
-    guestLedger { journal core difference reconciled }
-    cityLedger { journal core difference reconciled } } }`;
+    guestLedger { journal { amount currency } core { amount currency } difference { amount currency } reconciled }
+    cityLedger { journal { amount currency } core { amount currency } difference { amount currency } reconciled } } }`;
 
 export default function Panel({ ctx }) {
   const { html, useEffect, useState, Errors, Loading, Money, asErrors } = ctx.ui;

@@ -3,8 +3,8 @@ import { gql, mutate } from './api.js';
 import { addDays, date, number, percent, t } from './i18n.js';
 import { Errors, Loading, Money, asErrors, html, useEffect, useState } from './ui.js';
 
-const REPORT = `businessDate status currency roomsSold roomsAvailable occupancyPercent roomRevenue
-  adr revpar noShows completedAt`;
+const REPORT = `businessDate status currency roomsSold roomsAvailable occupancyPercent roomRevenue { amount currency }
+  adr { amount currency } revpar { amount currency } noShows completedAt`;
 
 function Report({ report }) {
   const cur = report.currency;

@@ -15,7 +15,7 @@ async function search(ctx, ask) {
   const offers = await Promise.all(types.map(async (type) => {
     const quoted = await gql(`query($p: ID!, $rt: ID!, $a: Date!, $d: Date!, $ad: Int!) {
       quote(propertyId: $p, roomTypeId: $rt, arrival: $a, departure: $d, adults: $ad) {
-        quote { currency total nights { night price } } errors { message field } } }`,
+        quote { currency total { amount currency } nights { night price { amount currency } } } errors { message field } } }`,
     { p: ctx.propertyId, rt: type.roomType.id, a: ask.arrival, d: ask.departure, ad: Number(ask.adults) });
     return { ...type, quote: quoted.quote.quote, quoteErrors: quoted.quote.errors };
   }));

@@ -6,7 +6,7 @@ import { Errors, Field, Money, html, otherErrors, useState } from './ui.js';
 
 export const folioFields = `id number name currency status balance { amount currency }
   invoice { id number }
-  entries { id seq description kind category method quantity unitPrice amount gross currency
+  entries { id seq description kind category method quantity unitPrice { amount currency } amount { amount currency } gross { amount currency } currency
     businessDate refundedEntryId correctedEntryId }`;
 
 const CATEGORIES = ['FOOD_BEVERAGE', 'MINIBAR', 'SPA', 'FEE', 'OTHER'];

@@ -4,9 +4,9 @@ import { date, percent, t } from './i18n.js';
 import { Errors, Loading, Money, asErrors, html, useEffect, useState } from './ui.js';
 
 const QUERY = `query($id: ID!) { invoice(id: $id) {
-  id number recipient currency businessDate issuedAt net tax gross paid
-  taxBreakdown { rate net tax gross }
-  lines { id description quantity unitPrice gross night }
+  id number recipient currency businessDate issuedAt net { amount currency } tax { amount currency } gross { amount currency } paid { amount currency }
+  taxBreakdown { rate net { amount currency } tax { amount currency } gross { amount currency } }
+  lines { id description quantity unitPrice { amount currency } gross { amount currency } night }
   folio { id stay { id confirmationCode arrival departure property { name } } } } }`;
 
 export function InvoiceView({ ctx, invoiceId }) {

@@ -89,7 +89,9 @@ def test_a_desk_clerks_day_shows_the_apis_numbers(demo_server, page):
     page.get_by_role("button", name="Invoice").click()
     page.get_by_role("heading", name="Invoice").wait_for()
     invoice = api.gql(
-        "query($id: ID!) { invoice(id: $id) { net tax gross paid } }", {"id": invoice_id}
+        "query($id: ID!) { invoice(id: $id) {"
+        " net { amount } tax { amount } gross { amount } paid { amount } } }",
+        {"id": invoice_id},
     )["invoice"]
     for field in ("net", "tax", "gross", "paid"):
         value = invoice[field]
@@ -334,7 +336,7 @@ def test_the_night_audit_reports_what_the_api_reports(demo_server, page):
     page.get_by_test_id("audit.occupancy").wait_for()
     report = api.gql(
         'query($d: Date!) { nightAuditReport(propertyId: "1", businessDate: $d) {'
-        " occupancyPercent adr revpar } }",
+        " occupancyPercent adr { amount } revpar { amount } } }",
         {"d": closing},
     )["nightAuditReport"]
     adr = report["adr"]["amount"] if isinstance(report["adr"], dict) else report["adr"]
