@@ -15,6 +15,7 @@ def test_built_in_plugins_register_through_entry_points():
         "channels": "frontdesk.plugins.channels",
         "concierge": "frontdesk.plugins.concierge",
         "hr_shifts": "frontdesk.plugins.hr_shifts",
+        "web": "frontdesk.plugins.web",
     }
 
 
