@@ -26,17 +26,6 @@ hookspec = pluggy.HookspecMarker("frontdesk")
 
 
 @hookspec
-def frontdesk_hookspecs_add(plugin_manager):
-    """Called once at start-up, after every enabled plugin is registered and before hook
-    implementations are checked against their specifications. ``plugin_manager``: the
-    ``pluggy.PluginManager``. A plugin that offers hooks to other plugins adds its own
-    specifications here with ``plugin_manager.add_hookspecs(module)`` (pytest's
-    ``pytest_addhooks``). Their implementations in other plugins are marked
-    ``@hookimpl(optionalhook=True)``, so those plugins still start when the offering plugin is
-    disabled. Returns None."""
-
-
-@hookspec
 def frontdesk_piccolo_apps():
     """Called once at start-up. Return a list of dotted paths of the plugin's ``piccolo_app``
     modules (each defines ``APP_CONFIG``). Their tables are bound to the installation's
@@ -90,6 +79,17 @@ def frontdesk_http_routes(settings):
     becomes the request's principal; anonymous requests reach the handler, which decides
     (``frontdesk.graphql.http_routes.require_principal`` is a guard for staff-only routes,
     ``principal_of(request)`` reads the caller)."""
+
+
+@hookspec
+def frontdesk_addhooks(pluginmanager):
+    """Called once while the plugin manager is built, after every enabled plugin is registered
+    and before implementations are checked against specifications (pytest's
+    ``pytest_addhooks``). ``pluginmanager``: the pluggy PluginManager. A plugin that offers
+    hooks of its own to other plugins adds their specifications here with
+    ``pluginmanager.add_hookspecs(module)``; implementations of such a hook in other plugins
+    are marked ``@hookimpl(optionalhook=True)`` so they load when the offering plugin is
+    disabled. Return None."""
 
 
 @hookspec

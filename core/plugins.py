@@ -53,7 +53,7 @@ def create_plugin_manager(enabled: list[str] | None) -> pluggy.PluginManager:
             pm.set_blocked(name)
     try:
         pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-        pm.hook.frontdesk_hookspecs_add(plugin_manager=pm)
+        pm.hook.frontdesk_addhooks(pluginmanager=pm)
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
         raise InvalidInput(f"Plugin {_plugin_name(pm, exc.plugin)} is broken: {exc}") from None

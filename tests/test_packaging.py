@@ -7,6 +7,7 @@ import subprocess
 import sys
 import sysconfig
 import venv
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,16 @@ def test_wheel_installs_and_imports_outside_the_checkout(tmp_path):
         capture_output=True,
     )
     wheel = next(dist.glob("frontdesk-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    for shipped in (
+        "frontdesk/plugins/web/static/index.html",
+        "frontdesk/plugins/web/static/vendor/htm-preact-standalone.module.js",
+        "frontdesk/plugins/web/static/i18n/vi.json",
+        "frontdesk/plugins/concierge/web/panel.js",
+        "frontdesk/plugins/hr_shifts/web/i18n/de.json",
+    ):
+        assert shipped in names, shipped
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
@@ -69,7 +80,8 @@ def test_wheel_installs_and_imports_outside_the_checkout(tmp_path):
     assert frontdesk_path.startswith(str(env_dir))
     assert "site-packages" in graphql_path
     assert plugins == (
-        "['accounting_bridge', 'channels', 'concierge', 'guest_mail', 'hr_shifts', 'webhooks']"
+        "['accounting_bridge', 'channels', 'concierge', 'guest_mail', 'hr_shifts', 'web', "
+        "'webhooks']"
     )
     assert int(sdl_length) > 1000
 

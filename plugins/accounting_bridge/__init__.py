@@ -157,3 +157,17 @@ def frontdesk_shifts_hours_approved(
         currency=currency,
         actor=actor,
     )
+
+
+@hookimpl
+def frontdesk_http_routes(settings):
+    from .web_panel import routes
+
+    return routes()
+
+
+@hookimpl(optionalhook=True)
+def frontdesk_web_panels():
+    from .web_panel import PANEL
+
+    return [PANEL]

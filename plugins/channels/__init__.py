@@ -6,11 +6,11 @@ from frontdesk.core.plugins import hookimpl
 
 
 @hookimpl
-def frontdesk_hookspecs_add(plugin_manager):
+def frontdesk_addhooks(pluginmanager):
     """The channel connector hooks, offered to other plugins (see hookspecs.py)."""
     from . import hookspecs
 
-    plugin_manager.add_hookspecs(hookspecs)
+    pluginmanager.add_hookspecs(hookspecs)
 
 
 @hookimpl

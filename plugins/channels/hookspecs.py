@@ -1,5 +1,5 @@
 """Hooks the channels plugin offers to other plugins (added with ``pm.add_hookspecs`` from
-the core hook ``frontdesk_hookspecs_add``). Implement them with
+the core hook ``frontdesk_addhooks``). Implement them with
 ``@hookimpl(optionalhook=True)`` so your plugin still starts when channels is disabled."""
 
 from __future__ import annotations

@@ -92,3 +92,17 @@ def frontdesk_demo_load(properties, today, seed):
     from .demo import load_demo
 
     return load_demo(properties, today, seed)
+
+
+@hookimpl
+def frontdesk_http_routes(settings):
+    from .web_panel import routes
+
+    return routes()
+
+
+@hookimpl(optionalhook=True)
+def frontdesk_web_panels():
+    from .web_panel import PANEL
+
+    return [PANEL]

@@ -48,7 +48,15 @@ def frontdesk_demo_load(properties, today):
 
 @hookimpl
 def frontdesk_http_routes(settings):
-    """The staff calendar at a secret URL (calendar_feed.py)."""
+    """The staff calendar at a secret URL (calendar_feed.py) and the roster panel's files."""
     from .calendar_feed import handlers
+    from .web_panel import routes
 
-    return handlers()
+    return [*handlers(), *routes()]
+
+
+@hookimpl(optionalhook=True)
+def frontdesk_web_panels():
+    from .web_panel import PANEL
+
+    return [PANEL]

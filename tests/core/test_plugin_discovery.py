@@ -16,6 +16,7 @@ def test_built_in_plugins_register_through_entry_points():
         "concierge": "frontdesk.plugins.concierge",
         "guest_mail": "frontdesk.plugins.guest_mail",
         "hr_shifts": "frontdesk.plugins.hr_shifts",
+        "web": "frontdesk.plugins.web",
         "webhooks": "frontdesk.plugins.webhooks",
     }
 

@@ -56,7 +56,7 @@ async def test_the_invoice_pdf_carries_every_figure_to_the_cent(gql, tmp_path):
     assert "VAT 19 % 17.98 3.42 21.40" in text
     assert "Total 111.44 9.96 121.40" in text
     assert "2026-11-24 payment card 121.40" in text and "Total paid 121.40" in text
-    assert _png(await _pdf_of_invoice(gql, invoiced.stay_id), "invoice", tmp_path)[:4] == (
+    assert _png(await _pdf_of_invoice(gql, invoiced.stay_id), "invoice-pdf", tmp_path)[:4] == (
         b"\x89PNG"
     )
 

@@ -1,0 +1,20 @@
+"""The concierge panel of the web front desk: its ES module and catalogues, served from this
+plugin's own folder (``/plugins/concierge/web/``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from litestar.static_files import create_static_files_router
+
+FOLDER = Path(__file__).parent / "web"
+PANEL = {
+    "id": "concierge",
+    "module": "/plugins/concierge/web/panel.js",
+    "permission": "concierge.requests.read",
+}
+
+
+def routes() -> list[Any]:
+    return [create_static_files_router(path="/web", directories=[FOLDER])]
