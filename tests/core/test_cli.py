@@ -43,6 +43,7 @@ def test_plugins_lists_installed_plugins_and_their_state(capsys, monkeypatch):
         "concierge": "enabled",
         "guest_mail": "disabled",
         "hr_shifts": "disabled",
+        "web": "disabled",
         "webhooks": "disabled",
     }
 
