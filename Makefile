@@ -25,12 +25,16 @@ $(VENV)/.installed-test: $(VENV)/.installed-runtime
 
 venv: $(VENV)/.installed-test
 
-# From Debian: hledger (the accounting export tests feed their files to it) and chromium (the
-# browser tests drive it through Playwright; Playwright's own browser download is not used).
+# From Debian: hledger (the accounting export tests feed their files to it), chromium (the
+# browser tests drive it through Playwright; Playwright's own browser download is not used)
+# poppler-utils (pdftotext/pdftoppm: the document tests read the PDFs back) and
+# fonts-dejavu-core (the PDFs' Unicode font).
 tools:
 	@missing=""; \
 	command -v hledger >/dev/null 2>&1 || missing="$$missing hledger"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing (Debian packages)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

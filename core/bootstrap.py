@@ -20,7 +20,11 @@ CORE_APP = "frontdesk.core.piccolo_app"
 # Core areas with tables of their own keep their own Piccolo app (and migrations folder),
 # each depending on CORE_APP. Listed in dependency order; a missing module is skipped so an
 # area can land on its own.
-CORE_AREA_APPS = ["frontdesk.core.folios.piccolo_app", "frontdesk.core.auth.piccolo_app"]
+CORE_AREA_APPS = [
+    "frontdesk.core.folios.piccolo_app",
+    "frontdesk.core.auth.piccolo_app",
+    "frontdesk.core.outbox.piccolo_app",
+]
 
 
 def start(settings: Settings) -> runtime.Runtime:

@@ -81,6 +81,7 @@ CORE_ERROR_CODES: dict[str, str] = {
     "THROTTLED": "Too many failed attempts; wait before trying again.",
     "GUEST_IN_HOUSE": "The guest has a current or future stay.",
     "OPEN_BALANCE": "A folio of the guest still has a balance.",
+    "FORBIDDEN_TARGET": "A webhook URL points at this machine or a private network.",
 }
 _CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
 

@@ -48,7 +48,40 @@ async def emit(
     for result in hook(actor=actor, **hook_kwargs):
         if is_awaitable(result):
             await result
-    publish(event_name, property_id=property_id, subject_id=subject_id, actor=actor, data=data)
+    await record(
+        event_name,
+        property_id=property_id,
+        subject_id=subject_id,
+        actor=actor,
+        data=data,
+        **hook_kwargs,
+    )
+
+
+async def record(
+    event_name: str,
+    *,
+    property_id: int | None,
+    subject_id: int | None,
+    actor: str | None,
+    data: dict[str, Any] | None = None,
+    **objects: Any,
+) -> None:
+    """Offer the event to ``frontdesk_event_recorded`` inside the transaction (webhooks and
+    e-mail write their outbox rows there, atomically with the change), then ``publish`` it.
+
+    ``emit`` does this for every event with a hook of its own; a plugin's change without one
+    calls it directly (``objects``: the rows the event concerns, by name).
+    """
+    unit = db.current_unit()
+    if unit is None:
+        raise RuntimeError(f"{event_name} must be recorded inside a write transaction")
+    pm = runtime.current().plugin_manager
+    event = DomainEvent(event_name, property_id, subject_id, actor, data or {})
+    for result in pm.hook.frontdesk_event_recorded(event=event, objects=dict(objects)):
+        if is_awaitable(result):
+            await result
+    unit.after_commit.append(lambda: dispatch_committed(event))
 
 
 def publish(

@@ -191,6 +191,16 @@ def frontdesk_room_status_changed(room, old_status, new_status, actor):
     check-out, ``out_of_order``). Return None or an awaitable."""
 
 
+@hookspec
+def frontdesk_event_recorded(event, objects):
+    """In transaction, once for every domain event, after the event's own hook (e.g.
+    ``frontdesk_stay_booked``) ran. ``event``: the ``DomainEvent`` that
+    ``frontdesk_event_committed`` will receive after commit; ``objects``: the rows the
+    event's hook received, by argument name (``stay``, ``room``, ``folio``, ``entry``,
+    ``invoice``...). For what must be written with every change, whatever it is: the event
+    webhooks enqueue their messages here. Return None or an awaitable."""
+
+
 # --- after commit -------------------------------------------------------------------------
 
 
@@ -285,6 +295,12 @@ def frontdesk_invoice_issued(invoice, folio, actor):
 
 
 @hookspec
+def frontdesk_credit_note_issued(credit_note, invoice, actor):
+    """In transaction, after a credit note cancelled ``invoice`` in full; ``credit_note`` got
+    the next gapless number of the property's credit-note series."""
+
+
+@hookspec
 def frontdesk_night_audit_started(property, business_date, actor):
     """In transaction, when the night audit starts closing ``business_date`` (a date) of
     ``property`` (the Property row). Not raised again when an interrupted run resumes."""
@@ -328,7 +344,7 @@ def frontdesk_accounting_connectors():
     """Called when the accounting bridge's outbox worker delivers (only while the
     accounting_bridge plugin is enabled). Return a list of connector objects, each with a
     ``name`` (str, unique; ``webhook`` is built in) and ``async deliver(message, config)``
-    returning ``frontdesk.plugins.accounting_bridge.delivery_policy.Outcome``; ``message``:
+    returning ``frontdesk.core.outbox.policy.Outcome``; ``message``:
     an ``OutboxDelivery`` (id, idempotency_key, property_id, kind, payload bytes, attempt);
     ``config``: the property's ``ConnectorConfig`` (url, secret, deliver, options). Runs
     outside any transaction; report failures as ``Outcome("retry", …)``."""

@@ -40,6 +40,7 @@ CORE_FIELD_PERMISSIONS: dict[str, str] = {
     "Mutation.checkOut": "stays.write",
     "Mutation.moveRoom": "stays.write",
     "Mutation.markNoShow": "stays.write",
+    "Stay.registrationCard": PII,
     # identities
     "Mutation.login": PUBLIC,
     "Mutation.refreshSession": PUBLIC,

@@ -303,6 +303,14 @@ class Stay:
         guests = info.context.loaders.by_id(GuestRow)
         return [await guests.load(link.guest) for link in links]
 
+    @strawberry.field(
+        description="The registration card as PDF, base64-encoded (a download for staff)."
+    )
+    async def registration_card(self) -> str | None:
+        from .documents import registration_card_base64
+
+        return await registration_card_base64(self.id)
+
     @strawberry.field(description="The stay's folios, the guest folio (number 1) first.")
     async def folios(
         self, info: Info

@@ -37,6 +37,7 @@ MONEY_FIELD_PERMISSIONS: dict[str, str] = {
     "Mutation.refundPayment": "folios.write",
     "Mutation.correctEntry": "folios.write",
     "Mutation.settleFolio": "folios.write",
+    "Mutation.issueCreditNote": "folios.write",
     # city ledger
     "Query.cityLedgerAccount": "city_ledger.read",
     "Query.cityLedgerAccounts": "city_ledger.read",

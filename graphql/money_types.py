@@ -29,7 +29,7 @@ from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.rows import id_list
 from frontdesk.core.stays.tables import Stay as StayRow
 
-from . import prefetch
+from . import documents, prefetch
 from .batches import Batch
 
 if TYPE_CHECKING:
@@ -358,6 +358,14 @@ class Invoice:
         )
         prop = await info.context.loaders.by_id(PropertyRow).load(self.property)
         return render_html(self, prop, entries, await invoice_parties(self, prop))
+
+    @strawberry.field(description="The invoice as PDF, base64-encoded (a download for staff).")
+    async def pdf(self) -> str:
+        return await documents.invoice_pdf_base64(self.id)
+
+    @strawberry.field(description="The credit note that cancelled this invoice, if any.")
+    async def credit_note(self) -> documents.CreditNote | None:
+        return await documents.credit_note_of(self.id)
 
 
 @strawberry.type

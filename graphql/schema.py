@@ -28,6 +28,7 @@ from .contributions import GraphQLContribution
 from .core_mutations import CoreMutation
 from .core_queries import CoreQuery
 from .core_types import CORE_TYPES
+from .documents import DocumentsMutation
 from .error_codes import registered_codes, user_error_codes
 from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_shortcuts
 from .folio_queries import FolioListQuery
@@ -106,6 +107,7 @@ def build_schema(
     mutations = [
         CoreMutation,
         MoneyMutation,
+        DocumentsMutation,
         PropertyMutation,
         AuthMutation,
         *[m for c in parts for m in c.mutations],

@@ -79,7 +79,10 @@ def test_wheel_installs_and_imports_outside_the_checkout(tmp_path):
     frontdesk_path, graphql_path, plugins, sdl_length = result.stdout.strip().splitlines()
     assert frontdesk_path.startswith(str(env_dir))
     assert "site-packages" in graphql_path
-    assert plugins == "['accounting_bridge', 'channels', 'concierge', 'hr_shifts', 'web']"
+    assert plugins == (
+        "['accounting_bridge', 'channels', 'concierge', 'guest_mail', 'hr_shifts', 'web', "
+        "'webhooks']"
+    )
     assert int(sdl_length) > 1000
 
 

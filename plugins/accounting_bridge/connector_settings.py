@@ -9,13 +9,13 @@ from urllib.parse import urlparse
 
 from frontdesk.core import validation
 from frontdesk.core.errors import InvalidInput
+from frontdesk.core.outbox.signing import generate_secret
 from frontdesk.core.properties.service import get_property
 from frontdesk.core.transactions import run_write
 
 from . import connectors as conn
 from .tables import DELIVERY_MODES, ConnectorSetting
 from .webhook_targets import ALLOW_PRIVATE, check_target
-from .webhooks import generate_secret
 
 
 @dataclass

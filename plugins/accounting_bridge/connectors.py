@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from frontdesk.core import runtime
+from frontdesk.core.outbox.policy import Outcome
+from frontdesk.core.outbox.sender import send_webhook
 from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import SettingSpec
 
-from .delivery_policy import Outcome, send_webhook
 from .webhook_targets import ALLOW_PRIVATE, ForbiddenTarget, check_target
 
 WEBHOOK_TIMEOUT = SettingSpec(

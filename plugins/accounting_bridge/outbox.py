@@ -8,42 +8,36 @@ makes id order equal commit order (PostgreSQL hands out ids before commit).
 Delivery (``deliver_due``), at least once and in order per property and connector:
 
 1. The head of each queue is its oldest undelivered message; later ones wait behind it.
-2. A worker claims a due head with a conditional UPDATE that sets a lease
-   (``claimed_until``), in its own short transaction. Only one worker's UPDATE matches, on
-   SQLite (one writer) and PostgreSQL (row lock, then the condition is re-checked) alike, so
-   several server processes never send a message concurrently; a killed worker's lease runs
-   out and the message is sent again with the same idempotency key.
-3. The connector is called outside any transaction; the outcome is written only if the
-   lease is still this worker's.
+2. A worker claims a due head with a lease and records the outcome only under that lease
+   (the shared ``frontdesk.core.outbox.claims``), so several server processes never send a
+   message concurrently and a killed worker's message is sent again with the same key.
+3. The connector is called outside any transaction.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from frontdesk.core.errors import NotFound
 from frontdesk.core.folios.tables import Folio, Invoice
+from frontdesk.core.outbox import claims
+from frontdesk.core.outbox.policy import Outcome, next_attempt_delay
 from frontdesk.core.properties.tables import Property
 from frontdesk.core.transactions import run_write
 
 from . import connectors as conn
 from . import invoices
 from .chart import chart_of
-from .delivery_policy import Outcome, next_attempt_delay
 from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, OutboxMessage, SealedDay
 
 log = logging.getLogger("frontdesk.accounting_bridge.outbox")
-WORKER_ID = f"worker-{uuid.uuid4().hex[:12]}"
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+WORKER_ID = claims.WORKER_ID
+utcnow = claims.utcnow
 
 
 async def _locked_connectors(property_id: int, deliver: str) -> list[ConnectorSetting]:
@@ -200,27 +194,13 @@ async def _heads() -> list[int]:
 
 
 async def _claim(message_id: int, now: datetime, worker: str) -> OutboxMessage | None:
-    lease = now + timedelta(seconds=float(conn.setting(conn.LEASE_SECONDS)))
-
-    async def change() -> OutboxMessage | None:
-        claimed = (
-            await OutboxMessage.update(
-                {OutboxMessage.claimed_until: lease, OutboxMessage.claimed_by: worker}
-            )
-            .where(
-                (OutboxMessage.id == message_id)
-                & (OutboxMessage.status != "delivered")
-                & OutboxMessage.next_attempt_at.is_not_null()
-                & (OutboxMessage.next_attempt_at <= now)
-                & (OutboxMessage.claimed_until.is_null() | (OutboxMessage.claimed_until < now))
-            )
-            .returning(OutboxMessage.id)
-        )
-        if not claimed:
-            return None
-        return await OutboxMessage.objects().where(OutboxMessage.id == message_id).first()
-
-    return await run_write(change, conflict_message="The message was claimed concurrently.")
+    return await claims.claim(
+        OutboxMessage,
+        message_id,
+        now=now,
+        worker=worker,
+        lease_seconds=float(conn.setting(conn.LEASE_SECONDS)),
+    )
 
 
 async def _attempt(message: OutboxMessage) -> tuple[Outcome, ConnectorSetting | None]:
@@ -260,11 +240,7 @@ async def _record(
     worker: str,
 ) -> bool:
     attempts = message.attempts + 1
-    values: dict[Any, Any] = {
-        OutboxMessage.attempts: attempts,
-        OutboxMessage.claimed_until: None,
-        OutboxMessage.claimed_by: None,
-    }
+    values: dict[Any, Any] = {OutboxMessage.attempts: attempts}
     if outcome.kind == "delivered":
         values |= {
             OutboxMessage.status: "delivered",
@@ -286,22 +262,18 @@ async def _record(
             OutboxMessage.next_attempt_at: None if give_up else now + timedelta(seconds=delay),
         }
 
-    async def change() -> bool:
-        done = (
-            await OutboxMessage.update(values)
-            .where((OutboxMessage.id == message.id) & (OutboxMessage.claimed_by == worker))
-            .returning(OutboxMessage.id)
-        )
-        if done and outcome.kind == "disable" and setting is not None:
+    async def disable() -> None:
+        if outcome.kind == "disable" and setting is not None:
             await ConnectorSetting.update(
                 {
                     ConnectorSetting.enabled: False,
                     ConnectorSetting.disabled_reason: (outcome.error or "disabled")[:250],
                 }
             ).where(ConnectorSetting.id == setting.id)
-        return bool(done)
 
-    return await run_write(change, conflict_message="The message changed concurrently.")
+    return await claims.settle(
+        OutboxMessage, message.id, worker=worker, values=values, also=disable
+    )
 
 
 async def deliver_due(

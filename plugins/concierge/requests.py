@@ -70,15 +70,17 @@ async def record(
     to_status: str | None = None,
     at: datetime | None = None,
 ) -> None:
-    """Write one line of the request's history, and publish ``concierge.request_changed``
-    after commit (live subscriptions: the requests board refreshes by itself)."""
+    """Write one line of the request's history, and record ``concierge.request_changed``:
+    webhooks in the transaction, live subscriptions after commit (the requests board
+    refreshes by itself)."""
     owner = request.property
-    events.publish(
+    await events.record(
         "concierge.request_changed",
         property_id=getattr(owner, "id", owner),
         subject_id=request.id,
         actor=actor,
         data={"kind": kind, "status": to_status},
+        request=request,
     )
     await ConciergeRequestChange.insert(
         ConciergeRequestChange(

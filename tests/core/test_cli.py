@@ -41,7 +41,10 @@ def test_plugins_lists_installed_plugins_and_their_state(capsys, monkeypatch):
         "accounting_bridge": "disabled",
         "channels": "disabled",
         "concierge": "enabled",
+        "guest_mail": "disabled",
         "hr_shifts": "disabled",
+        "web": "disabled",
+        "webhooks": "disabled",
     }
 
 

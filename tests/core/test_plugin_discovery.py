@@ -14,8 +14,10 @@ def test_built_in_plugins_register_through_entry_points():
         "accounting_bridge": "frontdesk.plugins.accounting_bridge",
         "channels": "frontdesk.plugins.channels",
         "concierge": "frontdesk.plugins.concierge",
+        "guest_mail": "frontdesk.plugins.guest_mail",
         "hr_shifts": "frontdesk.plugins.hr_shifts",
         "web": "frontdesk.plugins.web",
+        "webhooks": "frontdesk.plugins.webhooks",
     }
 
 
@@ -43,7 +45,8 @@ def test_unknown_plugin_fails_start_up_clearly():
 
 
 @pytest.mark.parametrize(
-    "enabled", [[], ["concierge"], ["accounting_bridge"], ["hr_shifts"], ["channels"], None]
+    "enabled",
+    [[], ["concierge"], ["accounting_bridge"], ["hr_shifts"], ["channels"], ["webhooks"], None],
 )
 def test_each_plugin_works_alone_and_together_in_the_schema(enabled):
     from frontdesk.graphql.schema import build_schema, print_sdl
@@ -55,6 +58,7 @@ def test_each_plugin_works_alone_and_together_in_the_schema(enabled):
         "accounting_bridge": "Accounting",
         "hr_shifts": "Shifts",
         "channels": "Channels",
+        "webhooks": "Webhook",
     }
     for plugin, prefix in prefixes.items():
         assert (f"type {prefix}" in sdl) == (plugin in names), plugin

@@ -13,10 +13,10 @@ from receiver import Receiver
 from support.hotel import book, build_hotel
 from support.money import charge, set_up_rates
 
+from frontdesk.core.outbox.signing import verify
 from frontdesk.core.settings import Settings
 from frontdesk.plugins.accounting_bridge import outbox
 from frontdesk.plugins.accounting_bridge.tables import ConnectorSetting, OutboxMessage
-from frontdesk.plugins.accounting_bridge.webhooks import verify
 
 OUTBOX = """query($p: ID!, $s: AccountingOutboxStatus) { accountingOutbox(propertyId: $p,
   status: $s, first: 100) { nodes { id idempotencyKey status attempts lastError nextAttemptAt

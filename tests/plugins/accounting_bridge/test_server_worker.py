@@ -18,7 +18,7 @@ from support.graphql_client import GraphQLClient
 from support.hotel import book, build_hotel
 from support.money import charge, set_up_rates
 
-from frontdesk.plugins.accounting_bridge.webhooks import verify
+from frontdesk.core.outbox.signing import verify
 
 OUTBOX = """query($p: ID!) { accountingOutbox(propertyId: $p, first: 100) {
   nodes { id idempotencyKey status attempts lastError } } }"""

@@ -18,13 +18,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 
-from frontdesk.plugins.accounting_bridge.delivery_policy import (
-    Outcome,
-    classify_response,
-    next_attempt_delay,
-    send_webhook,
-)
-from frontdesk.plugins.accounting_bridge.webhooks import (
+from frontdesk.core.outbox.policy import Outcome, classify_response, next_attempt_delay
+from frontdesk.core.outbox.sender import send_webhook
+from frontdesk.core.outbox.signing import (
     WebhookVerificationError,
     generate_secret,
     verify,

@@ -1,4 +1,4 @@
-"""When to retry a webhook delivery, and one signed delivery attempt.
+"""When to retry an outgoing message: pure decisions shared by every outbox.
 
 The decisions are pure functions so the outbox worker (which owns the database
 side: attempt counters, next_attempt_at, disabling endpoints) stays thin and the
@@ -27,12 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Literal
-
-from .webhooks import build_headers
-
-if TYPE_CHECKING:
-    import httpx
+from typing import Literal
 
 OutcomeKind = Literal["delivered", "retry", "disable"]
 
@@ -121,40 +116,3 @@ def classify_response(
     if error:
         message = f"{message}: {error}"
     return Outcome("retry", retry_after, message)
-
-
-async def send_webhook(
-    client: httpx.AsyncClient,
-    url: str,
-    secret: str | bytes,
-    msg_id: str,
-    payload: bytes,
-    timeout: float = 15.0,
-    *,
-    timestamp: int | None = None,
-) -> Outcome:
-    """Sign and POST one delivery, then classify it; never raises on network errors.
-
-    The response body is not read: receivers only need to answer with a status,
-    and not reading it keeps a misbehaving receiver from making us buffer a
-    large body. An invalid URL disables the endpoint, as no retry can fix it.
-    """
-    import httpx  # imported on first delivery: a tenth of a second of every server start
-
-    headers = build_headers(secret, msg_id, payload, timestamp)
-    try:
-        async with client.stream(
-            "POST",
-            url,
-            content=payload,
-            headers=headers,
-            timeout=timeout,
-            follow_redirects=False,
-        ) as response:
-            return classify_response(response.status_code, response.headers, None)
-    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-        return Outcome("disable", None, f"invalid webhook URL: {exc}")
-    except httpx.TimeoutException as exc:
-        return classify_response(None, {}, f"timeout: {type(exc).__name__}: {exc}")
-    except (httpx.HTTPError, OSError) as exc:
-        return classify_response(None, {}, f"{type(exc).__name__}: {exc}")

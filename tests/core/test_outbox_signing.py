@@ -8,7 +8,7 @@ import hmac
 
 import pytest
 
-from frontdesk.plugins.accounting_bridge.webhooks import (
+from frontdesk.core.outbox.signing import (
     WebhookVerificationError,
     build_headers,
     generate_secret,
