@@ -98,6 +98,7 @@ NOT_MONEY: dict[str, str] = {
     "FolioEntry.taxRate": "percent",
     "InvoiceTaxLine.rate": "percent",
     "TaxRate.rate": "percent",
+    "StayTax.rate": "percent",
     "NightAuditReport.occupancyPercent": "percent",
     "RatePlan.cancellationFeePercent": "percent",
     "RatePlan.noShowFeePercent": "percent",

@@ -63,8 +63,9 @@ function CheckOut({ stay, onDone }) {
   const [errors, setErrors] = useState([]);
   async function checkOut() {
     const payload = await mutate('checkOut', 'CheckOutInput', { stayId: stay.id }, 'stay { id status }');
-    if (payload.errors.length) setErrors(payload.errors);
-    else onDone();
+    setErrors(payload.errors);
+    // a refused check-out may still have charged a day use: show the folio as it now is
+    onDone();
   }
   return html`<div class="card"><h2>${t('stay.checkOut')}</h2>
     <${Errors} errors=${errors} />

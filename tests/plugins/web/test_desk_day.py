@@ -81,6 +81,23 @@ def test_a_desk_clerks_day_shows_the_apis_numbers(demo_server, page):
     )
     assert amount_on_screen(shown.inner_text()) == 0
 
+    # Leaving on the arrival date is a day use (docs/money.md): check-out charges the first
+    # night and waits until that is paid too.
+    page.get_by_role("button", name="Check out now").click()
+    page.wait_for_function(
+        "id => !['0.00', undefined].includes("
+        "document.querySelector(`[data-testid=folio-balance-${id}]`)?.dataset.amount)",
+        arg=folio_id,
+    )
+    day_use = api.gql(STAY, {"id": stay_id})["stay"]["folios"][0]["balance"]
+    assert amount_on_screen(day_use["amount"]) > 0
+    page.locator(f"#payment-{folio_id}-amount").fill(day_use["amount"])
+    page.get_by_role("button", name="Take payment").click()
+    page.wait_for_function(
+        "id => document.querySelector(`[data-testid=folio-balance-${id}]`)?.dataset.amount"
+        " === '0.00'",
+        arg=folio_id,
+    )
     page.get_by_role("button", name="Check out now").click()
     page.get_by_text("Checked out", exact=True).wait_for()
     stay = api.gql(STAY, {"id": stay_id})["stay"]
@@ -100,7 +117,7 @@ def test_a_desk_clerks_day_shows_the_apis_numbers(demo_server, page):
         assert amount_on_screen(on_screen) == amount_on_screen(amount), field
     assert amount_on_screen(page.get_by_test_id("invoice-gross").inner_text()) == amount_on_screen(
         balance["amount"]
-    )
+    ) + amount_on_screen(day_use["amount"])
     shoot(page, "invoice", full_page=True)
     page.get_by_role("button", name="Print").click()
     assert page.evaluate("window.__printed") == 1
