@@ -135,8 +135,13 @@ def texts_on_screen(page) -> set[str]:
             """() => {
         const out = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        while (walker.nextNode()) out.push(walker.currentNode.textContent.trim());
+        // the hotel's own data (account and shift names) is marked translate="no"
+        const data = (node) => node.parentElement && node.parentElement.closest('[translate="no"]');
+        while (walker.nextNode()) {
+          if (!data(walker.currentNode)) out.push(walker.currentNode.textContent.trim());
+        }
         document.querySelectorAll('[aria-label],[placeholder],[title]').forEach((el) => {
+          if (el.closest('[translate="no"]')) return;
           ['aria-label', 'placeholder', 'title'].forEach(
             (a) => el.hasAttribute(a) && out.push(el.getAttribute(a)));
         });
