@@ -30,7 +30,7 @@ export default function Panel({ ctx }) {
     <table class="grid"><thead><tr><th>${t('accounting_bridge.panel.account')}</th>
       <th class="num">${t('accounting_bridge.panel.debit')}</th><th class="num">${t('accounting_bridge.panel.credit')}</th>
       <th class="num">${t('accounting_bridge.panel.balance')}</th></tr></thead>
-    <tbody>${tb.lines.map((l) => html`<tr><td translate="no">${l.accountCode} ${l.accountName}</td>
+    <tbody>${tb.lines.map((l) => html`<tr><td translate=${false}>${l.accountCode} ${l.accountName}</td>
       <td class="num"><${Money} value=${l.debit} currency=${l.currency} /></td>
       <td class="num"><${Money} value=${l.credit} currency=${l.currency} /></td>
       <td class="num"><${Money} value=${l.balance} currency=${l.currency} /></td></tr>`)}

@@ -26,7 +26,7 @@ export default function Panel({ ctx }) {
       ${days.map((d) => html`<th>${weekday(d)}</th>`)}</tr></thead>
     <tbody>${people.map((person) => html`<tr><th scope="row">${person.name}</th>
       ${days.map((d) => html`<td>${shifts.filter((s) => s.day === d && s.staff && s.staff.id === person.id)
-        .map((s) => html`<span class="badge" translate="no" title=${s.template.name}>${s.template.code}</span> `)}</td>`)}</tr>`)}
+        .map((s) => html`<span class="badge" translate=${false} title=${s.template.name}>${s.template.code}</span> `)}</td>`)}</tr>`)}
       <tr class="gaps"><th scope="row">${t('hr_shifts.panel.gaps')}</th>
       ${days.map((d) => html`<td>${gaps(d).map((g) => html`<span class="badge gap">${t('hr_shifts.panel.gap', { code: g.template.code, count: g.gap })}</span> `)}</td>`)}</tr>
     </tbody></table>`;

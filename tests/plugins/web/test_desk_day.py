@@ -352,8 +352,17 @@ def test_the_night_audit_reports_what_the_api_reports(demo_server, page):
     closing = business_date(api, property_id)
     sign_in(page, demo_server.base_url, "admin")
     nav(page, "Night audit")
+    # the screen opens on the last closed date's report (the demo's audits): wait for the
+    # report of the date this audit closes to replace it
+    before = page.get_by_test_id("audit.date")
+    before.wait_for()
+    shown_before = before.inner_text()
     page.get_by_role("button", name="Close").click()
-    page.get_by_test_id("audit.occupancy").wait_for()
+    page.wait_for_function(
+        "old => document.querySelector('[data-testid=\"audit.date\"]')?.textContent !== old",
+        arg=shown_before,
+        timeout=120_000,
+    )
     report = api.gql(
         "query($p: ID!, $d: Date!) { nightAuditReport(propertyId: $p, businessDate: $d) {"
         " occupancyPercent adr { amount } revpar { amount } } }",

@@ -136,6 +136,7 @@ def texts_on_screen(page) -> set[str]:
         const out = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         // the hotel's own data (account and shift names) is marked translate="no"
+        // (preact sets the boolean property: translate=${false} in the panels)
         const data = (node) => node.parentElement && node.parentElement.closest('[translate="no"]');
         while (walker.nextNode()) {
           if (!data(walker.currentNode)) out.push(walker.currentNode.textContent.trim());
