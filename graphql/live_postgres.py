@@ -50,7 +50,11 @@ class PostgresBroker(LocalFanOut):
 
     async def start(self) -> None:
         """Start the supervisor and wait (briefly) for the first LISTEN, so events committed
-        right after start-up are not missed."""
+        right after start-up are not missed. The event and lock are made here, on the loop that
+        serves the app: one app may be started again on another loop (the test clients do)."""
+        self.connection = None
+        self.connected = asyncio.Event()
+        self._lock = asyncio.Lock()
         self._task = asyncio.create_task(self._supervise(), name="frontdesk-live-listener")
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.connected.wait(), timeout=10)
