@@ -114,6 +114,24 @@ class LocalFanOut:
     def __init__(self) -> None:
         self.queues: dict[int, set[asyncio.Queue]] = {}
         self.dropped = 0
+        #: The loop that serves the subscriptions (and owns any connection), set at start.
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def foreign_loop(self) -> asyncio.AbstractEventLoop | None:
+        """The owning loop when the caller runs on another one (another thread), else None.
+
+        A commit made outside the server's loop (a command or a test in another thread, with
+        the same plugin manager) must not touch the owner's queues or its connection from
+        there: asyncio objects are not thread-safe, and asyncpg crashes the process when a
+        connection is used from two threads."""
+        owner = self.loop
+        if owner is None or owner.is_closed():
+            return None
+        try:
+            current = asyncio.get_running_loop()
+        except RuntimeError:
+            current = None
+        return owner if current is not owner else None
 
     @contextlib.asynccontextmanager
     async def listen(self, property_id: int) -> AsyncIterator[asyncio.Queue]:
@@ -144,12 +162,16 @@ class InProcessBroker(LocalFanOut):
     """One server process (SQLite): publishing is delivering."""
 
     async def start(self) -> None:
-        return None
+        self.loop = asyncio.get_running_loop()
 
     async def stop(self) -> None:
         return None
 
     async def publish(self, event: LiveEvent) -> None:
+        owner = self.foreign_loop()
+        if owner is not None:
+            owner.call_soon_threadsafe(self.deliver, event)
+            return
         self.deliver(event)
 
 

@@ -52,6 +52,7 @@ class PostgresBroker(LocalFanOut):
         """Start the supervisor and wait (briefly) for the first LISTEN, so events committed
         right after start-up are not missed. The event and lock are made here, on the loop that
         serves the app: one app may be started again on another loop (the test clients do)."""
+        self.loop = asyncio.get_running_loop()
         self.connection = None
         self.connected = asyncio.Event()
         self._lock = asyncio.Lock()
@@ -67,7 +68,25 @@ class PostgresBroker(LocalFanOut):
             self._task = None
 
     async def publish(self, event: LiveEvent) -> None:
-        """NOTIFY; if the connection is down the event is dropped and logged (at most once)."""
+        """NOTIFY; if the connection is down the event is dropped and logged (at most once).
+
+        Called from another thread's loop, the NOTIFY is handed to the owning loop (the
+        connection belongs to it) and not awaited: the commit is done either way."""
+        if self.loop is None or self.loop.is_closed():
+            self.dropped += 1  # never started, or its loop is gone (and the connection with it)
+            return
+        owner = self.foreign_loop()
+        if owner is not None:
+            notify = self._notify(event)
+            try:
+                asyncio.run_coroutine_threadsafe(notify, owner)
+            except RuntimeError:  # the owning loop closed meanwhile
+                notify.close()
+                self.dropped += 1
+            return
+        await self._notify(event)
+
+    async def _notify(self, event: LiveEvent) -> None:
         connection = self.connection
         if connection is None:
             self.dropped += 1

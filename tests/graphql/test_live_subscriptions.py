@@ -240,3 +240,38 @@ async def test_a_subscription_posted_over_http_is_told_to_use_the_websocket(gql,
     assert response.status_code == 200
     [error] = response.json()["errors"]
     assert error["message"].startswith("Subscriptions are served over WebSocket")
+
+
+async def test_an_event_committed_on_another_threads_loop_reaches_the_servers_subscribers(
+    settings, backend
+):
+    """A command or a test may commit through the same plugin manager from another thread
+    (its own event loop) while the server runs: the broker hands the event to the server's
+    loop, which owns the subscriber queues and the LISTEN connection (asyncpg crashes the
+    process when a connection is used from two threads)."""
+    import asyncio
+    import threading
+
+    from frontdesk.core import bootstrap
+    from frontdesk.graphql.live_broker import LiveEvent, make_broker
+
+    broker = make_broker(bootstrap.start(settings).engine)
+    server_loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=server_loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        asyncio.run_coroutine_threadsafe(broker.start(), server_loop).result(15)
+
+        async def subscribe():
+            async with broker.listen(7) as queue:
+                return await asyncio.wait_for(queue.get(), timeout=10)
+
+        received = asyncio.run_coroutine_threadsafe(subscribe(), server_loop)
+        await asyncio.sleep(0.2)  # the subscription is open on the server's loop
+        event = LiveEvent("stay.booked", 7, 1, "2026-12-03T07:00:00+00:00", stay_id=1)
+        await broker.publish(event)  # from this thread's loop
+        assert await asyncio.wrap_future(received) == event
+    finally:
+        asyncio.run_coroutine_threadsafe(broker.stop(), server_loop).result(15)
+        server_loop.call_soon_threadsafe(server_loop.stop)
+        thread.join(5)
