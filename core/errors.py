@@ -82,6 +82,10 @@ CORE_ERROR_CODES: dict[str, str] = {
     "GUEST_IN_HOUSE": "The guest has a current or future stay.",
     "OPEN_BALANCE": "A folio of the guest still has a balance.",
     "FORBIDDEN_TARGET": "A webhook URL points at this machine or a private network.",
+    "IDEMPOTENCY_KEY_IN_PROGRESS": (
+        "A request with this Idempotency-Key outlived its lease and another took it over; "
+        "nothing of it was written."
+    ),
 }
 _CODE_RE = re.compile(r"^[A-Z][A-Z0-9_]{0,63}$")
 

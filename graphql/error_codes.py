@@ -15,7 +15,7 @@ import strawberry
 from frontdesk.core.errors import error_codes
 from frontdesk.core.plugins import flatten
 
-from .errors import UserError
+from .errors import KNOWN_CODES, UserError
 
 
 def registered_codes(pm: pluggy.PluginManager) -> dict[str, str]:
@@ -36,6 +36,7 @@ def code_enum(codes: dict[str, str]) -> type[enum.Enum]:
 def user_error_codes(codes: dict[str, str]) -> Iterator[None]:
     """While a schema is built, ``UserError.code`` is the enum of ``codes``; the shared
     definition is restored afterwards, so the next schema (another plugin set) starts clean."""
+    KNOWN_CODES.update(codes)
     definition = UserError.__strawberry_definition__
     saved = list(definition.fields)
     enum_type = code_enum(codes)

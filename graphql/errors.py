@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import strawberry
 
-from frontdesk.core.errors import DomainError, InvalidInput
+from frontdesk.core.errors import CORE_ERROR_CODES, DomainError, InvalidInput
 
 P = TypeVar("P")
+log = logging.getLogger("frontdesk.graphql")
+
+#: Every code some schema of this process lists in ``UserErrorCode`` (graphql/error_codes.py
+#: adds each schema's). A refusal with a code nobody registered (a plugin that forgot
+#: ``frontdesk_error_codes_register``) still reaches the client, as ``INVALID`` with its own
+#: message and field, instead of failing the enum's serialization.
+KNOWN_CODES: set[str] = set(CORE_ERROR_CODES)
 
 
 @strawberry.type(description="Why a mutation did not do what was asked; nothing was written.")
@@ -20,7 +28,11 @@ class UserError:
 
     @classmethod
     def from_domain(cls, error: DomainError) -> UserError:
-        return cls(code=error.code, message=error.message, field=error.field)
+        code = error.code
+        if code not in KNOWN_CODES:
+            log.warning("error code %s is not registered; the client receives INVALID", code)
+            code = "INVALID"
+        return cls(code=code, message=error.message, field=error.field)
 
     @classmethod
     def all_from_domain(cls, error: DomainError) -> list[UserError]:

@@ -17,6 +17,23 @@ from frontdesk.graphql.schema import build_schema
 ROOT = Path(__file__).resolve().parents[2]
 # `code = "X"` on a DomainError class, `code="X"` given to an error, `X = "X"` rule codes.
 RAISED = re.compile(r'\bcode\s*=\s*"([A-Z][A-Z0-9_]+)"')
+CALLED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\($")
+
+
+def _given_to_a_class(text: str, at: int) -> bool:
+    """Whether the ``code=`` at ``at`` is a class attribute or an argument of a class being
+    made (an error: CapWords), not of a function (``create_rate_plan(code="FLEX")``)."""
+    depth = 0
+    for index in range(at - 1, -1, -1):
+        char = text[index]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            if depth == 0:
+                called = CALLED.search(text[max(0, index - 80) : index + 1])
+                return bool(called) and called.group(1)[0].isupper()
+            depth -= 1
+    return True  # not inside a call: a class attribute
 RULE_CONSTANT = re.compile(r'^([A-Z][A-Z0-9_]+) = "\1"$', re.MULTILINE)
 
 
@@ -31,8 +48,9 @@ def _raised_in_source() -> dict[str, str]:
             if "piccolo_migrations" in path.parts:
                 continue
             text = path.read_text()
-            for code in RAISED.findall(text):
-                found[code] = str(path.relative_to(ROOT))
+            for match in RAISED.finditer(text):
+                if _given_to_a_class(text, match.start()):
+                    found[match.group(1)] = str(path.relative_to(ROOT))
             if path.name == "rules.py":
                 for code in RULE_CONSTANT.findall(text):
                     found[code] = str(path.relative_to(ROOT))
