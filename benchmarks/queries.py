@@ -112,6 +112,12 @@ CHECK_IN_MUTATION = """mutation CheckIn($input: CheckInInput!) {
 CHECK_OUT_MUTATION = """mutation CheckOut($input: CheckOutInput!) {
   checkOut(input: $input) { stay { id status } errors { code message field } }
 }"""
+STAY_FOLIOS_QUERY = """query Folios($id: ID!) {
+  stay(id: $id) { folios { id balance { amount currency } } }
+}"""
+PAY_MUTATION = """mutation Pay($input: RecordPaymentInput!) {
+  recordPayment(input: $input) { errors { code message field } }
+}"""
 ROOM_STATUS_MUTATION = """mutation Clean($input: SetRoomStatusInput!) {
   setRoomStatus(input: $input) { room { id } errors { code message } }
 }"""

@@ -25,7 +25,9 @@ from .queries import (
     BOOK_MUTATION,
     CHECK_IN_MUTATION,
     CHECK_OUT_MUTATION,
+    PAY_MUTATION,
     ROOM_STATUS_MUTATION,
+    STAY_FOLIOS_QUERY,
 )
 from .rows import PRICES
 
@@ -297,13 +299,34 @@ async def _cycle(http: httpx.AsyncClient, b: Bench, rt: int, guest: int) -> tupl
         "/graphql", json={"query": CHECK_IN_MUTATION, "variables": {"input": {"stayId": stay}}}
     )
     room = checked_in.json()["data"]["checkIn"]["stay"]["room"]["id"]
-    out = await http.post(
-        "/graphql", json={"query": CHECK_OUT_MUTATION, "variables": {"input": {"stayId": stay}}}
-    )
-    if out.json()["data"]["checkOut"]["errors"]:
-        raise RuntimeError(f"check-out refused: {out.json()}")
+    await _check_out_paying(http, stay)
     elapsed = time.perf_counter() - began
     return elapsed, room
+
+
+async def _check_out_paying(http: httpx.AsyncClient, stay: str) -> None:
+    """Leaving on the arrival date is a day use: the first check-out posts its charge and is
+    refused until the guest pays, as at a real desk (the guest pays, then leaves)."""
+    check_out = {"query": CHECK_OUT_MUTATION, "variables": {"input": {"stayId": stay}}}
+    first = await http.post("/graphql", json=check_out)
+    if not first.json()["data"]["checkOut"]["errors"]:
+        return
+    folios = await http.post(
+        "/graphql", json={"query": STAY_FOLIOS_QUERY, "variables": {"id": stay}}
+    )
+    for folio in folios.json()["data"]["stay"]["folios"]:
+        balance = folio["balance"]
+        if float(balance["amount"]) <= 0:
+            continue
+        payment = {"folioId": folio["id"], "method": "CARD", **balance}
+        paid = await http.post(
+            "/graphql", json={"query": PAY_MUTATION, "variables": {"input": payment}}
+        )
+        if paid.json()["data"]["recordPayment"]["errors"]:
+            raise RuntimeError(f"payment refused: {paid.json()}")
+    out = await http.post("/graphql", json=check_out)
+    if out.json()["data"]["checkOut"]["errors"]:
+        raise RuntimeError(f"check-out refused: {out.json()}")
 
 
 async def plugin_overhead(b: Bench, core: Server) -> dict[str, Any]:

@@ -97,7 +97,10 @@ async def test_listing_5_or_200_stays_issues_the_same_statements(gql, app):
     large, large_rows = await _statements_for(gql, app, hotel.property_id, 200)
     assert (small_rows, large_rows) == (5, 200)
     assert small == large
-    assert large <= 6, large  # stays, guests, rooms, room types, property
+    # The caller's API key, then stays, guests, rooms, room types, property; on PostgreSQL
+    # the request's rate-limit bucket is shared by the server processes (one more statement).
+    per_request = 1 + (app.state.runtime.engine.engine_type == "postgres")
+    assert large <= 5 + per_request, large
 
     # A board asks several lists at once: their pages are fetched together, so each related
     # kind is still one statement for all of them, however the pages happen to arrive.
@@ -110,4 +113,4 @@ async def test_listing_5_or_200_stays_issues_the_same_statements(gql, app):
                 data = await gql.execute(BOARD, variables)
             counts.append(counter.count)
             assert [len(data[k]["nodes"]) for k in ("a", "b", "c")] == [min(first, 40)] * 3
-        assert counts[0] == counts[1] <= 9, (attempt, counts)  # 3 pages + 5 kinds + key
+        assert counts[0] == counts[1] <= 8 + per_request, (attempt, counts)  # 3 pages, 5 kinds
