@@ -34,6 +34,8 @@ def _given_to_a_class(text: str, at: int) -> bool:
                 return bool(called) and called.group(1)[0].isupper()
             depth -= 1
     return True  # not inside a call: a class attribute
+
+
 RULE_CONSTANT = re.compile(r'^([A-Z][A-Z0-9_]+) = "\1"$', re.MULTILINE)
 
 
