@@ -63,7 +63,8 @@ def previous_release(tmp_path_factory) -> Path:
     known = subprocess.run(
         ["git", "-C", str(CURRENT_TREE), "cat-file", "-e", f"{PREVIOUS_RELEASE}^{{commit}}"]
     )
-    assert known.returncode == 0, f"{PREVIOUS_RELEASE} is missing: fetch the full history"
+    if known.returncode != 0:  # a shallow clone: the release is not in the history it has
+        pytest.skip(f"{PREVIOUS_RELEASE} is not in this clone: fetch the full history")
     return checkout(CURRENT_TREE, tmp_path_factory.mktemp("previous_release"))
 
 
