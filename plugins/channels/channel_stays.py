@@ -21,6 +21,7 @@ from frontdesk.core.errors import DomainError, InvalidInput
 from frontdesk.core.guests.service import create_guest
 from frontdesk.core.guests.tables import Guest
 from frontdesk.core.properties.service import get_room, get_room_type
+from frontdesk.core.stays import holds
 from frontdesk.core.stays.service import book_stay, cancel_stay, get_stay, modify_stay
 from frontdesk.core.stays.tables import Stay
 from frontdesk.core.transactions import run_write
@@ -58,6 +59,9 @@ async def apply_booking(
         await row.save()  # claims (channel, external id) before anything is booked
     elif row.status == "released":
         row.stay = None  # sent again after its cancellation: booked anew
+    if row.hold is not None:  # held while it came without a guest: the stay takes over
+        await holds.release_hold_in_transaction(row.hold)
+        row.hold = None
     try:
         room_type_id = await _room_type_of(reservation, batch.property_id)
     except DomainError as error:

@@ -190,3 +190,14 @@ async def test_a_calendar_event_without_a_guest_still_holds_its_room(gql, hotel)
     assert (await sync.sync_property(int(hotel.property_id))).held == 1
     assert await channel_stays() == []
     assert (await InventoryHold.objects().first()).room == room
+
+
+async def test_a_held_reservation_sent_again_with_its_guest_becomes_a_stay(gql, hotel):
+    room = int(hotel.rooms["101"])
+    manager = connect(hotel, ChannelReservation("CM-1001", room, ARRIVAL, DEPARTURE))
+    await sync.sync_property(int(hotel.property_id))
+    manager.reservations = [booking_of(hotel, room_id=room)]
+    assert (await sync.sync_property(int(hotel.property_id))).booked == 1
+    assert await InventoryHold.count() == 0
+    [stay] = await channel_stays()
+    assert stay.room == room
