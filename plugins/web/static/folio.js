@@ -1,8 +1,10 @@
 // Folios of a stay: the entries, and the forms that post a charge, take a payment, refund a
-// payment and correct a charge. An API error that names a field is shown beside that field.
+// payment and correct a charge (transfer and split: settle.js). An API error that names a
+// field is shown beside that field.
 import { mutate } from './api.js';
 import { amountOf, date, t } from './i18n.js';
 import { Errors, Field, Money, html, otherErrors, useState } from './ui.js';
+import { SplitForm, TransferForm } from './settle.js';
 
 export const folioFields = `id number name currency status balance { amount currency }
   invoice { id number }
@@ -137,7 +139,7 @@ function Entries({ folio, ctx, onChange }) {
   </table>`;
 }
 
-function FolioCard({ folio, ctx, onChange }) {
+function FolioCard({ folio, propertyId, ctx, onChange }) {
   const open = folio.status === 'OPEN' && ctx.can('folios.write');
   return html`<section class="folio" aria-label=${t('folio.title', { number: folio.number, name: folio.name })}
       data-folio=${folio.id}>
@@ -148,6 +150,8 @@ function FolioCard({ folio, ctx, onChange }) {
     ${open && html`<div class="cards">
       <${ChargeForm} folio=${folio} onChange=${onChange} />
       <${PaymentForm} folio=${folio} onChange=${onChange} key=${folio.balance.amount} />
+      ${Number(folio.balance.amount) > 0 && ctx.can('city_ledger.read') && html`<${TransferForm}
+        folio=${folio} propertyId=${propertyId} onChange=${onChange} />`}
     </div>`}
     ${folio.invoice && ctx.can('invoices.read') && html`<button type="button"
       onClick=${() => ctx.open('invoice', { invoiceId: folio.invoice.id })}>
@@ -157,6 +161,9 @@ function FolioCard({ folio, ctx, onChange }) {
 
 export function Folios({ stay, ctx, onChange }) {
   return html`<div class="folios">
-    ${stay.folios.map((folio) => html`<${FolioCard} folio=${folio} ctx=${ctx} onChange=${onChange} key=${folio.id} />`)}
+    ${stay.folios.map((folio) => html`<${FolioCard} folio=${folio} propertyId=${stay.property.id} ctx=${ctx}
+      onChange=${onChange} key=${folio.id} />`)}
+    ${ctx.can('folios.write') && ['BOOKED', 'CHECKED_IN'].includes(stay.status)
+      && html`<div class="cards"><${SplitForm} stay=${stay} onChange=${onChange} /></div>`}
   </div>`;
 }
