@@ -16,6 +16,7 @@ function send(message) {
 
 function start(id, entry) {
   send({ id, type: 'subscribe', payload: { query: entry.query, variables: entry.variables } });
+  if (entry.onStart) entry.onStart();
 }
 
 function connect() {
@@ -53,12 +54,13 @@ function connect() {
   };
 }
 
-// Subscribe; `onEvent(event)` gets each LiveEvent (null after a reconnection). Returns the
-// function that ends the subscription.
-export function subscribe(query, variables, onEvent) {
+// Subscribe; `onEvent(event)` gets each LiveEvent (null after a reconnection); `onStart()`, if
+// given, runs each time the subscription is sent on an open connection (a screen may say it is
+// live). Returns the function that ends the subscription.
+export function subscribe(query, variables, onEvent, onStart) {
   const id = String(nextId);
   nextId += 1;
-  subscriptions.set(id, { query, variables, onEvent });
+  subscriptions.set(id, { query, variables, onEvent, onStart });
   if (ready) start(id, subscriptions.get(id));
   else connect();
   return () => {
