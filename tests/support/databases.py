@@ -132,6 +132,15 @@ def fresh_database(engine: str, plugins: list[str] | None, workdir: Path, test_d
     return _with_database(POSTGRES_URL, name)
 
 
+def empty_database(label: str) -> str:
+    """A URL of a new PostgreSQL database with nothing in it (not even the migrations), for
+    servers that migrate it themselves; dropped with the run's others at the latest."""
+    name = f"fdt_{RUN_ID}_{label}_{uuid.uuid4().hex[:8]}"[:60]
+    run_sync(_admin(f'CREATE DATABASE "{name}"'))
+    _created_databases.append(name)
+    return _with_database(POSTGRES_URL, name)
+
+
 def drop_database(url: str) -> None:
     if url.startswith("sqlite"):
         return
