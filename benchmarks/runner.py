@@ -14,7 +14,7 @@ import httpx
 
 from frontdesk.core import db, runtime
 
-from . import scenarios_offline, scenarios_read, scenarios_write
+from . import scenarios_browser, scenarios_offline, scenarios_read, scenarios_write
 from .config import SCENARIOS, Sizes
 from .context import Bench, skipped
 from .datagen import add_history, create_group
@@ -119,6 +119,7 @@ async def run_backend(backend: str, dbs: Databases, sizes: Sizes) -> dict[str, A
             return scenarios_read.startup_memory(b, first_answer, rss)
 
         await _guard(results, "startup_memory", startup)
+        await _guard(results, "desk_browser", lambda: scenarios_browser.desk_browser(b))
         await _guard(results, "booking", lambda: scenarios_write.booking(b))
 
         async def plugins() -> dict[str, Any]:

@@ -19,6 +19,7 @@ SCENARIOS = {
     "sql_statements",
     "roster",
     "startup_memory",
+    "desk_browser",
 }
 
 
