@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from .. import db
+from .. import db, runtime
 from ..errors import NotFound
+from ..settings import SettingSpec
 from ..transactions import run_write
 from . import claims
 from .policy import Outcome, next_attempt_delay
@@ -38,6 +39,24 @@ class RetryPolicy:
     cap: float = 3600.0
     max_attempts: int = 25
     lease_seconds: float = 120.0
+
+    @classmethod
+    def from_settings(
+        cls,
+        *,
+        base: SettingSpec,
+        cap: SettingSpec,
+        max_attempts: SettingSpec,
+        lease_seconds: SettingSpec,
+    ) -> RetryPolicy:
+        """The policy a channel's own settings give, read from the running installation."""
+        read = runtime.current().settings.plugin_setting
+        return cls(
+            base=float(read(base)),
+            cap=float(read(cap)),
+            max_attempts=int(read(max_attempts)),
+            lease_seconds=float(read(lease_seconds)),
+        )
 
 
 @dataclass

@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from receiver import Receiver
 from support.hotel import book, build_hotel
 from support.money import charge, set_up_rates
 
@@ -41,14 +40,6 @@ def settings(database_url, enabled_plugins) -> Settings:
             "accounting_bridge.webhook_allow_private_targets": True,
         },
     )
-
-
-@pytest.fixture
-def receiver():
-    r = Receiver()
-    r.start()
-    yield r
-    r.stop()
 
 
 class Clock:
@@ -143,9 +134,7 @@ async def test_retry_after_is_honoured(gql, receiver, in_app):
     receiver.mode, receiver.retry_after = "busy", "600"
     moment = clock.advance()
     await in_app(outbox.deliver_due, now=moment)
-    [row] = await in_app(
-        OutboxMessage.objects().where(OutboxMessage.channel == outbox.CHANNEL).run
-    )
+    [row] = await in_app(OutboxMessage.objects().where(OutboxMessage.channel == outbox.CHANNEL).run)
     assert row.next_attempt_at >= moment + timedelta(seconds=600)
     receiver.mode = "ok"
     assert (await in_app(outbox.deliver_due, now=clock.advance(300))).delivered == 0

@@ -5,12 +5,8 @@ message that was waiting is then delivered once, signed, to a real local receive
 from __future__ import annotations
 
 import json
-import uuid
 from datetime import UTC, datetime, timedelta
 
-import pytest
-from piccolo.apps.migrations.commands.forwards import run_forwards
-from receiver import Receiver
 from support import databases
 
 from frontdesk.core import bootstrap, db
@@ -27,35 +23,6 @@ OLD_ROW = """INSERT INTO accounting_bridge_outbox (property, connector, kind, id
   payload, status, attempts, last_error, next_attempt_at, claimed_until, claimed_by,
   delivered_at, created_at) VALUES ({}, 'webhook', 'entry', {}, {}, {}, {}, {}, {}, {}, {}, {},
   {})"""
-
-
-@pytest.fixture
-def empty_url(backend, tmp_path):
-    """A database with no tables at all, to migrate step by step."""
-    if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'old.db'}"
-        return
-    name = f"fdt_{databases.RUN_ID}_old_{uuid.uuid4().hex[:8]}"
-    databases.run_sync(databases._admin(f'CREATE DATABASE "{name}"'))
-    url = databases._with_database(databases.POSTGRES_URL, name)
-    yield url
-    databases.drop_database(url)
-
-
-@pytest.fixture
-def receiver():
-    r = Receiver()
-    r.start()
-    yield r
-    r.stop()
-
-
-async def _migrate(rt, *, up_to: dict[str, str]) -> None:
-    for config in bootstrap.app_configs(rt):
-        result = await run_forwards(
-            app_name=config.app_name, migration_id=up_to.get(config.app_name, "all")
-        )
-        assert result.success, result.message
 
 
 async def _old_message(property_id: int, key: str, status: str, **extra) -> None:
@@ -84,7 +51,7 @@ async def test_a_waiting_message_moves_to_the_shared_outbox_and_is_delivered_onc
             extra={"accounting_bridge.webhook_allow_private_targets": True},
         )
     )
-    await _migrate(rt, up_to=BEFORE)
+    await databases.migrate_up_to(rt, BEFORE)
     hotel = await create_property(code="OLD", name="Old Hotel")
     secret = generate_secret()
     await ConnectorSetting.insert(
@@ -110,7 +77,7 @@ async def test_a_waiting_message_moves_to_the_shared_outbox_and_is_delivered_onc
         claimed_by="old-worker",
     )
 
-    await _migrate(rt, up_to={})
+    await databases.migrate_up_to(rt, {})
 
     tables = await rt.engine.run_ddl(
         "SELECT COUNT(*) AS n FROM information_schema.tables "
