@@ -11,6 +11,7 @@ import contextlib
 import gc
 import io
 import sys
+import time
 from collections.abc import Callable
 
 from . import bootstrap, db
@@ -195,9 +196,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 await bootstrap.migrate(rt)
         return await load_demo(rt)
 
+    began = time.perf_counter()
     summary = asyncio.run(_with_runtime(_settings(args), work, migrated=not args.migrate))
     for line in summary:
         print(line)
+    print(f"Demo loaded in {time.perf_counter() - began:.1f} s.")
     return 0
 
 

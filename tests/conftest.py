@@ -45,14 +45,24 @@ LONGEST_FILES = (
 )
 
 
+# Folders whose tests start browsers or server processes: slow, like the longest files.
+SLOW_FOLDERS = ("tests/browser/", "tests/plugins/web/", "tests/operations/", "tests/e2e/")
+
+
 def pytest_collection_modifyitems(session, config, items):
     """The longest files first: test workers take whole files in collection order, and a
-    long file taken last leaves the other worker idle for its whole run at the end."""
+    long file taken last leaves the other worker idle for its whole run at the end. Those
+    files and the browser and process tests are marked ``slow``: ``make test-quick`` leaves
+    them out for the inner loop (``make test`` runs everything)."""
 
     def rank(item) -> int:
         path = item.nodeid.partition("::")[0]
         return next((n for n, name in enumerate(LONGEST_FILES) if name in path), len(LONGEST_FILES))
 
+    for item in items:
+        path = item.nodeid.partition("::")[0]
+        if rank(item) < len(LONGEST_FILES) or path.startswith(SLOW_FOLDERS):
+            item.add_marker(pytest.mark.slow)
     items.sort(key=rank)
 
 

@@ -18,7 +18,6 @@ from frontdesk.core.errors import DomainError, InvalidInput
 from frontdesk.core.folios.tables import Invoice
 from frontdesk.core.outbox.tables import OutboxMessage
 from frontdesk.core.pagination import clamp, paginate
-from frontdesk.core.permissions import Permission
 from frontdesk.core.properties.tables import Property
 from frontdesk.graphql.contributions import GraphQLContribution
 from frontdesk.graphql.core_types import Connection, connection
@@ -27,6 +26,7 @@ from frontdesk.graphql.money_types import money
 
 from . import chart, invoices, outbox, reports
 from .connector_settings import configure_connector
+from .permissions import PERMISSIONS, ROLES  # noqa: F401 - re-exported
 from .schema_types import (
     AccountingAccount,
     AccountingConnector,
@@ -46,23 +46,6 @@ from .schema_types import (
 )
 from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, SealedDay
 
-ROLES = ("accounting", "manager", "admin")
-PERMISSIONS = [
-    Permission(
-        "accounting.journal.read",
-        "See the chart, journal, trial balance, reconciliation and outbox.",
-        ROLES,
-    ),
-    Permission(
-        "accounting.exports.read", "Export the journal (hledger, Beancount, CSV, JSON).", ROLES
-    ),
-    Permission("accounting.outbox.write", "Retry failed outbox deliveries.", ROLES),
-    Permission(
-        "accounting.settings.write",
-        "Map accounts and configure connectors.",
-        ("accounting", "admin"),
-    ),
-]
 FIELD_PERMISSIONS = {
     "Query.accountingAccounts": "accounting.journal.read",
     "Query.accountingJournalEntries": "accounting.journal.read",

@@ -27,7 +27,7 @@ def frontdesk_settings_contribute():
 
 @hookimpl
 def frontdesk_permissions_register():
-    from .schema import PERMISSIONS
+    from .permissions import PERMISSIONS
 
     return list(PERMISSIONS)
 

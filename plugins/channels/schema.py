@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import strawberry
 
-from frontdesk.core.permissions import Permission
 from frontdesk.graphql.contributions import GraphQLContribution
 from frontdesk.graphql.errors import maybe_id
 
 from . import service
+from .permissions import PERMISSIONS  # noqa: F401 - re-exported
 from .schema_mutations import ChannelsMutation
 from .schema_types import (
     ChannelsCalendarSource,
@@ -21,19 +21,6 @@ from .schema_types import (
 from .tables import ChannelsCalendarSource as SourceRow
 from .tables import ChannelsFeedToken as FeedRow
 from .tables import ChannelsReservation as ReservationRow
-
-PERMISSIONS = [
-    Permission(
-        "channels.read",
-        "See channel feeds, imported calendars, their conflicts and sync log.",
-        ("front_desk", "manager", "admin"),
-    ),
-    Permission(
-        "channels.manage",
-        "Create and revoke calendar feeds, import calendars, sync, set up direct booking.",
-        ("manager", "admin"),
-    ),
-]
 
 
 @strawberry.type

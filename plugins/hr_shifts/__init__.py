@@ -27,7 +27,7 @@ def frontdesk_error_codes_register():
 
 @hookimpl
 def frontdesk_permissions_register():
-    from .schema import PERMISSIONS
+    from .permissions import PERMISSIONS
 
     return list(PERMISSIONS)
 

@@ -23,7 +23,7 @@ def frontdesk_graphql_contribute():
 
 @hookimpl
 def frontdesk_permissions_register():
-    from .schema import PERMISSIONS
+    from .permissions import PERMISSIONS
 
     return list(PERMISSIONS)
 

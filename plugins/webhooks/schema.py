@@ -15,22 +15,15 @@ from frontdesk.core.errors import DomainError, NotFound
 from frontdesk.core.outbox import queue
 from frontdesk.core.outbox.tables import OutboxMessage
 from frontdesk.core.pagination import clamp, paginate
-from frontdesk.core.permissions import Permission
 from frontdesk.graphql.contributions import GraphQLContribution
 from frontdesk.graphql.core_types import Connection, connection
 from frontdesk.graphql.errors import UserError, decode_id, maybe_id, run_mutation
 
 from . import endpoints
 from .events import CHANNEL, EVENT_TYPES
+from .permissions import PERMISSIONS  # noqa: F401 - re-exported
 from .tables import WebhookEndpoint as EndpointRow
 
-PERMISSIONS = [
-    Permission(
-        "webhooks.admin",
-        "Manage webhook endpoints, read their delivery log and replay deliveries.",
-        ("admin",),
-    )
-]
 FIELD_PERMISSIONS = {
     "Query.webhookEndpoints": "webhooks.admin",
     "Query.webhookDeliveries": "webhooks.admin",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -64,6 +65,7 @@ def test_migrate_then_demo_then_demo_again_refuses(tmp_path):
     demo = _run(["demo"], env, tmp_path)
     assert demo.returncode == 0, demo.stderr
     assert "Hotel Spreeblick (BERLIN): 20 rooms, 30 guests" in demo.stdout
+    assert re.search(r"^Demo loaded in \d+\.\d s\.$", demo.stdout, re.M)  # the time it took
     again = _run(["demo"], env, tmp_path)
     assert again.returncode == 2
     assert "already holds properties" in again.stderr
