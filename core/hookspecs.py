@@ -97,7 +97,8 @@ def frontdesk_metrics_collect():
     """Called when ``/metrics`` is scraped, outside any transaction. Return a list of samples
     ``(name, help, value, labels)`` — ``name`` prefixed ``frontdesk_<plugin>_``, ``value`` a
     number, ``labels`` a dict of str — or an awaitable of that list (to read the database).
-    Each becomes a Prometheus gauge."""
+    Each name becomes one Prometheus gauge, with a sample per label set (samples of one name
+    share its labels' names)."""
 
 
 @hookspec(firstresult=True)

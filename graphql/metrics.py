@@ -8,8 +8,10 @@
   fields (``mutation:bookStay``; never the client's operation name, whose values are
   unbounded), ``outcome`` one of ok, user_error, error, unavailable;
 * at scrape time: the database pool (``frontdesk_db_pool_connections{state}``), after-commit
-  plugin failures, and whatever plugins report through ``frontdesk_metrics_collect`` (the
-  accounting bridge's outbox depth and age).
+  plugin failures, the shared outbox per channel (``frontdesk_outbox_depth{channel}``,
+  ``frontdesk_outbox_oldest_seconds{channel}``, ``frontdesk_outbox_given_up{channel}``:
+  webhooks and guest e-mail), and whatever plugins report through
+  ``frontdesk_metrics_collect`` (the accounting bridge's own outbox depth and age).
 
 Each app has a registry of its own (tests build many apps in one process). With several
 processes (``frontdesk serve --workers N``) the counters live in ``PROMETHEUS_MULTIPROC_DIR``
@@ -28,6 +30,7 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.multiprocess import MultiProcessCollector
 from strawberry.extensions import SchemaExtension
 
+from frontdesk.core.outbox.backlog import backlog
 from frontdesk.core.plugins import flatten
 from frontdesk.core.runtime import Runtime
 
@@ -175,10 +178,37 @@ class _ScrapeTimeCollector:
         for plugin, count in self.rt.plugin_failures.items():
             failures.add_metric([plugin], count)
         yield failures
+        families: dict[str, GaugeMetricFamily] = {}
         for name, help_text, value, labels in self.samples:
-            gauge = GaugeMetricFamily(name, help_text, labels=sorted(labels))
-            gauge.add_metric([labels[k] for k in sorted(labels)], value)
-            yield gauge
+            if name not in families:  # one family per name, a sample per label set
+                families[name] = GaugeMetricFamily(name, help_text, labels=sorted(labels))
+            families[name].add_metric([labels[k] for k in sorted(labels)], value)
+        yield from families.values()
+
+
+async def outbox_samples() -> list[Sample]:
+    """The shared outbox's backlog per channel (core/outbox/backlog.py)."""
+    samples: list[Sample] = []
+    for channel in await backlog():
+        labels = {"channel": channel.channel}
+        samples += [
+            ("frontdesk_outbox_depth", OUTBOX_HELP["depth"], channel.waiting, labels),
+            (
+                "frontdesk_outbox_oldest_seconds",
+                OUTBOX_HELP["oldest"],
+                channel.oldest_seconds,
+                labels,
+            ),
+            ("frontdesk_outbox_given_up", OUTBOX_HELP["given_up"], channel.given_up, labels),
+        ]
+    return samples
+
+
+OUTBOX_HELP = {
+    "depth": "Shared outbox messages awaiting delivery, by channel.",
+    "oldest": "Age of the oldest shared outbox message awaiting delivery, by channel.",
+    "given_up": "Shared outbox messages no longer retried (replay to send them), by channel.",
+}
 
 
 async def plugin_samples(rt: Runtime) -> list[Sample]:
@@ -194,7 +224,7 @@ async def plugin_samples(rt: Runtime) -> list[Sample]:
 def metrics_handler(metrics: Metrics, rt: Runtime):
     @get("/metrics", include_in_schema=False)
     async def metrics_endpoint() -> Response:
-        samples = await plugin_samples(rt)
+        samples = await outbox_samples() + await plugin_samples(rt)
         return Response(metrics.exposition(rt, samples), media_type=CONTENT_TYPE)
 
     return metrics_endpoint

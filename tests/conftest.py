@@ -42,6 +42,7 @@ LONGEST_FILES = (
     "test_money_schemathesis",
     "test_bench_smoke",
     "test_schemathesis_anonymous",
+    "test_upgrade_with_data",
 )
 
 
