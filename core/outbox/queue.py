@@ -286,25 +286,6 @@ async def rewrite_payloads(
     return changed
 
 
-async def backlog(channel: str) -> tuple[int, float]:
-    """How many messages of ``channel`` still wait for delivery (due now or later) and the age
-    in seconds of the oldest, for metrics: an alert fires when a receiver stops taking them."""
-    waiting = (
-        (OutboxMessage.channel == channel)
-        & OutboxMessage.status.is_in(["pending", "failed"])
-        & OutboxMessage.next_attempt_at.is_not_null()
-    )
-    depth = await OutboxMessage.count().where(waiting)
-    oldest = (
-        await OutboxMessage.select(OutboxMessage.created_at)
-        .where(waiting)
-        .order_by(OutboxMessage.created_at)
-        .first()
-    )
-    age = (claims.utcnow() - oldest["created_at"]).total_seconds() if oldest else 0.0
-    return depth, age
-
-
 async def delivery_loop(
     deliver: Callable[[], Awaitable[DeliveryReport]], pause: Callable[[], float], name: str
 ) -> None:

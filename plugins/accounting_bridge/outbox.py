@@ -20,7 +20,7 @@ import json
 from decimal import Decimal
 
 from frontdesk.core.folios.tables import Folio, Invoice
-from frontdesk.core.outbox import queue
+from frontdesk.core.outbox import backlog, queue
 from frontdesk.core.outbox.policy import Outcome
 from frontdesk.core.outbox.tables import OutboxMessage
 from frontdesk.core.properties.service import get_property
@@ -236,20 +236,22 @@ async def retry_failed(*, property_id: int, message_ids: list[int] | None = None
 
 
 async def outbox_samples() -> list[tuple[str, str, float, dict[str, str]]]:
-    """For ``/metrics``: messages waiting for delivery and the age of the oldest, so an alert
-    fires when the back office stops receiving the journal."""
-    depth, age = await queue.backlog(CHANNEL)
+    """For ``/metrics``: the bridge's names for its channel's backlog in core's outbox (which
+    core also reports as ``frontdesk_outbox_*{channel="accounting"}``), always present, so an
+    alert fires when the back office stops receiving the journal."""
+    found = {b.channel: b for b in await backlog.backlog()}
+    mine = found.get(CHANNEL, backlog.ChannelBacklog(CHANNEL))
     return [
         (
             "frontdesk_accounting_bridge_outbox_depth",
             "Outbox messages awaiting delivery.",
-            depth,
+            mine.waiting,
             {},
         ),
         (
             "frontdesk_accounting_bridge_outbox_oldest_seconds",
             "Age of the oldest outbox message awaiting delivery.",
-            age,
+            mine.oldest_seconds,
             {},
         ),
     ]
