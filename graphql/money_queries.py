@@ -15,7 +15,7 @@ from frontdesk.core.folios.tables import Folio as FolioRow
 from frontdesk.core.folios.tables import Invoice as InvoiceRow
 from frontdesk.core.night_audit.service import get_run
 from frontdesk.core.pagination import paginate
-from frontdesk.core.rates import pricing
+from frontdesk.core.rates.quote_taxes import quote_with_taxes
 from frontdesk.core.rates.tables import BaseRate as BaseRateRow
 from frontdesk.core.rates.tables import CityTaxRule as CityTaxRuleRow
 from frontdesk.core.rates.tables import RatePlan as RatePlanRow
@@ -40,6 +40,7 @@ from .money_types import (
     money,
     report_from_run,
 )
+from .stay_sale import taxes_of
 
 NS = "folios"
 
@@ -66,7 +67,10 @@ def _property_rows(table, property_id: strawberry.ID, order):
 
 @strawberry.type
 class MoneyQuery:
-    @strawberry.field(description="Price a prospective stay night by night before booking.")
+    @strawberry.field(
+        description="Price a prospective stay night by night before booking, with its taxes "
+        "(children count for a city tax charged per person unless the rule exempts them)."
+    )
     async def quote(
         self,
         property_id: strawberry.ID,
@@ -75,25 +79,36 @@ class MoneyQuery:
         departure: date,
         rate_plan_id: strawberry.ID | None = None,
         adults: int = 1,
+        children: int = 0,
+        business_travel: bool = False,
     ) -> QuoteResult:
         try:
-            result = await pricing.price_stay(
+            taxed = await quote_with_taxes(
                 property_id=decode_id(property_id, "propertyId"),
                 room_type_id=decode_id(room_type_id, "roomTypeId"),
                 arrival=arrival,
                 departure=departure,
                 rate_plan_id=decode_optional_id(rate_plan_id, "ratePlanId"),
                 adults=validation.integer(adults, "adults", minimum=1, maximum=20),
+                children=children,
+                business_travel=business_travel,
             )
         except DomainError as error:
             return QuoteResult(quote=None, errors=[UserError.from_domain(error)])
+        result, sale = taxed.quote, taxed.sale
         cur = result.currency
         nights = [
             QuoteNight(night=n.night, rate=money(n.rate, cur), price=money(n.price, cur))
             for n in result.nights
         ]
         quote = Quote(
-            currency=cur, total=money(result.total, cur), nights=nights, rate_plan=result.rate_plan
+            currency=cur,
+            total=money(sale.total, cur),
+            room_total=money(result.total, cur),
+            prices_include_tax=sale.prices_include_tax,
+            taxes=taxes_of(sale),
+            nights=nights,
+            rate_plan=result.rate_plan,
         )
         return QuoteResult(quote=quote, errors=[])
 

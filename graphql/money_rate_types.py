@@ -20,6 +20,7 @@ from .money_types import ChargeCategory, Money, money
 
 if TYPE_CHECKING:
     from .core_types import RoomType
+    from .stay_sale import StayTax
 
 
 async def _currency(info: Info, property_id: int) -> str:
@@ -180,9 +181,19 @@ class QuoteNight:
     price: Money = strawberry.field(description="The night's price on the rate plan.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="A prospective stay priced night by night, with the taxes it will carry: "
+    "the figures Stay.sale shows once it is booked."
+)
 class Quote:
     currency: str
-    total: Money
+    total: Money = strawberry.field(
+        description="What the guest pays: the nights, VAT not included in them, city tax."
+    )
+    room_total: Money = strawberry.field(description="The sum of the nightly prices.")
+    prices_include_tax: bool
+    taxes: list[Annotated[StayTax, strawberry.lazy("frontdesk.graphql.stay_sale")]] = (
+        strawberry.field(description="VAT per rate and city tax, as the property sets them up.")
+    )
     nights: list[QuoteNight]
     rate_plan: RatePlan | None

@@ -61,6 +61,20 @@ class StaySale:
     )
 
 
+def taxes_of(sale: Sale) -> list[StayTax]:
+    """A sale's tax lines as GraphQL objects (a stay's sale and a quote share them)."""
+    return [
+        StayTax(
+            kind=StayTaxKind(t.kind),
+            name=t.name,
+            rate=t.rate,
+            amount=money(t.amount, sale.currency),
+            included=t.included,
+        )
+        for t in sale.taxes
+    ]
+
+
 def _graphql(sale: Sale) -> StaySale:
     cur = sale.currency
     return StaySale(
@@ -68,16 +82,7 @@ def _graphql(sale: Sale) -> StaySale:
         prices_include_tax=sale.prices_include_tax,
         nights=[StaySoldNight(night=n.night, price=money(n.price, cur)) for n in sale.nights],
         room_total=money(sale.room_total, cur),
-        taxes=[
-            StayTax(
-                kind=StayTaxKind(t.kind),
-                name=t.name,
-                rate=t.rate,
-                amount=money(t.amount, cur),
-                included=t.included,
-            )
-            for t in sale.taxes
-        ],
+        taxes=taxes_of(sale),
         total=money(sale.total, cur),
     )
 

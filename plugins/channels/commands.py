@@ -28,8 +28,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         for prop in props:
             result = await sync_property(prop["id"], actor="cli")
             print(
-                f"{prop['code']}: {result.held} held, {result.released} released, "
-                f"{result.conflicts} in conflict, {result.unchanged} unchanged"
+                f"{prop['code']}: {result.held} held, {result.booked} booked, "
+                f"{result.modified} modified, {result.cancelled} cancelled, "
+                f"{result.released} released, {result.conflicts} in conflict, "
+                f"{result.unchanged} unchanged"
             )
         return 0
 

@@ -1,26 +1,29 @@
-"""The channel connector contract, and how pulled reservations become holds or conflicts.
+"""The channel connector contract, and how pulled reservations are applied.
 
 A connector (``frontdesk_channel_connectors``) pushes availability, rates and restrictions out
 and pulls reservations in. Pulled reservations are applied idempotently by (channel, external
-id): the same reservation pulled twice changes nothing, changed dates move its hold, a
-cancelled one (or, in a complete batch, a missing one) releases its nights. A reservation
-whose nights are taken is kept with status ``conflict``, reported through the
-``channels.conflict_detected`` event, and tried again on the next pull.
+id), a unique key: the same reservation pulled twice changes nothing. A reservation with a
+guest (a channel manager's booking) is booked as a stay (channel_stays.py); one without (a
+calendar's event) holds its room's nights: changed dates move the hold, a cancelled one (or,
+in a complete batch, a missing one) releases its nights. A reservation that cannot have its
+room is kept with status ``conflict``, reported through the ``channels.conflict_detected``
+event, and tried again on the next pull.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, fields
+from datetime import date
 from decimal import Decimal
 from typing import Protocol
 
-from frontdesk.core import events
 from frontdesk.core.errors import Conflict
 from frontdesk.core.stays import holds
 from frontdesk.core.transactions import run_write
 
+from .channel_stays import apply_booking, cancel_booking
+from .reservation_rows import find, mark_conflict, now
 from .tables import ChannelsReservation
 
 HOLD_OWNER = "channels"
@@ -49,26 +52,52 @@ class ChannelUpdate:
 
 
 @dataclass(frozen=True)
+class ChannelGuest:
+    """The guest of a channel's booking; matched to the property's guests by ``email``."""
+
+    first_name: str
+    last_name: str
+    email: str | None = None
+    phone: str | None = None
+    country: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
 class ChannelReservation:
     """A reservation as a channel reports it. ``external_id`` is the channel's own id (an
-    iCal UID); ``cancelled`` releases it."""
+    iCal UID); ``cancelled`` releases (or cancels) it. With a ``guest`` it is a booking, made
+    a stay of ``room_type_id`` (or of ``room_id``'s type, the room then assigned) for
+    ``adults`` and ``children``; without, it holds ``room_id`` (a calendar's event)."""
 
     external_id: str
-    room_id: int
+    room_id: int | None
     arrival: date
     departure: date
     summary: str = ""
     cancelled: bool = False
+    guest: ChannelGuest | None = None
+    room_type_id: int | None = None
+    adults: int = 1
+    children: int = 0
 
 
 @dataclass
 class ApplyResult:
-    """What one batch changed: reservations now held, released, in conflict, untouched."""
+    """What one batch changed: reservations now held (a room's nights) or booked (stays),
+    stays modified or cancelled, holds released, reservations in conflict, untouched."""
 
     held: int = 0
+    booked: int = 0
+    modified: int = 0
+    cancelled: int = 0
     released: int = 0
     conflicts: int = 0
     unchanged: int = 0
+
+    def add(self, other: ApplyResult) -> None:
+        for field in fields(self):
+            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
 
 
 @dataclass
@@ -95,10 +124,6 @@ class Connector(Protocol):
     async def pull(self, property_id: int) -> list[ReservationBatch]: ...
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 async def apply_batch(batch: ReservationBatch, *, actor: str | None = None) -> ApplyResult:
     """Apply a batch: each reservation in a write of its own (one conflict never blocks the
     others), then, for a complete batch, release what the channel no longer lists."""
@@ -123,48 +148,43 @@ async def apply_batch(batch: ReservationBatch, *, actor: str | None = None) -> A
         )
         for row in known:
             if row["external_id"] not in seen:
-                await run_write(
-                    lambda i=row["id"]: _release(i), conflict_message="Release raced; retried."
+                outcome = await run_write(
+                    lambda i=row["id"]: _release(i, actor),
+                    conflict_message="Release raced; retried.",
                 )
-                result.released += 1
+                setattr(result, outcome, getattr(result, outcome) + 1)
     if batch.on_applied is not None:
         await batch.on_applied(result)
     return result
 
 
-async def _find(channel: str, external_id: str) -> ChannelsReservation | None:
-    return (
-        await ChannelsReservation.objects()
-        .where(
-            (ChannelsReservation.channel == channel)
-            & (ChannelsReservation.external_id == external_id)
-        )
-        .first()
-    )
-
-
-async def _release(reservation_id: int) -> None:
+async def _release(reservation_id: int, actor: str | None = None) -> str:
+    """The channel no longer lists the reservation: release its hold or cancel its stay."""
     row = (
         await ChannelsReservation.objects().where(ChannelsReservation.id == reservation_id).first()
     )
     if row is None or row.status == "released":
-        return
+        return "unchanged"
+    if row.stay is not None:
+        return await cancel_booking(row, actor)
     if row.hold is not None:
         await holds.release_hold_in_transaction(row.hold)
-    row.status, row.hold, row.conflict_stays, row.updated_at = "released", None, "", _now()
+    row.status, row.hold, row.conflict_stays, row.updated_at = "released", None, "", now()
     await row.save()
+    return "released"
 
 
 async def _apply_one(
     batch: ReservationBatch, reservation: ChannelReservation, actor: str | None
 ) -> str:
     """One reservation in the caller's transaction; returns the ApplyResult counter to bump."""
-    row = await _find(batch.channel, reservation.external_id)
+    row = await find(batch.channel, reservation.external_id)
+    if reservation.guest is not None or (row is not None and row.stay is not None):
+        return await apply_booking(batch, reservation, row, actor)
     if reservation.cancelled:
         if row is None or row.status == "released":
             return "unchanged"
-        await _release(row.id)
-        return "released"
+        return await _release(row.id, actor)
     same = row is not None and (row.room, row.arrival, row.departure) == (
         reservation.room_id,
         reservation.arrival,
@@ -187,11 +207,13 @@ async def _apply_one(
         reservation.arrival,
         reservation.departure,
     )
-    row.summary, row.updated_at = reservation.summary[:255], _now()
+    row.summary, row.updated_at = reservation.summary[:255], now()
     return await _hold_or_report(row, actor)
 
 
 async def _hold_or_report(row: ChannelsReservation, actor: str | None) -> str:
+    if row.room is None:
+        return await mark_conflict(row, "A reservation without a guest needs a room.", [], actor)
     try:
         hold = await holds.place_hold_in_transaction(
             room_id=row.room,
@@ -202,34 +224,7 @@ async def _hold_or_report(row: ChannelsReservation, actor: str | None) -> str:
             note=row.summary,
         )
     except holds.HoldConflict as conflict:
-        was_conflict = row.status == "conflict"
-        row.status, row.hold, row.message = "conflict", None, conflict.message
-        row.conflict_stays = ",".join(map(str, conflict.stay_ids))
-        await row.save()
-        if not was_conflict:
-            await _report(row, conflict.stay_ids, actor)
-        return "conflicts"
+        return await mark_conflict(row, conflict.message, conflict.stay_ids, actor)
     row.status, row.hold, row.message, row.conflict_stays = "held", hold.id, "", ""
     await row.save()
     return "held"
-
-
-async def _report(row: ChannelsReservation, stay_ids: list[int], actor: str | None) -> None:
-    await events.emit(
-        "frontdesk_channels_conflict_detected",
-        "channels.conflict_detected",
-        property_id=row.property,
-        subject_id=row.id,
-        actor=actor,
-        data={
-            "channel": row.channel,
-            "externalId": row.external_id,
-            "roomId": row.room,
-            "arrival": row.arrival.isoformat(),
-            "departure": row.departure.isoformat(),
-            "stayIds": stay_ids,
-            "message": row.message,
-        },
-        reservation=row,
-        stay_ids=stay_ids,
-    )

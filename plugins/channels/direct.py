@@ -19,11 +19,10 @@ from typing import Any
 from frontdesk.core import validation
 from frontdesk.core.auth.secrets import sha256
 from frontdesk.core.errors import DomainError, InvalidInput, NotFound
-from frontdesk.core.folios.money import round_money, split_line
+from frontdesk.core.folios.money import round_money
 from frontdesk.core.guests.service import create_guest
 from frontdesk.core.properties.tables import Property, RoomType
-from frontdesk.core.rates.pricing import price_stay
-from frontdesk.core.rates.service import money_settings, tax_rate_for
+from frontdesk.core.rates.quote_taxes import quote_with_taxes
 from frontdesk.core.stays.availability import availability
 from frontdesk.core.stays.service import book_stay
 from frontdesk.core.transactions import run_write
@@ -86,34 +85,49 @@ async def _room_type(prop: Property, code: str) -> RoomType:
     return row
 
 
-async def quote(prop: Property, code: str, arrival: date, departure: date, adults: int) -> dict:
-    """Nightly prices, and net, tax and total at the property's room tax rate."""
+def _taxes(sale) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": t.kind,
+            "name": t.name,
+            "rate": None if t.rate is None else str(t.rate),
+            "amount": money(t.amount, sale.currency),
+            "included": t.included,
+        }
+        for t in sale.taxes
+    ]
+
+
+async def quote(
+    prop: Property, code: str, arrival: date, departure: date, adults: int, children: int = 0
+) -> dict:
+    """Nightly prices and the taxes they carry, as the desk's ``quote`` and the booked stay's
+    ``sale`` show them (core's quote_with_taxes: VAT per rate, city tax per the property's
+    rule); ``total`` is what the guest pays."""
     room_type = await _room_type(prop, code)
-    priced = await price_stay(
+    taxed = await quote_with_taxes(
         property_id=prop.id,
         room_type_id=room_type.id,
         arrival=arrival,
         departure=departure,
         adults=adults,
+        children=children,
     )
-    rate = await tax_rate_for(prop.id, "room")
-    inclusive = (await money_settings(prop.id)).prices_include_tax
-    net = tax = gross = Decimal(0)
-    for night in priced.nights:
-        line = split_line(1, night.price, rate, prop.currency, inclusive=inclusive)
-        net, tax, gross = net + line.net, tax + line.tax, gross + line.gross
+    sale = taxed.sale
     return {
         "roomType": {"code": room_type.code, "name": room_type.name},
         "arrival": arrival.isoformat(),
         "departure": departure.isoformat(),
+        "adults": adults,
+        "children": children,
         "nights": [
             {"night": n.night.isoformat(), "price": money(n.price, prop.currency)}
-            for n in priced.nights
+            for n in taxed.quote.nights
         ],
-        "net": money(net, prop.currency),
-        "tax": money(tax, prop.currency),
-        "taxRate": str(rate),
-        "total": money(gross, prop.currency),
+        "roomTotal": money(sale.room_total, prop.currency),
+        "pricesIncludeTax": sale.prices_include_tax,
+        "taxes": _taxes(sale),
+        "total": money(sale.total, prop.currency),
     }
 
 
@@ -133,7 +147,7 @@ async def search(prop: Property, arrival: date, departure: date, adults: int, ch
         if free <= 0:
             continue
         try:
-            priced = await quote(prop, entry.room_type.code, arrival, departure, adults)
+            priced = await quote(prop, entry.room_type.code, arrival, departure, adults, children)
         except DomainError:  # a type without a rate is simply not offered
             continue
         offers.append(
@@ -177,8 +191,11 @@ def _confirmation(prop: Property, stay, guest, priced: dict) -> dict[str, Any]:
         "adults": stay.adults,
         "children": stay.children,
         "guest": {"firstName": guest.first_name, "lastName": guest.last_name},
+        "nights": priced["nights"],
+        "roomTotal": priced["roomTotal"],
+        "pricesIncludeTax": priced["pricesIncludeTax"],
+        "taxes": priced["taxes"],
         "total": priced["total"],
-        "tax": priced["tax"],
     }
 
 
@@ -218,7 +235,7 @@ async def book(prop: Property, body: dict[str, Any], key: str) -> Answer:
                 )
             return Answer(earlier.status_code, json.loads(earlier.response))
         room_type = await _room_type(prop, body.get("roomType", ""))
-        priced = await quote(prop, room_type.code, arrival, departure, adults)
+        priced = await quote(prop, room_type.code, arrival, departure, adults, children)
         guest, _ = await create_guest(property_id=prop.id, actor="website", **profile)
         stay = await book_stay(
             property_id=prop.id,

@@ -17,13 +17,15 @@ def frontdesk_channel_connectors(settings):
     ``name`` (unique), ``async push(update)`` receiving a ``ChannelUpdate`` (availability,
     rates and restrictions per room type and night), and ``async pull(property_id)``
     returning ``ReservationBatch`` objects (reservations by the channel's id; channels applies
-    them idempotently). The iCal sync is the first connector (name ``ical``)."""
+    them idempotently: one with a guest is booked as a stay, one without holds its room). The
+    iCal sync is the first connector (name ``ical``)."""
 
 
 @hookspec
 def frontdesk_channels_conflict_detected(reservation, stay_ids, actor):
     """In transaction, when a reservation a channel sent (an external calendar's event, say)
     cannot hold its room because stays (``stay_ids``, maybe empty when another hold or a
-    closed room is in the way) hold those nights. ``reservation``: the ChannelsReservation row
-    (status ``conflict``, ``message`` says why). Return None or an awaitable. The committed
-    event is ``channels.conflict_detected``."""
+    closed room is in the way) hold those nights, or a channel's booking cannot be booked or
+    changed as a stay (``stay_ids``: the stay a refused change keeps, else empty).
+    ``reservation``: the ChannelsReservation row (status ``conflict``, ``message`` says
+    why). Return None or an awaitable. The committed event is ``channels.conflict_detected``."""

@@ -178,6 +178,7 @@ def _direct_handlers(api: DirectApi) -> list[Any]:
                 direct.parse_date(query.get("arrival"), "arrival"),
                 direct.parse_date(query.get("departure"), "departure"),
                 direct.parse_count(query.get("adults", 1), "adults", 1),
+                direct.parse_count(query.get("children", 0), "children", 0),
             )
             return 200, found
 

@@ -76,7 +76,10 @@ class ChannelsSyncNowInput:
 
 @strawberry.type
 class ChannelsSyncResult:
-    held: int
+    held: int = strawberry.field(description="Reservations without a guest now holding rooms.")
+    booked: int = strawberry.field(description="Reservations with a guest booked as stays.")
+    modified: int = strawberry.field(description="Stays changed as their channel changed them.")
+    cancelled: int = strawberry.field(description="Stays cancelled by their channel.")
     released: int
     conflicts: int
     unchanged: int
@@ -172,6 +175,9 @@ class ChannelsMutation:
                 )
             return ChannelsSyncResult(
                 held=result.held,
+                booked=result.booked,
+                modified=result.modified,
+                cancelled=result.cancelled,
                 released=result.released,
                 conflicts=result.conflicts,
                 unchanged=result.unchanged,

@@ -39,13 +39,16 @@ class ChannelsFeed:
 
 @strawberry.type
 class ChannelsReservation:
-    """A reservation a channel sent: held (its room's nights are taken off sale), in
-    conflict with stays (``conflictStayIds``; retried at every sync) or released."""
+    """A reservation a channel sent: held (its room's nights are taken off sale), booked (a
+    reservation with a guest, as stay ``stayId``), in conflict (``message``, the stays in the
+    way in ``conflictStayIds``; retried at every sync) or released."""
 
     id: strawberry.ID
     channel: str
     external_id: str
     room_id: strawberry.ID | None
+    room_type_id: strawberry.ID | None
+    stay_id: strawberry.ID | None
     arrival: date
     departure: date
     summary: str
@@ -61,6 +64,8 @@ class ChannelsReservation:
             channel=row.channel,
             external_id=row.external_id,
             room_id=None if row.room is None else strawberry.ID(str(row.room)),
+            room_type_id=None if row.room_type is None else strawberry.ID(str(row.room_type)),
+            stay_id=None if row.stay is None else strawberry.ID(str(row.stay)),
             arrival=row.arrival,
             departure=row.departure,
             summary=row.summary,

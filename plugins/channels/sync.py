@@ -52,9 +52,7 @@ async def sync_property(property_id: int, *, actor: str | None = None) -> ApplyR
             log.exception("channel %s failed to pull for property %s", connector.name, property_id)
             continue
         for batch in batches:
-            result = await apply_batch(batch, actor=actor)
-            for name in ("held", "released", "conflicts", "unchanged"):
-                setattr(total, name, getattr(total, name) + getattr(result, name))
+            total.add(await apply_batch(batch, actor=actor))
     await push_property(property_id)
     return total
 

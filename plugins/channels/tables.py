@@ -5,8 +5,10 @@
 * ``ChannelsCalendarSource``: an external .ics URL imported into one room, with the caching
   validators (ETag, Last-Modified) of its last fetch.
 * ``ChannelsReservation``: what a channel told us about one of its reservations, keyed by
-  (channel, external id) so pulling the same reservation twice changes nothing; it holds the
-  room through a core inventory hold, or names the stays it collides with.
+  (channel, external id) so pulling the same reservation twice changes nothing. One without a
+  guest (a calendar's event) holds the room through a core inventory hold; one with a guest
+  (a channel manager's booking) is a stay (``stay``, at most one reservation per stay). In
+  conflict, it names the stays in the way.
 * ``ChannelsSyncRun``: the log of each sync of a source.
 * ``ChannelsDirectSettings`` and ``ChannelsBookingKey``: direct bookings from the hotel's
   website (allowed origins; the first answer to each Idempotency-Key).
@@ -65,6 +67,7 @@ class ChannelsReservation(Table, tablename="channels_reservation"):
         references=ChannelsCalendarSource, null=True, default=None, on_delete=OnDelete.cascade
     )
     room = ForeignKey(references=Room, null=True, default=None)
+    room_type = ForeignKey(references=RoomType, null=True, default=None)
     arrival = Date()
     departure = Date()
     summary = Varchar(length=255, default="")
@@ -118,4 +121,9 @@ TABLES = [
 UNIQUE_INDEXES = [
     ("channels_reservation_channel_id", "channels_reservation", ("channel", "external_id")),
     ("channels_booking_key_property_key", "channels_booking_key", ("property", "key_hash")),
+]
+# Added with reservations booked as stays (a migration of their own): a stay is booked for
+# one channel reservation at most.
+STAY_UNIQUE_INDEXES = [
+    ("channels_reservation_stay", "channels_reservation", ("stay",)),
 ]

@@ -115,10 +115,12 @@ async def test_a_week_at_a_small_hotel(gql):
     quote = await gql.execute(
         """query($p: ID!, $t: ID!, $a: Date!, $d: Date!, $r: ID) { quote(propertyId: $p,
         roomTypeId: $t, arrival: $a, departure: $d, ratePlanId: $r, adults: 2) {
-        errors { code } quote { total { amount } nights { night price { amount } } } } }""",
+        errors { code } quote { total { amount } roomTotal { amount }
+        nights { night price { amount } } } } }""",
         {"p": pid, "t": hotel.room_types["DBL"], "a": str(d[0]), "d": str(d[3]), "r": bb},
     )
-    assert quote["quote"]["quote"]["total"]["amount"] == "375.00"
+    assert quote["quote"]["quote"]["roomTotal"]["amount"] == "375.00"
+    assert quote["quote"]["quote"]["total"]["amount"] == "390.00"  # city tax 2 x 3 x 2.50
     assert {n["price"]["amount"] for n in quote["quote"]["quote"]["nights"]} == {"125.00"}
 
     a = (await book(gql, hotel, d[0], d[3], guest=0, adults=2, ratePlanId=bb))["stay"]["id"]

@@ -59,6 +59,18 @@
     });
   }
 
+  // The taxes the total carries, as the hotel's tax setup says: VAT included in (or added
+  // to) the nightly prices, city tax added.
+  function taxLines(offer) {
+    return el("ul", { class: "fd-taxes" }, offer.taxes.map(function (tax) {
+      return el("li", {
+        class: "fd-tax",
+        "data-kind": tax.kind,
+        text: (tax.included ? "incl. " : "plus ") + tax.name + ": " + money(tax.amount),
+      });
+    }));
+  }
+
   function showOffers(root, found) {
     var list = root.querySelector(".fd-offers");
     list.textContent = "";
@@ -73,7 +85,7 @@
       list.appendChild(el("li", { class: "fd-offer", "data-room-type": offer.roomType.code }, [
         el("strong", { text: offer.roomType.name }),
         el("span", { class: "fd-total", text: money(offer.total) }),
-        el("small", { text: "incl. tax " + money(offer.tax) }),
+        taxLines(offer),
         choose,
       ]));
     });

@@ -13,10 +13,11 @@ async function search(ctx, ask) {
   if (result.errors.length) return { errors: result.errors, offers: [] };
   const types = result.roomTypes.filter((type) => type.freeCount > 0);
   const offers = await Promise.all(types.map(async (type) => {
-    const quoted = await gql(`query($p: ID!, $rt: ID!, $a: Date!, $d: Date!, $ad: Int!) {
-      quote(propertyId: $p, roomTypeId: $rt, arrival: $a, departure: $d, adults: $ad) {
+    const quoted = await gql(`query($p: ID!, $rt: ID!, $a: Date!, $d: Date!, $ad: Int!, $ch: Int!) {
+      quote(propertyId: $p, roomTypeId: $rt, arrival: $a, departure: $d, adults: $ad, children: $ch) {
         quote { currency total { amount currency } nights { night price { amount currency } } } errors { message field } } }`,
-    { p: ctx.propertyId, rt: type.roomType.id, a: ask.arrival, d: ask.departure, ad: Number(ask.adults) });
+    { p: ctx.propertyId, rt: type.roomType.id, a: ask.arrival, d: ask.departure, ad: Number(ask.adults),
+      ch: Number(ask.children) });
     return { ...type, quote: quoted.quote.quote, quoteErrors: quoted.quote.errors };
   }));
   return { errors: [], offers };

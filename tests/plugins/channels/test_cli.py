@@ -26,7 +26,7 @@ def channels_cli(database_url: str, *args: str) -> subprocess.CompletedProcess:
 async def test_sync_runs_for_every_property_and_refuses_an_unknown_code(database_url, gql, hotel):
     done = channels_cli(database_url)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("HQ: 0 held, 0 released, 0 in conflict")
+    assert done.stdout.startswith("HQ: 0 held, 0 booked, 0 modified, 0 cancelled, 0 released")
     refused = channels_cli(database_url, "--property", "NOPE")
     assert refused.returncode == 2
     assert "No property with code NOPE" in refused.stderr

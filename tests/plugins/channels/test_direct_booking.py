@@ -15,9 +15,18 @@ STAY = {"arrival": "2026-12-04", "departure": "2026-12-07", "adults": 2}
 GUEST = {"firstName": "Ada", "lastName": "Lovelace", "email": "ada@example.org"}
 
 
+DESK_QUOTE = """query($p: ID!, $t: ID!, $a: Date!, $d: Date!, $n: Int!, $c: Int!) {
+  quote(propertyId: $p, roomTypeId: $t, arrival: $a, departure: $d, adults: $n, children: $c) {
+    errors { code message }
+    quote { total { amount currency } roomTotal { amount currency } pricesIncludeTax
+            taxes { kind name rate amount { amount currency } included } } } }"""
+
+
 @pytest.fixture
 async def website(gql, hotel):
-    """HQ sells doubles at 100.00 a night, prices include 7 % VAT, and its site may book."""
+    """HQ sells doubles at 100.00 a night, prices include 7 % VAT, city tax is 2.00 per
+    person and night for at most 7 nights (children under 12 exempt), as the demo's Lisbon
+    hotel has it, and its site may book."""
     await gql.ok(
         "setBaseRate",
         {"roomTypeId": hotel.room_types["DBL"], "amount": "100.00"},
@@ -26,6 +35,18 @@ async def website(gql, hotel):
     await gql.ok(
         "setTaxRate",
         {"propertyId": hotel.property_id, "category": "ROOM", "rate": "7", "name": "VAT"},
+        "errors { code }",
+    )
+    await gql.ok(
+        "setCityTaxRule",
+        {
+            "propertyId": hotel.property_id,
+            "kind": "PER_PERSON_NIGHT",
+            "amount": "2.00",
+            "maxNights": 7,
+            "childExemptionAge": 12,
+            "businessExempt": True,
+        },
         "errors { code }",
     )
     await gql.ok(
@@ -52,19 +73,91 @@ async def test_availability_offers_free_room_types_with_prices_and_nothing_priva
     [offer] = found["offers"]  # the suite has no rate: not offered
     assert offer["roomType"]["code"] == "DBL"
     assert offer["available"] == 2
-    assert offer["total"] == {"amount": "300.00", "currency": "EUR"}
+    assert offer["total"] == {"amount": "312.00", "currency": "EUR"}  # 300 + city tax 12
     text = response.text
     for private in ("Guest0", "guest0@example.org", "101", "notes"):
         assert private not in text
 
 
-async def test_a_quote_splits_the_tax_out_of_inclusive_prices(http, website):
+async def test_a_quote_lists_vat_inside_the_prices_and_city_tax_on_top(http, website):
     response = await http.get(f"{API}/quote", params={**STAY, "roomType": "DBL"})
     quote = response.json()
-    assert quote["total"] == {"amount": "300.00", "currency": "EUR"}
-    assert quote["tax"] == {"amount": "19.62", "currency": "EUR"}  # 3 x 6.54
-    assert quote["net"] == {"amount": "280.38", "currency": "EUR"}
     assert [n["price"]["amount"] for n in quote["nights"]] == ["100.00"] * 3
+    assert quote["roomTotal"] == {"amount": "300.00", "currency": "EUR"}
+    assert quote["taxes"] == [
+        {
+            "kind": "vat",
+            "name": "VAT",
+            "rate": "7",
+            "amount": {"amount": "19.62", "currency": "EUR"},  # 3 x 6.54
+            "included": True,
+        },
+        {
+            "kind": "city_tax",
+            "name": "City tax",
+            "rate": None,
+            "amount": {"amount": "12.00", "currency": "EUR"},  # 2 adults x 3 nights x 2.00
+            "included": False,
+        },
+    ]
+    assert quote["total"] == {"amount": "312.00", "currency": "EUR"}
+
+
+async def _desk_quote(gql, hotel, adults: int, children: int) -> dict:
+    data = await gql.execute(
+        DESK_QUOTE,
+        {
+            "p": hotel.property_id,
+            "t": hotel.room_types["DBL"],
+            "a": STAY["arrival"],
+            "d": STAY["departure"],
+            "n": adults,
+            "c": children,
+        },
+    )
+    assert data["quote"]["errors"] == []
+    return data["quote"]["quote"]
+
+
+def _lines(taxes: list[dict]) -> list[tuple]:
+    return [(t["kind"].lower(), t["name"], t["amount"]["amount"], t["included"]) for t in taxes]
+
+
+@pytest.mark.parametrize("inclusive", [True, False], ids=["vat-included", "vat-added"])
+async def test_the_public_quote_is_the_desks_quote_to_the_cent(gql, http, website, inclusive):
+    await gql.ok(
+        "setMoneySettings",
+        {"propertyId": website.property_id, "pricesIncludeTax": inclusive},
+        "errors { code }",
+    )
+    for adults, children in ((2, 0), (1, 1)):
+        params = {**STAY, "roomType": "DBL", "adults": adults, "children": children}
+        public = (await http.get(f"{API}/quote", params=params)).json()
+        desk = await _desk_quote(gql, website, adults, children)
+        assert public["total"] == desk["total"]
+        assert public["roomTotal"] == desk["roomTotal"]
+        assert _lines(public["taxes"]) == _lines(desk["taxes"])
+        assert [t["kind"] for t in public["taxes"]] == ["vat", "city_tax"]
+    # one adult and a child under 12: city tax for the adult only
+    assert public["taxes"][1]["amount"]["amount"] == "6.00"
+    expected = "306.00" if inclusive else "327.00"  # VAT added: 300 + 21.00 + 6.00
+    assert public["total"]["amount"] == expected
+
+
+async def test_the_confirmation_shows_what_the_booked_stay_was_sold_at(gql, http, website):
+    answer = await http.post(
+        f"{API}/bookings", json=booking(), headers={"Idempotency-Key": "sold-at"}
+    )
+    confirmation = answer.json()
+    [stay] = await Stay.objects().where(Stay.source == "web")
+    sold = await gql.execute(
+        """query($id: ID!) { stay(id: $id) { sale { total { amount currency }
+           taxes { kind name amount { amount currency } included } } } }""",
+        {"id": str(stay.id)},
+    )
+    sale = sold["stay"]["sale"]
+    assert confirmation["total"] == sale["total"] == {"amount": "312.00", "currency": "EUR"}
+    assert _lines(confirmation["taxes"]) == _lines(sale["taxes"])
 
 
 async def test_a_booking_needs_an_idempotency_key(http, website):
@@ -79,7 +172,7 @@ async def test_a_retried_booking_returns_the_first_answer_and_one_stay(http, web
     again = await http.post(f"{API}/bookings", json=booking(), headers=headers)
     assert first.status_code == again.status_code == 201
     assert first.json() == again.json()
-    assert first.json()["total"] == {"amount": "300.00", "currency": "EUR"}
+    assert first.json()["total"] == {"amount": "312.00", "currency": "EUR"}
     stays = await Stay.objects().where(Stay.source == "web")
     assert [s.confirmation_code for s in stays] == [first.json()["confirmationCode"]]
 

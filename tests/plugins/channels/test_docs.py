@@ -1,5 +1,5 @@
 """docs/channels.md stays true: its GraphQL examples run without errors and its example
-connector, registered as a plugin, gets its reservation held."""
+connector, registered as a plugin, gets its reservation booked as a stay."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import types
 from pathlib import Path
 
 from frontdesk.core import runtime
-from frontdesk.core.stays.tables import InventoryHold
+from frontdesk.core.stays.tables import InventoryHold, Stay
 from frontdesk.plugins.channels import sync
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "channels.md"
@@ -31,11 +31,14 @@ async def test_the_graphql_examples_run_without_errors(gql, hotel):
                 assert payload["errors"] == [], example
 
 
-async def test_the_example_connector_pulls_its_reservation_into_a_hold(gql, hotel):
+async def test_the_example_connector_books_its_reservation_as_a_stay(gql, hotel):
     plugin = types.ModuleType("example_cm")
     exec(compile(blocks("python")[0], str(DOCS), "exec"), plugin.__dict__)  # noqa: S102
     runtime.current().plugin_manager.register(plugin, name="example-cm")
     result = await sync.sync_property(int(hotel.property_id))
-    assert result.held == 1
-    assert (await InventoryHold.objects().first()).room == int(hotel.rooms["101"])
+    assert result.booked == 1
+    [stay] = await Stay.objects().where(Stay.source == "channel")
+    assert (stay.room_type, stay.adults) == (int(hotel.room_types["DBL"]), 2)
+    assert await InventoryHold.count() == 0
     assert plugin.CONNECTOR.pushed
+    assert (await sync.sync_property(int(hotel.property_id))).unchanged == 1

@@ -19,7 +19,7 @@ from datetime import date
 from frontdesk.core import bootstrap, db
 from frontdesk.core.settings import Settings
 from frontdesk.core.properties.service import create_property, create_room, create_room_type
-from frontdesk.core.rates.service import set_base_rate
+from frontdesk.core.rates.service import set_base_rate, set_city_tax_rule, set_tax_rate
 from frontdesk.plugins.channels.service import configure_direct
 
 async def main(url, origin):
@@ -30,6 +30,9 @@ async def main(url, origin):
                                   max_occupancy=2)
     await create_room(property_id=prop.id, room_type_id=kind.id, number="101")
     await set_base_rate(room_type_id=kind.id, amount="120.00")
+    await set_tax_rate(property_id=prop.id, category="room", rate="7", name="VAT 7 %")
+    await set_city_tax_rule(property_id=prop.id, kind="per_person_night", amount="2.00",
+                            max_nights=7, business_exempt=True)
     await configure_direct(property_id=prop.id, enabled=True, allowed_origins=[origin])
     await db.close_pool(rt.engine)
 
@@ -103,7 +106,10 @@ def test_a_guest_books_through_the_widget_on_the_hotels_site(live_server, offlin
     browser.fill("input[name=adults]", "2")
     browser.click(".fd-search button[type=submit]")
     offer = browser.wait_for_selector(".fd-offer[data-room-type=DBL]")
-    assert "240.00 EUR" in offer.inner_text()
+    # the desk's quote for these nights: 240.00 with VAT inside, 2 x 2 x 2.00 city tax on top
+    assert browser.inner_text(".fd-offer .fd-total") == "248.00 EUR"
+    taxes = [t.inner_text() for t in offer.query_selector_all(".fd-tax")]
+    assert taxes == ["incl. VAT 7 %: 15.70 EUR", "plus City tax: 8.00 EUR"]
     browser.click(".fd-choose")
     browser.fill("input[name=firstName]", "Ada")
     browser.fill("input[name=lastName]", "Lovelace")
