@@ -24,13 +24,13 @@ def demo_server(tmp_path_factory, server_plugins):
 
 
 @pytest.fixture(scope="module")
-def postgres_demo_url():
+def postgres_demo_url(tmp_path_factory):
     """A new, empty PostgreSQL database of the module's own (``frontdesk migrate`` and
     ``frontdesk demo`` fill it, as a hotel's would be); skips without
     FRONTDESK_TEST_POSTGRES_URL."""
     if not databases.POSTGRES_URL:
         pytest.skip("PostgreSQL not configured: set FRONTDESK_TEST_POSTGRES_URL")
-    url = databases.empty_database("web")
+    url = databases.empty_database("postgres", tmp_path_factory.mktemp("web-pg-db"))
     yield url
     databases.drop_database(url)
 
