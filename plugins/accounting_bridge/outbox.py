@@ -17,6 +17,7 @@ transaction) and disables the connector when the receiver says it is gone.
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
 from frontdesk.core.folios.tables import Folio, Invoice
@@ -96,12 +97,18 @@ async def _property_code(property_id: int) -> str:
 
 
 async def _queue(
-    property_id: int, deliver: str, suffix: str, document: dict, kind: str | None = None
+    property_id: int,
+    deliver: str,
+    suffix: str,
+    document: Callable[[], Awaitable[dict]],
+    kind: str | None = None,
 ) -> None:
+    """``document`` is built only when a connector takes it: most hotels have none, and the
+    document costs several reads per journal entry."""
     targets = await _locked_connectors(property_id, deliver)
     if not targets:
         return
-    body = json.dumps(document, sort_keys=True)
+    body = json.dumps(await document(), sort_keys=True)
     for t in targets:
         await queue.enqueue(
             channel=CHANNEL,
@@ -121,58 +128,53 @@ def message_key(property_id: int, connector: str, suffix: str) -> str:
 
 async def queue_entry(entry: JournalEntryRow) -> None:
     """In the entry's transaction: one message per connector that delivers each entry."""
-    documents = await entry_documents(entry.property, [entry])
-    await _queue(
-        entry.property,
-        "entry",
-        f"entry-{entry.id}",
-        {
+
+    async def document() -> dict:
+        return {
             "type": "accounting.journal_entry",
             "property": await _property_code(entry.property),
-            "entry": documents[0],
-        },
-    )
+            "entry": (await entry_documents(entry.property, [entry]))[0],
+        }
+
+    await _queue(entry.property, "entry", f"entry-{entry.id}", document)
 
 
 async def queue_invoice(invoice: Invoice, folio: Folio) -> None:
     """In the invoice's transaction: one message per connector that delivers each entry, so
     the back office links the folio's entries (sent before, and after in this transaction)
     to the document number."""
-    await _queue(
-        invoice.property,
-        "entry",
-        f"invoice-{invoice.id}",
-        {
+
+    async def document() -> dict:
+        return {
             "type": "accounting.invoice",
             "property": await _property_code(invoice.property),
             "invoice": invoices.invoice_document(invoice, folio),
-        },
-        kind="invoice",
-    )
+        }
+
+    await _queue(invoice.property, "entry", f"invoice-{invoice.id}", document, kind="invoice")
 
 
 async def queue_day(sealed: SealedDay) -> None:
     """In the night audit's transaction: one message per connector that delivers days."""
-    entries = (
-        await JournalEntryRow.objects()
-        .where(
-            (JournalEntryRow.property == sealed.property)
-            & (JournalEntryRow.business_date == sealed.business_date)
+
+    async def document() -> dict:
+        entries = (
+            await JournalEntryRow.objects()
+            .where(
+                (JournalEntryRow.property == sealed.property)
+                & (JournalEntryRow.business_date == sealed.business_date)
+            )
+            .order_by(JournalEntryRow.id)
         )
-        .order_by(JournalEntryRow.id)
-    )
-    await _queue(
-        sealed.property,
-        "day",
-        f"day-{sealed.business_date.isoformat()}",
-        {
+        return {
             "type": "accounting.sealed_day",
             "property": await _property_code(sealed.property),
             "businessDate": sealed.business_date.isoformat(),
             "entries": await entry_documents(sealed.property, entries),
             "invoices": await invoices.issued_on(sealed.property, sealed.business_date),
-        },
-    )
+        }
+
+    await _queue(sealed.property, "day", f"day-{sealed.business_date.isoformat()}", document)
 
 
 async def _setting(message: OutboxMessage) -> ConnectorSetting | None:
