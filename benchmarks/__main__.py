@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import report
-from .config import FULL, SMOKE, scaled
+from .config import FULL, SCENARIOS, SMOKE, scaled
 from .runner import run
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -37,6 +37,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--board-requests", type=int, help="per round (default 200)")
     parser.add_argument("--bookings", type=int, help="default 160")
     parser.add_argument("--roster-time-limit", type=float, help="seconds (default 9)")
+    parser.add_argument(
+        "--only",
+        metavar="NAME[,NAME]",
+        help=f"run these scenarios, record the others as skipped ({', '.join(SCENARIOS)})",
+    )
     return parser.parse_args(argv)
 
 
@@ -57,8 +62,13 @@ def main(argv: list[str] | None = None) -> int:
         bookings=args.bookings,
         roster_time_limit=args.roster_time_limit,
     )
+    only = frozenset(args.only.split(",")) if args.only else None
+    if only and only - set(SCENARIOS):
+        parser_error = f"unknown scenarios: {', '.join(sorted(only - set(SCENARIOS)))}"
+        print(parser_error, file=sys.stderr)
+        return 2
     result = asyncio.run(
-        run(sizes, smoke=args.smoke, postgres_url=postgres, sqlite=not args.no_sqlite)
+        run(sizes, smoke=args.smoke, postgres_url=postgres, sqlite=not args.no_sqlite, only=only)
     )
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     output = args.output or RESULTS / f"{stamp}.json"

@@ -18,6 +18,7 @@ SCENARIOS = (
     "sql_statements",
     "roster",
     "startup_memory",
+    "desk_browser",
 )
 
 #: Room types of a synthetic property: code, name, max occupancy, share of the rooms.
@@ -55,6 +56,9 @@ class Sizes:
     roster_time_limit: float = 9.0
     #: Cold starts of the server whose median is the start-up figure (one start is noisy).
     startup_runs: int = 3
+    #: The web desk in Chromium (issue #19): board loads and live bookings measured.
+    browser_loads: int = 20
+    browser_bookings: int = 10
     extra: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
@@ -89,6 +93,8 @@ SMOKE = Sizes(
     roster_days=7,
     roster_time_limit=2.0,
     startup_runs=1,
+    browser_loads=2,
+    browser_bookings=1,
 )
 
 
@@ -118,4 +124,6 @@ TARGETS = {
     "roster": Target(10.0, "seconds to a feasible roster < 10"),
     "startup": Target(2.0, "seconds to first answer < 2"),
     "memory": Target(250.0, "RSS MB after board < 250"),
+    "browser_board": Target(1.0, "p95 seconds from 'Today' to the board's rows < 1"),
+    "browser_booking": Target(2.0, "p95 seconds from 'Book' to the row on another board < 2"),
 }

@@ -20,6 +20,7 @@ LABELS = {
     "sql_statements": "6 SQL statements",
     "roster": "7 Roster (hr_shifts)",
     "startup_memory": "8 Start-up, memory",
+    "desk_browser": "9 Web desk in Chromium",
 }
 
 
@@ -68,6 +69,12 @@ def cell(name: str, result: dict[str, Any]) -> str:
         return (
             f"{m['first_graphql_answer_seconds']} s {_mark(result['met'])},"
             f" {m['rss_mb_after_board']} MB {_mark(result['memory_met'])}"
+        )
+    if name == "desk_browser":
+        return (
+            f"board p95 {m['board_p95_ms']} ms {_mark(result['met'])} ({m['rows']} rows);"
+            f"\nbooking -> other board p95 {m['booking_to_board_p95_ms']} ms"
+            f" {_mark(result['booking_met'])}"
         )
     return head
 

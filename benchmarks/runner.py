@@ -14,7 +14,7 @@ import httpx
 
 from frontdesk.core import db, runtime
 
-from . import scenarios_offline, scenarios_read, scenarios_write
+from . import scenarios_browser, scenarios_offline, scenarios_read, scenarios_write
 from .config import SCENARIOS, Sizes
 from .context import Bench, skipped
 from .datagen import add_history, create_group
@@ -33,9 +33,18 @@ from .rows import Group
 
 log = logging.getLogger("benchmarks")
 
+#: The scenarios to run (``--only``); None: all of them.
+Selection = frozenset[str] | None
 
-async def _guard(results: dict[str, Any], name: str, work: Callable[[], Awaitable[Any]]) -> Any:
-    """Run one scenario; a failure is recorded as its result instead of ending the run."""
+
+async def _guard(
+    only: Selection, results: dict[str, Any], name: str, work: Callable[[], Awaitable[Any]]
+) -> Any:
+    """Run one scenario; a failure is recorded as its result instead of ending the run. A
+    scenario left out of ``only`` (``--only``) is recorded as skipped."""
+    if only is not None and name not in only:
+        results[name] = skipped("not selected (--only)")
+        return results[name]
     began = time.perf_counter()
     log.info("  %s ...", name)
     try:
@@ -79,7 +88,9 @@ async def _group_database(
     return url, rt, group, await api_key_headers(rt)
 
 
-async def run_backend(backend: str, dbs: Databases, sizes: Sizes) -> dict[str, Any]:
+async def run_backend(
+    backend: str, dbs: Databases, sizes: Sizes, only: Selection = None
+) -> dict[str, Any]:
     results: dict[str, Any] = {}
     # The same group that keeps a tenth of the history, served beside the main database
     # for availability's history ratio. Made first, so that the runtime left installed in
@@ -111,15 +122,16 @@ async def run_backend(backend: str, dbs: Databases, sizes: Sizes) -> dict[str, A
             finally:
                 small.stop()
 
-        await _guard(results, "availability", availability)
-        await _guard(results, "board", lambda: scenarios_read.board(b))
+        await _guard(only, results, "availability", availability)
+        await _guard(only, results, "board", lambda: scenarios_read.board(b))
         rss = b.app.rss_mb()
 
         async def startup() -> dict[str, Any]:
             return scenarios_read.startup_memory(b, first_answer, rss)
 
-        await _guard(results, "startup_memory", startup)
-        await _guard(results, "booking", lambda: scenarios_write.booking(b))
+        await _guard(only, results, "startup_memory", startup)
+        await _guard(only, results, "desk_browser", lambda: scenarios_browser.desk_browser(b))
+        await _guard(only, results, "booking", lambda: scenarios_write.booking(b))
 
         async def plugins() -> dict[str, Any]:
             core = start_server("app", url, plugins="core")
@@ -128,17 +140,22 @@ async def run_backend(backend: str, dbs: Databases, sizes: Sizes) -> dict[str, A
             finally:
                 core.stop()
 
-        await _guard(results, "plugin_overhead", plugins)
+        await _guard(only, results, "plugin_overhead", plugins)
     finally:
         b.app.stop()
         b.floor.stop()
-    await _guard(results, "sql_statements", lambda: scenarios_read.sql_statements(b))
+    await _guard(only, results, "sql_statements", lambda: scenarios_read.sql_statements(b))
     await db.close_pool(rt.engine)
 
-    audit_url = await dbs.create(backend, "audit")
-    audit_rt = await open_database(audit_url)
-    await _guard(results, "night_audit", lambda: scenarios_offline.night_audit(audit_url, sizes))
-    await db.close_pool(audit_rt.engine)
+    if only is None or "night_audit" in only:
+        audit_url = await dbs.create(backend, "audit")
+        audit_rt = await open_database(audit_url)
+        await _guard(
+            only, results, "night_audit", lambda: scenarios_offline.night_audit(audit_url, sizes)
+        )
+        await db.close_pool(audit_rt.engine)
+    else:
+        results["night_audit"] = skipped("not selected (--only)")
     return {
         "scenarios": results,
         "sizes": {
@@ -150,7 +167,12 @@ async def run_backend(backend: str, dbs: Databases, sizes: Sizes) -> dict[str, A
 
 
 async def run(
-    sizes: Sizes, *, smoke: bool, postgres_url: str | None, sqlite: bool = True
+    sizes: Sizes,
+    *,
+    smoke: bool,
+    postgres_url: str | None,
+    sqlite: bool = True,
+    only: Selection = None,
 ) -> dict[str, Any]:
     dbs = Databases(postgres_url)
     result: dict[str, Any] = {
@@ -161,12 +183,16 @@ async def run(
         "machine": machine(),
         "versions": versions(),
         "scenarios": list(SCENARIOS),
+        "only": None if only is None else sorted(only),
         "backends": {},
     }
     compile_bytecode()
     began = time.perf_counter()
     log.info("roster ...")
-    roster = scenarios_offline.roster(sizes)
+    if only is None or "roster" in only:
+        roster = scenarios_offline.roster(sizes)
+    else:
+        roster = skipped("not selected (--only)")
     backends = (["sqlite"] if sqlite else []) + ["postgres"]
     try:
         result["versions"]["postgresql"] = await dbs.server_version()
@@ -180,7 +206,7 @@ async def run(
                 continue
             log.info("%s:", backend)
             started = time.perf_counter()
-            data = await run_backend(backend, dbs, sizes)
+            data = await run_backend(backend, dbs, sizes, only)
             data["scenarios"]["roster"] = roster
             data["wall_seconds"] = round(time.perf_counter() - started, 1)
             result["backends"][backend] = data

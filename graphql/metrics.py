@@ -11,7 +11,7 @@
   plugin failures, the shared outbox per channel (``frontdesk_outbox_depth{channel}``,
   ``frontdesk_outbox_oldest_seconds{channel}``, ``frontdesk_outbox_given_up{channel}``:
   webhooks and guest e-mail), and whatever plugins report through
-  ``frontdesk_metrics_collect`` (the accounting bridge's own outbox depth and age).
+  ``frontdesk_metrics_collect`` (the accounting bridge's journal backlog under its own names).
 
 Each app has a registry of its own (tests build many apps in one process). With several
 processes (``frontdesk serve --workers N``) the counters live in ``PROMETHEUS_MULTIPROC_DIR``

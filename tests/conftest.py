@@ -98,6 +98,14 @@ def database_url(backend, enabled_plugins, template_dir, tmp_path):
 
 
 @pytest.fixture
+def empty_url(backend, tmp_path):
+    """A database with no tables at all, to migrate step by step (support.databases)."""
+    url = databases.empty_database(backend, tmp_path)
+    yield url
+    databases.drop_database(url)
+
+
+@pytest.fixture
 def settings(database_url, enabled_plugins) -> Settings:
     """Dev-mode settings; no PostgreSQL pool, because the ASGI test client serves the app from
     an event loop of its own and tests may also reach the database from theirs."""

@@ -19,6 +19,7 @@ SCENARIOS = {
     "sql_statements",
     "roster",
     "startup_memory",
+    "desk_browser",
 }
 
 
@@ -58,3 +59,32 @@ def test_bench_smoke_writes_a_result_with_every_scenario(
     assert availability["same_json_as_floor"] and availability["same_json_at_small_history"]
     assert availability["small_history"]["history_stays"] < availability["history_stays"]
     assert scenarios["availability"]["history_ratio"] > 0
+
+
+def test_only_the_selected_scenarios_run_and_the_desk_is_measured_in_chromium(
+    repo_root: Path, tmp_path: Path
+):
+    output = tmp_path / "result.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--smoke", "--only", "desk_browser"]
+        + ["--output", str(output)],
+        cwd=repo_root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(output.read_text())
+    scenarios = result["backends"]["sqlite"]["scenarios"]
+    assert result["only"] == ["desk_browser"]
+    assert {name for name, s in scenarios.items() if s["status"] == "ok"} == {"desk_browser"}
+    assert all(
+        s["reason"] == "not selected (--only)"
+        for name, s in scenarios.items()
+        if name != "desk_browser"
+    )
+    desk = scenarios["desk_browser"]
+    # the board shows the smoke group's stays of the day; one load and one booking per sample
+    assert desk["metrics"]["rows"] > 0
+    assert desk["metrics"]["board_loads"] == 2 and desk["metrics"]["bookings"] == 1
+    assert "booking_met" in desk and "booking_target" in desk

@@ -8,6 +8,7 @@ a lease. The accounting bridge, the event webhooks and guest e-mail all use thes
 * ``policy``: the retry policy (backoff with jitter, what an answer means);
 * ``claims``: claiming a message with a lease and recording an attempt, for any outbox table;
 * ``tables``/``queue``: the shared ``outbox_message`` table, enqueueing, delivery passes,
-  the delivery log and replay; a channel (``webhook``, ``email``) supplies the send function;
+  the delivery log, replay and retry; a channel (``webhook``, ``email``, ``accounting``)
+  supplies the send function, and may ask for delivery in order per property and target;
 * ``sender``: one signed webhook POST (the only HTTP client code, imported on first use).
 """

@@ -9,7 +9,7 @@ fires when webhooks or guest e-mail stop leaving (a receiver down, SMTP refusing
 
 The channels this installation knows (``webhook``, ``email``) are always reported, at 0
 when nothing waits, so an alert can tell "empty" from "not measured"; any other channel
-appears while it has messages.
+(``accounting``, the accounting bridge's journal) appears while it has messages.
 """
 
 from __future__ import annotations

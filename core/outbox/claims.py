@@ -1,7 +1,7 @@
 """Claiming an outbox message with a lease, and recording an attempt only under that lease.
 
 Works on any outbox table with ``status``, ``next_attempt_at``, ``claimed_until`` and
-``claimed_by`` columns (the shared ``outbox_message`` and the accounting bridge's queue):
+``claimed_by`` columns (the shared ``outbox_message``, whatever the channel):
 
 1. A deliverer claims a due message with a conditional UPDATE that sets a lease, in its own
    short transaction. Only one deliverer's UPDATE matches, on SQLite (one writer) and

@@ -4,7 +4,8 @@
 retried at ``next_attempt_at``, or never again when that is null until someone replays it).
 ``claimed_until``/``claimed_by``: the lease of the deliverer sending it (see claims.py).
 ``message_id`` is the idempotency key a receiver deduplicates on (``webhook-id``, the
-e-mail's Message-ID); the database keeps it unique. Neither table is ever cascaded away.
+e-mail's Message-ID; the accounting bridge's ``frontdesk-<property>-<connector>-…`` keys,
+up to 160 characters); the database keeps it unique. Neither table is ever cascaded away.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class OutboxMessage(Table, tablename="outbox_message"):
     channel = Varchar(length=20)
     target = Varchar(length=250)
     event_type = Varchar(length=80)
-    message_id = Varchar(length=80, unique=True)
+    message_id = Varchar(length=160, unique=True)
     payload = Text()
     status = Varchar(length=20, default="pending")
     attempts = Integer(default=0)

@@ -1,4 +1,5 @@
-"""Connectors: what delivers an outbox message to a back-office system.
+"""Connectors: what delivers a journal message to a back-office system, and the settings of
+the bridge's channel of core's outbox.
 
 A connector is any object with a ``name`` and ``async deliver(message, config) ->
 Outcome``; plugins add their own through ``frontdesk_accounting_connectors()`` (Xero,
@@ -15,6 +16,7 @@ from typing import Any, Protocol
 
 from frontdesk.core import runtime
 from frontdesk.core.outbox.policy import Outcome
+from frontdesk.core.outbox.queue import RetryPolicy
 from frontdesk.core.outbox.sender import send_webhook
 from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import SettingSpec
@@ -70,6 +72,13 @@ SETTINGS = [
 
 def setting(spec: SettingSpec) -> Any:
     return runtime.current().settings.plugin_setting(spec)
+
+
+def policy() -> RetryPolicy:
+    """The bridge's settings as core's retry policy for the ``accounting`` channel."""
+    return RetryPolicy.from_settings(
+        base=RETRY_BASE, cap=RETRY_CAP, max_attempts=MAX_ATTEMPTS, lease_seconds=LEASE_SECONDS
+    )
 
 
 @dataclass(frozen=True)

@@ -1,43 +1,39 @@
-"""The transactional outbox and its delivery worker.
+"""Queueing the journal for the back office, and sending it through core's shared outbox.
 
-Queueing: ``queue_entry``/``queue_day`` run inside the transaction that writes the journal
-entry or seals the day, so a message exists exactly when what it carries does. Before the
-insert they lock the property's connector rows, which serializes queueing per property and
-makes id order equal commit order (PostgreSQL hands out ids before commit).
+Queueing: ``queue_entry``/``queue_invoice``/``queue_day`` run inside the transaction that
+writes the journal entry, issues the invoice or seals the day, so a message exists exactly
+when what it carries does (core's ``outbox_message``, channel ``accounting``, ``target`` =
+the connector's name). Before writing they lock the property's connector rows, which
+serializes queueing per property and makes id order equal commit order (PostgreSQL hands out
+ids before commit). The key ``frontdesk-<property>-<connector>-<what>`` is the message id,
+unique in the database, so nothing is queued twice.
 
-Delivery (``deliver_due``), at least once and in order per property and connector:
-
-1. The head of each queue is its oldest undelivered message; later ones wait behind it.
-2. A worker claims a due head with a lease and records the outcome only under that lease
-   (the shared ``frontdesk.core.outbox.claims``), so several server processes never send a
-   message concurrently and a killed worker's message is sent again with the same key.
-3. The connector is called outside any transaction.
+Delivery is core's (``frontdesk.core.outbox.queue.deliver_due`` with ``in_order``): at least
+once, in order per property and connector, claimed with a lease, retried with backoff; this
+module only supplies ``send``, which hands a message to its connector (outside any
+transaction) and disables the connector when the receiver says it is gone.
 """
 
 from __future__ import annotations
 
 import json
-import logging
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections.abc import Awaitable, Callable
 from decimal import Decimal
-from typing import Any
 
-from frontdesk.core.errors import NotFound
 from frontdesk.core.folios.tables import Folio, Invoice
-from frontdesk.core.outbox import claims
-from frontdesk.core.outbox.policy import Outcome, next_attempt_delay
+from frontdesk.core.outbox import backlog, queue
+from frontdesk.core.outbox.policy import Outcome
+from frontdesk.core.outbox.tables import OutboxMessage
+from frontdesk.core.properties.service import get_property
 from frontdesk.core.properties.tables import Property
 from frontdesk.core.transactions import run_write
 
 from . import connectors as conn
 from . import invoices
 from .chart import chart_of
-from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, OutboxMessage, SealedDay
+from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, SealedDay
 
-log = logging.getLogger("frontdesk.accounting_bridge.outbox")
-WORKER_ID = claims.WORKER_ID
-utcnow = claims.utcnow
+CHANNEL = "accounting"
 
 
 async def _locked_connectors(property_id: int, deliver: str) -> list[ConnectorSetting]:
@@ -101,261 +97,163 @@ async def _property_code(property_id: int) -> str:
 
 
 async def _queue(
-    property_id: int, deliver: str, suffix: str, document: dict, kind: str | None = None
+    property_id: int,
+    deliver: str,
+    suffix: str,
+    document: Callable[[], Awaitable[dict]],
+    kind: str | None = None,
 ) -> None:
+    """``document`` is built only when a connector takes it: most hotels have none, and the
+    document costs several reads per journal entry."""
     targets = await _locked_connectors(property_id, deliver)
     if not targets:
         return
-    body = json.dumps(document, sort_keys=True)
-    await OutboxMessage.insert(
-        *[
-            OutboxMessage(
-                property=property_id,
-                connector=t.connector,
-                kind=kind or deliver,
-                payload=body,
-                idempotency_key=f"frontdesk-{property_id}-{t.connector}-{suffix}",
-                status="pending",
-                next_attempt_at=utcnow(),
-            )
-            for t in targets
-        ]
-    )
+    body = json.dumps(await document(), sort_keys=True)
+    for t in targets:
+        await queue.enqueue(
+            channel=CHANNEL,
+            target=t.connector,
+            property_id=property_id,
+            event_type=kind or deliver,
+            payload=body,
+            message_id=message_key(property_id, t.connector, suffix),
+        )
+
+
+def message_key(property_id: int, connector: str, suffix: str) -> str:
+    """The idempotency key (``webhook-id``) of what ``suffix`` names (``entry-12``,
+    ``invoice-3``, ``day-2026-12-03``) for one connector of a property."""
+    return f"frontdesk-{property_id}-{connector}-{suffix}"
 
 
 async def queue_entry(entry: JournalEntryRow) -> None:
     """In the entry's transaction: one message per connector that delivers each entry."""
-    documents = await entry_documents(entry.property, [entry])
-    await _queue(
-        entry.property,
-        "entry",
-        f"entry-{entry.id}",
-        {
+
+    async def document() -> dict:
+        return {
             "type": "accounting.journal_entry",
             "property": await _property_code(entry.property),
-            "entry": documents[0],
-        },
-    )
+            "entry": (await entry_documents(entry.property, [entry]))[0],
+        }
+
+    await _queue(entry.property, "entry", f"entry-{entry.id}", document)
 
 
 async def queue_invoice(invoice: Invoice, folio: Folio) -> None:
     """In the invoice's transaction: one message per connector that delivers each entry, so
     the back office links the folio's entries (sent before, and after in this transaction)
     to the document number."""
-    await _queue(
-        invoice.property,
-        "entry",
-        f"invoice-{invoice.id}",
-        {
+
+    async def document() -> dict:
+        return {
             "type": "accounting.invoice",
             "property": await _property_code(invoice.property),
             "invoice": invoices.invoice_document(invoice, folio),
-        },
-        kind="invoice",
-    )
+        }
+
+    await _queue(invoice.property, "entry", f"invoice-{invoice.id}", document, kind="invoice")
 
 
 async def queue_day(sealed: SealedDay) -> None:
     """In the night audit's transaction: one message per connector that delivers days."""
-    entries = (
-        await JournalEntryRow.objects()
-        .where(
-            (JournalEntryRow.property == sealed.property)
-            & (JournalEntryRow.business_date == sealed.business_date)
+
+    async def document() -> dict:
+        entries = (
+            await JournalEntryRow.objects()
+            .where(
+                (JournalEntryRow.property == sealed.property)
+                & (JournalEntryRow.business_date == sealed.business_date)
+            )
+            .order_by(JournalEntryRow.id)
         )
-        .order_by(JournalEntryRow.id)
-    )
-    await _queue(
-        sealed.property,
-        "day",
-        f"day-{sealed.business_date.isoformat()}",
-        {
+        return {
             "type": "accounting.sealed_day",
             "property": await _property_code(sealed.property),
             "businessDate": sealed.business_date.isoformat(),
             "entries": await entry_documents(sealed.property, entries),
             "invoices": await invoices.issued_on(sealed.property, sealed.business_date),
-        },
-    )
+        }
+
+    await _queue(sealed.property, "day", f"day-{sealed.business_date.isoformat()}", document)
 
 
-@dataclass
-class DeliveryReport:
-    delivered: int = 0
-    failed: int = 0
-
-
-async def _heads() -> list[int]:
-    rows = await OutboxMessage.raw(
-        "SELECT MIN(id) AS id FROM accounting_bridge_outbox WHERE status != 'delivered' "
-        "GROUP BY property, connector"
-    )
-    return sorted(r["id"] for r in rows)
-
-
-async def _claim(message_id: int, now: datetime, worker: str) -> OutboxMessage | None:
-    return await claims.claim(
-        OutboxMessage,
-        message_id,
-        now=now,
-        worker=worker,
-        lease_seconds=float(conn.setting(conn.LEASE_SECONDS)),
-    )
-
-
-async def _attempt(message: OutboxMessage) -> tuple[Outcome, ConnectorSetting | None]:
-    setting = (
+async def _setting(message: OutboxMessage) -> ConnectorSetting | None:
+    return (
         await ConnectorSetting.objects()
         .where(
             (ConnectorSetting.property == message.property)
-            & (ConnectorSetting.connector == message.connector)
+            & (ConnectorSetting.connector == message.target)
         )
         .first()
     )
+
+
+async def _disable(setting: ConnectorSetting, reason: str) -> None:
+    async def change() -> None:
+        await ConnectorSetting.update(
+            {ConnectorSetting.enabled: False, ConnectorSetting.disabled_reason: reason[:250]}
+        ).where(ConnectorSetting.id == setting.id)
+
+    await run_write(change, conflict_message="The connector changed concurrently.")
+
+
+async def send(message: OutboxMessage) -> Outcome:
+    """One attempt through the message's connector. A disabled or uninstalled connector keeps
+    the message (and its queue) waiting; a ``disable`` outcome (410 Gone, a forbidden
+    target) also disables the connector until someone fixes and re-enables it."""
+    setting = await _setting(message)
     if setting is None or not setting.enabled:
-        return Outcome("retry", None, f"connector {message.connector} is not enabled"), setting
-    connector = conn.registered().get(message.connector)
+        return Outcome("retry", None, f"connector {message.target} is not enabled")
+    connector = conn.registered().get(message.target)
     if connector is None:
-        return Outcome("retry", None, f"connector {message.connector} is not installed"), setting
+        return Outcome("retry", None, f"connector {message.target} is not installed")
     delivery = conn.OutboxDelivery(
         id=message.id,
-        idempotency_key=message.idempotency_key,
+        idempotency_key=message.message_id,
         property_id=message.property,
-        kind=message.kind,
+        kind=message.event_type,
         payload=message.payload.encode(),
         attempt=message.attempts + 1,
     )
-    try:
-        return await connector.deliver(delivery, conn.config_of(setting)), setting
-    except Exception as exc:  # noqa: BLE001 - a broken connector must not stop the worker
-        log.exception("connector %s raised", message.connector)
-        return Outcome("retry", None, f"{type(exc).__name__}: {exc}"), setting
+    outcome = await connector.deliver(delivery, conn.config_of(setting))
+    if outcome.kind == "disable":
+        await _disable(setting, outcome.error or "disabled")
+    return outcome
 
 
-async def _record(
-    message: OutboxMessage,
-    outcome: Outcome,
-    setting: ConnectorSetting | None,
-    now: datetime,
-    worker: str,
-) -> bool:
-    attempts = message.attempts + 1
-    values: dict[Any, Any] = {OutboxMessage.attempts: attempts}
-    if outcome.kind == "delivered":
-        values |= {
-            OutboxMessage.status: "delivered",
-            OutboxMessage.delivered_at: utcnow(),
-            OutboxMessage.last_error: None,
-            OutboxMessage.next_attempt_at: None,
-        }
-    else:
-        delay = next_attempt_delay(
-            attempts,
-            base=float(conn.setting(conn.RETRY_BASE)),
-            cap=float(conn.setting(conn.RETRY_CAP)),
-        )
-        delay = max(delay, outcome.retry_after_seconds or 0.0)
-        give_up = outcome.kind == "disable" or attempts >= int(conn.setting(conn.MAX_ATTEMPTS))
-        values |= {
-            OutboxMessage.status: "failed",
-            OutboxMessage.last_error: (outcome.error or outcome.kind)[:500],
-            OutboxMessage.next_attempt_at: None if give_up else now + timedelta(seconds=delay),
-        }
-
-    async def disable() -> None:
-        if outcome.kind == "disable" and setting is not None:
-            await ConnectorSetting.update(
-                {
-                    ConnectorSetting.enabled: False,
-                    ConnectorSetting.disabled_reason: (outcome.error or "disabled")[:250],
-                }
-            ).where(ConnectorSetting.id == setting.id)
-
-    return await claims.settle(
-        OutboxMessage, message.id, worker=worker, values=values, also=disable
+async def deliver_due(batch: int = 50, **kwargs) -> queue.DeliveryReport:
+    """One pass of the worker (core's, in order per property and connector); ``kwargs``:
+    ``now`` (tests move the clock) and ``worker``."""
+    return await queue.deliver_due(
+        CHANNEL, send, policy=conn.policy(), batch=batch, in_order=True, **kwargs
     )
-
-
-async def deliver_due(
-    batch: int = 50, *, now: datetime | None = None, worker: str = WORKER_ID
-) -> DeliveryReport:
-    """One pass of the worker: deliver due queue heads until ``batch`` attempts were made
-    or no queue has a due head. ``now`` lets tests move the clock."""
-    report = DeliveryReport()
-    attempts = 0
-    while attempts < batch:
-        progressed = False
-        for head in await _heads():
-            if attempts >= batch:
-                break
-            moment = now or utcnow()
-            message = await _claim(head, moment, worker)
-            if message is None:
-                continue
-            attempts += 1
-            outcome, setting = await _attempt(message)
-            if await _record(message, outcome, setting, moment, worker):
-                if outcome.kind == "delivered":
-                    report.delivered += 1
-                    progressed = True
-                else:
-                    report.failed += 1
-        if not progressed:
-            break
-    return report
 
 
 async def retry_failed(*, property_id: int, message_ids: list[int] | None = None) -> int:
     """Queue failed messages of a property for an immediate new attempt; how many."""
-
-    async def change() -> int:
-        if not await Property.exists().where(Property.id == property_id):
-            raise NotFound(f"Property {property_id} does not exist.", field="propertyId")
-        condition = (OutboxMessage.property == property_id) & (OutboxMessage.status == "failed")
-        if message_ids is not None:
-            condition &= OutboxMessage.id.is_in(message_ids or [-1])
-        rows = (
-            await OutboxMessage.update(
-                {
-                    OutboxMessage.status: "pending",
-                    OutboxMessage.next_attempt_at: utcnow(),
-                    OutboxMessage.claimed_until: None,
-                    OutboxMessage.claimed_by: None,
-                }
-            )
-            .where(condition)
-            .returning(OutboxMessage.id)
-        )
-        return len(rows)
-
-    return await run_write(change, conflict_message="The outbox changed concurrently; retry.")
+    await get_property(property_id)
+    return await queue.retry_failed(
+        channel=CHANNEL, property_id=property_id, message_ids=message_ids
+    )
 
 
 async def outbox_samples() -> list[tuple[str, str, float, dict[str, str]]]:
-    """For ``/metrics``: messages waiting for delivery and the age of the oldest, so an alert
-    fires when the back office stops receiving the journal."""
-    waiting = OutboxMessage.status.is_in(["pending", "failed"]) & (
-        OutboxMessage.next_attempt_at.is_not_null()
-    )
-    depth = await OutboxMessage.count().where(waiting)
-    oldest = (
-        await OutboxMessage.select(OutboxMessage.created_at)
-        .where(waiting)
-        .order_by(OutboxMessage.created_at)
-        .first()
-    )
-    age = (utcnow() - oldest["created_at"]).total_seconds() if oldest else 0.0
+    """For ``/metrics``: the bridge's names for its channel's backlog in core's outbox (which
+    core also reports as ``frontdesk_outbox_*{channel="accounting"}``), always present, so an
+    alert fires when the back office stops receiving the journal."""
+    found = {b.channel: b for b in await backlog.backlog()}
+    mine = found.get(CHANNEL, backlog.ChannelBacklog(CHANNEL))
     return [
         (
             "frontdesk_accounting_bridge_outbox_depth",
             "Outbox messages awaiting delivery.",
-            depth,
+            mine.waiting,
             {},
         ),
         (
             "frontdesk_accounting_bridge_outbox_oldest_seconds",
             "Age of the oldest outbox message awaiting delivery.",
-            age,
+            mine.oldest_seconds,
             {},
         ),
     ]

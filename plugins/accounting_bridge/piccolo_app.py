@@ -1,4 +1,5 @@
-"""The accounting_bridge plugin's Piccolo app: its tables and migrations, depending on core's."""
+"""The accounting_bridge plugin's Piccolo app: its tables and migrations, depending on core's
+(its messages wait in core's shared outbox)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ APP_CONFIG = AppConfig(
     migration_dependencies=[
         "frontdesk.core.piccolo_app",
         "frontdesk.core.folios.piccolo_app",
+        "frontdesk.core.outbox.piccolo_app",
     ],
     commands=[],
 )

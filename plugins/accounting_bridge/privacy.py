@@ -22,9 +22,11 @@ from typing import Any
 from frontdesk.core.auth.privacy import guest_stays
 from frontdesk.core.folios.tables import Folio
 from frontdesk.core.guests.tables import Guest
+from frontdesk.core.outbox import queue
+from frontdesk.core.outbox.tables import OutboxMessage
 
-from .outbox import entry_documents
-from .tables import JournalEntryRow, OutboxMessage
+from .outbox import CHANNEL, entry_documents, message_key
+from .tables import JournalEntryRow
 
 LABELS = {
     "folio_charge": "Charge",
@@ -97,33 +99,30 @@ async def _scrub_outbox(
     property_id: int, entries: list[JournalEntryRow], texts: dict[int, str]
 ) -> None:
     """Rewrite the description of the entries in the messages that carry them: each entry's
-    own message and the sealed days they fall on (keys as ``outbox._queue`` builds them)."""
+    own message and the sealed days they fall on (keys as ``outbox.message_key`` builds them)."""
     connectors = (
-        await OutboxMessage.select(OutboxMessage.connector)
-        .where(OutboxMessage.property == property_id)
+        await OutboxMessage.select(OutboxMessage.target)
+        .where((OutboxMessage.channel == CHANNEL) & (OutboxMessage.property == property_id))
         .distinct()
     )
     suffixes = [f"entry-{e.id}" for e in entries]
     suffixes += sorted({f"day-{e.business_date.isoformat()}" for e in entries})
     keys = [
-        f"frontdesk-{property_id}-{row['connector']}-{suffix}"
-        for row in connectors
-        for suffix in suffixes
+        message_key(property_id, row["target"], suffix) for row in connectors for suffix in suffixes
     ]
-    if not keys:
-        return
-    messages = await OutboxMessage.select(OutboxMessage.id, OutboxMessage.payload).where(
-        OutboxMessage.idempotency_key.is_in(keys)
-    )
-    for message in messages:
-        document = json.loads(message["payload"])
-        carried = [document["entry"]] if "entry" in document else document.get("entries", [])
-        changed = False
-        for item in carried:
-            if item.get("id") in texts and item.get("description") != texts[item["id"]]:
-                item["description"] = texts[item["id"]]
-                changed = True
-        if changed:
-            await OutboxMessage.update(
-                {OutboxMessage.payload: json.dumps(document, sort_keys=True)}
-            ).where(OutboxMessage.id == message["id"])
+    if keys:
+        await queue.rewrite_payloads(
+            channel=CHANNEL, message_ids=keys, rewrite=lambda text: _redacted(text, texts)
+        )
+
+
+def _redacted(payload: str, texts: dict[int, str]) -> str | None:
+    """``payload`` with the carried entries' descriptions replaced; None when none changed."""
+    document = json.loads(payload)
+    carried = [document["entry"]] if "entry" in document else document.get("entries", [])
+    changed = False
+    for item in carried:
+        if item.get("id") in texts and item.get("description") != texts[item["id"]]:
+            item["description"] = texts[item["id"]]
+            changed = True
+    return json.dumps(document, sort_keys=True) if changed else None

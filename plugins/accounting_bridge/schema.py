@@ -16,6 +16,7 @@ from strawberry.types import Info
 
 from frontdesk.core.errors import DomainError, InvalidInput
 from frontdesk.core.folios.tables import Invoice
+from frontdesk.core.outbox.tables import OutboxMessage
 from frontdesk.core.pagination import clamp, paginate
 from frontdesk.core.properties.tables import Property
 from frontdesk.graphql.contributions import GraphQLContribution
@@ -43,7 +44,7 @@ from .schema_types import (
     AccountingTrialBalance,
     AccountingTrialBalanceLine,
 )
-from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, OutboxMessage, SealedDay
+from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, SealedDay
 
 FIELD_PERMISSIONS = {
     "Query.accountingAccounts": "accounting.journal.read",
@@ -246,7 +247,9 @@ class AccountingQuery:
         after: str | None = None,
     ) -> Connection[AccountingOutboxMessage]:
         size = clamp(first, default=DEFAULT_PAGE, maximum=info.context.settings.max_page_size)
-        condition = OutboxMessage.property == (maybe_id(property_id) or -1)
+        condition = (OutboxMessage.property == (maybe_id(property_id) or -1)) & (
+            OutboxMessage.channel == outbox.CHANNEL
+        )
         if status is not None:
             condition &= OutboxMessage.status == status.value
         return connection(await paginate(OutboxMessage, condition, first=size, after=after))

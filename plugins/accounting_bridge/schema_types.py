@@ -189,12 +189,28 @@ class AccountingExport:
     text: str
 
 
+def _connector(root) -> str:
+    return root.target
+
+
+def _kind(root) -> str:
+    return root.event_type
+
+
+def _idempotency_key(root) -> str:
+    return root.message_id
+
+
 @strawberry.type
 class AccountingOutboxMessage:
+    """A message for a connector: a row of core's shared outbox (channel ``accounting``):
+    ``connector`` is its ``target``, ``kind`` its ``event_type``, ``idempotencyKey`` its
+    ``message_id`` (the ``webhook-id``)."""
+
     id: strawberry.ID
-    connector: str
-    kind: str
-    idempotency_key: str
+    connector: str = strawberry.field(resolver=_connector)
+    kind: str = strawberry.field(resolver=_kind)
+    idempotency_key: str = strawberry.field(resolver=_idempotency_key)
     attempts: int
     last_error: str | None
     next_attempt_at: datetime | None

@@ -9,7 +9,8 @@ the transaction of the folio movement they record, and a mistake is reversed by 
   concurrent hook can never book a movement twice;
 * an entry is reversed at most once (``reverses`` unique);
 * one sealed row per property and business date;
-* one outbox message per idempotency key, and one connector of a name per property.
+* one connector of a name per property (the messages for connectors wait in core's shared
+  outbox, ``outbox_message``, channel ``accounting``, unique per idempotency key).
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from frontdesk.core.properties.tables import Property
 from frontdesk.core.rates.tables import MONEY
 from frontdesk.core.stays.tables import Stay
 
-OUTBOX_STATUSES = ("pending", "delivered", "failed")
 DELIVERY_MODES = ("entry", "day")
 
 
@@ -117,36 +117,12 @@ class ConnectorSetting(Table, tablename="accounting_bridge_connector"):
     updated_at = Timestamptz(default=TimestamptzNow())
 
 
-class OutboxMessage(Table, tablename="accounting_bridge_outbox"):
-    """A message queued in the transaction that created what it carries.
-
-    ``status``: pending (not yet attempted, or queued for retry), delivered, failed (last
-    attempt failed; retried at ``next_attempt_at``, or never again when that is null).
-    ``claimed_until``/``claimed_by``: the lease of the worker sending it (see outbox.py).
-    """
-
-    property = ForeignKey(references=Property, on_delete=RESTRICT, index=True)
-    connector = Varchar(length=40)
-    kind = Varchar(length=20)
-    idempotency_key = Varchar(length=160, unique=True)
-    payload = Text()
-    status = Varchar(length=20, default="pending")
-    attempts = Integer(default=0)
-    last_error = Varchar(length=500, null=True, default=None)
-    next_attempt_at = Timestamptz(null=True, default=TimestamptzNow())
-    claimed_until = Timestamptz(null=True, default=None)
-    claimed_by = Varchar(length=80, null=True, default=None)
-    delivered_at = Timestamptz(null=True, default=None)
-    created_at = Timestamptz(default=TimestamptzNow())
-
-
 TABLES: list = [
     AccountMapping,
     JournalEntryRow,
     JournalPosting,
     SealedDay,
     ConnectorSetting,
-    OutboxMessage,
 ]
 
 UNIQUE_INDEXES = [
@@ -186,10 +162,5 @@ INDEXES = [
         "accounting_bridge_entry_property_date",
         "accounting_bridge_journal_entry",
         ("property", "business_date"),
-    ),
-    (
-        "accounting_bridge_outbox_property_status",
-        "accounting_bridge_outbox",
-        ("property", "status"),
     ),
 ]

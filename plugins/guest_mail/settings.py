@@ -56,9 +56,6 @@ def setting(spec: SettingSpec) -> Any:
 
 
 def policy() -> RetryPolicy:
-    return RetryPolicy(
-        base=float(setting(RETRY_BASE)),
-        cap=float(setting(RETRY_CAP)),
-        max_attempts=int(setting(MAX_ATTEMPTS)),
-        lease_seconds=float(setting(LEASE_SECONDS)),
+    return RetryPolicy.from_settings(
+        base=RETRY_BASE, cap=RETRY_CAP, max_attempts=MAX_ATTEMPTS, lease_seconds=LEASE_SECONDS
     )

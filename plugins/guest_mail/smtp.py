@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 import smtplib
 from email.message import EmailMessage
 from email.utils import formatdate
@@ -22,8 +21,6 @@ from frontdesk.core.outbox.tables import OutboxMessage
 
 from . import settings as s
 from .compose import CHANNEL
-
-log = logging.getLogger("frontdesk.guest_mail")
 
 
 async def build(message: OutboxMessage) -> EmailMessage:
@@ -81,13 +78,5 @@ async def deliver_due(**kwargs) -> queue.DeliveryReport:
 
 
 async def sending_loop() -> None:
-    """Run until cancelled: pause, then send what is due; a failing pass is logged."""
-    while True:
-        await asyncio.sleep(float(s.setting(s.POLL_SECONDS)))
-        try:
-            while (await deliver_due()).delivered:
-                pass
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # noqa: BLE001 - the sender outlives a bad pass
-            log.exception("e-mail sending pass failed")
+    """Run until cancelled: core's delivery loop over the e-mail channel."""
+    await queue.delivery_loop(deliver_due, lambda: float(s.setting(s.POLL_SECONDS)), "e-mail")

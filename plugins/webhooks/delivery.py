@@ -5,9 +5,6 @@ the server's background deliverer. Claims and retries are the shared outbox's (c
 
 from __future__ import annotations
 
-import asyncio
-import logging
-
 from frontdesk.core.outbox import queue
 from frontdesk.core.outbox.policy import Outcome
 from frontdesk.core.outbox.sender import send_webhook
@@ -18,8 +15,6 @@ from frontdesk.core.transactions import run_write
 from . import settings
 from .events import CHANNEL
 from .tables import WebhookEndpoint
-
-log = logging.getLogger("frontdesk.webhooks")
 
 
 async def _disable(endpoint_id: int, reason: str) -> None:
@@ -68,15 +63,8 @@ async def deliver_due(**kwargs) -> queue.DeliveryReport:
 
 
 async def delivery_loop() -> None:
-    """Run until cancelled: pause, then deliver what is due. A failing pass is logged and
-    retried after the next pause; every server process may run it (claims keep a message
-    from being sent twice at once)."""
-    while True:
-        await asyncio.sleep(float(settings.setting(settings.POLL_SECONDS)))
-        try:
-            while (await deliver_due()).delivered:
-                pass
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # noqa: BLE001 - the deliverer outlives a bad pass
-            log.exception("webhook delivery pass failed")
+    """Run until cancelled: core's delivery loop over the webhook channel (every server
+    process may run it; claims keep a message from being sent twice at once)."""
+    await queue.delivery_loop(
+        deliver_due, lambda: float(settings.setting(settings.POLL_SECONDS)), "webhook"
+    )

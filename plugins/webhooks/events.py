@@ -52,6 +52,7 @@ EVENT_TYPES = (
     "folio.correction_posted",
     "folio.settled",
     "invoice.issued",
+    "credit_note.issued",
     "room.status_changed",
     "guest.created",
     "guest.updated",
@@ -62,6 +63,7 @@ EVENT_TYPES = (
     "shifts.roster_published",
     "shifts.hours_approved",
     "concierge.request_changed",
+    "channels.conflict_detected",
 )
 
 

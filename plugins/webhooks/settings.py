@@ -64,9 +64,6 @@ async def check_target(url: str) -> None:
 
 
 def policy() -> RetryPolicy:
-    return RetryPolicy(
-        base=float(setting(RETRY_BASE)),
-        cap=float(setting(RETRY_CAP)),
-        max_attempts=int(setting(MAX_ATTEMPTS)),
-        lease_seconds=float(setting(LEASE_SECONDS)),
+    return RetryPolicy.from_settings(
+        base=RETRY_BASE, cap=RETRY_CAP, max_attempts=MAX_ATTEMPTS, lease_seconds=LEASE_SECONDS
     )

@@ -4,11 +4,9 @@ to the cent, and financial rows are never deleted by a cascade (RESTRICT)."""
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from decimal import Decimal
 
 import pytest
-from piccolo.apps.migrations.commands.forwards import run_forwards
 from support import databases
 from support.money_services import book_in_house, guest_folio, priced_hotel
 
@@ -38,26 +36,6 @@ MONEY_COLUMNS = {
 }
 
 
-@pytest.fixture
-def empty_url(backend, tmp_path):
-    """A database with no tables at all, to migrate step by step."""
-    if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'old.db'}"
-        return
-    name = f"fdt_{databases.RUN_ID}_old_{uuid.uuid4().hex[:8]}"
-    databases.run_sync(databases._admin(f'CREATE DATABASE "{name}"'))
-    url = databases._with_database(databases.POSTGRES_URL, name)
-    yield url
-    databases.drop_database(url)
-
-
-async def _migrate(rt, *, up_to: dict[str, str]) -> None:
-    for config in bootstrap.app_configs(rt):
-        target = up_to.get(config.app_name, "all")
-        result = await run_forwards(app_name=config.app_name, migration_id=target)
-        assert result.success, result.message
-
-
 async def _old_money(rt) -> int:
     """Money written through the services while the tables are still NUMERIC (SQLite keeps
     such values as binary floats), plus a concierge price and a wage."""
@@ -83,9 +61,9 @@ async def _old_money(rt) -> int:
 
 async def test_the_migration_carries_old_amounts_over_to_the_cent(empty_url):
     rt = bootstrap.start(Settings(database_url=empty_url, plugins=None))
-    await _migrate(rt, up_to=BEFORE)
+    await databases.migrate_up_to(rt, BEFORE)
     await _old_money(rt)
-    await _migrate(rt, up_to={})
+    await databases.migrate_up_to(rt, {})
 
     entries = await FolioEntry.select(
         FolioEntry.kind, FolioEntry.unit_price, FolioEntry.amount
@@ -119,9 +97,9 @@ async def test_the_migration_carries_old_amounts_over_to_the_cent(empty_url):
 
 async def test_the_migration_restricts_deleting_what_money_refers_to(empty_url):
     rt = bootstrap.start(Settings(database_url=empty_url, plugins=None))
-    await _migrate(rt, up_to=BEFORE)
+    await databases.migrate_up_to(rt, BEFORE)
     guest_id = await _old_money(rt)
-    await _migrate(rt, up_to={})
+    await databases.migrate_up_to(rt, {})
     with pytest.raises(Exception) as refused:
         await rt.engine.run_ddl(f"DELETE FROM core_guest WHERE id = {guest_id}")
     assert db.is_foreign_key_violation(refused.value)

@@ -107,6 +107,7 @@ async def test_metrics_report_the_shared_outbox_per_channel(http):
         await in_app(_queue, "webhook", age)
     await in_app(_queue, "webhook", 99999, given_up=True)  # not waiting: never the oldest
     await in_app(_queue, "email", 600)
+    await in_app(_queue, "accounting", 300)  # the accounting bridge's journal channel
 
     text = (await http.get("/metrics")).text
     assert sample(text, 'frontdesk_outbox_depth{channel="webhook"}') == 3
@@ -116,3 +117,6 @@ async def test_metrics_report_the_shared_outbox_per_channel(http):
     assert sample(text, 'frontdesk_outbox_given_up{channel="webhook"}') == 1
     assert sample(text, 'frontdesk_outbox_given_up{channel="email"}') == 0
     assert text.count("# TYPE frontdesk_outbox_depth gauge") == 1
+    assert sample(text, 'frontdesk_outbox_depth{channel="accounting"}') == 1
+    assert sample(text, "frontdesk_accounting_bridge_outbox_depth") == 1
+    assert 300 <= sample(text, "frontdesk_accounting_bridge_outbox_oldest_seconds") < 600

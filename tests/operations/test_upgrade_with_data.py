@@ -111,11 +111,25 @@ def test_every_migration_of_this_release_is_applied(upgrade):
     assert f"Applied {len(new)} migrations" in upgrade.output
 
 
+#: Tables whose rows the upgrade moves elsewhere (and drops), with the test that follows them.
+MOVED = {"accounting_bridge_outbox": "test_the_accounting_outbox_moves_into_the_shared_one"}
+
+
 def test_every_table_keeps_its_rows(upgrade):
-    kept = {t: upgrade.after.counts[t] for t in upgrade.before.counts}
-    assert kept == upgrade.before.counts
+    kept = {t: upgrade.after.counts[t] for t in upgrade.before.counts if t not in MOVED}
+    assert kept == {t: n for t, n in upgrade.before.counts.items() if t not in MOVED}
     new_tables = set(upgrade.after.counts) - set(upgrade.before.counts)
     assert "outbox_message" in new_tables
+    assert not set(MOVED) & set(upgrade.after.counts)
+
+
+def test_the_accounting_outbox_moves_into_the_shared_one(upgrade):
+    """Every message the bridge had queued for its connector (the seed configures one), with
+    its key, kind, status, attempts and payload, now waits in core's outbox."""
+    before = upgrade.before.accounting_messages
+    assert len(before) == upgrade.before.counts["accounting_bridge_outbox"] > 20
+    assert {kind for _, _, kind, *_ in before.values()} >= {"entry", "invoice"}
+    assert upgrade.after.accounting_messages == before
 
 
 def test_every_amount_is_identical_to_the_cent(upgrade):

@@ -7,7 +7,9 @@ so this adds what an operating hotel holds, through that release's own services:
 taxes, priced stays checked in, room charges and city tax posted by the night audit, extras
 with fractional prices, payments, a refund, a correction, invoices issued at check-out, a
 folio moved to the city ledger and a payment on it, a priced concierge resource and a wage.
-The accounting bridge journals every posting through its hooks.
+The accounting bridge journals every posting through its hooks and queues each entry and
+invoice for a webhook connector in its own outbox table (never delivered: nothing runs a
+worker), which the upgrade moves into the shared outbox.
 
 Only functions that exist in the previous release may be used here; this file is not
 imported by the current code. Settings come from FRONTDESK_DATABASE_URL/FRONTDESK_PLUGINS.
@@ -31,6 +33,7 @@ from frontdesk.core.properties.tables import Property, RoomType
 from frontdesk.core.rates import service as rates
 from frontdesk.core.settings import Settings
 from frontdesk.core.stays import service as stays
+from frontdesk.plugins.accounting_bridge.connector_settings import configure_connector
 from frontdesk.plugins.concierge.bookings import create_resource
 from frontdesk.plugins.hr_shifts.staff import create_staff
 
@@ -129,6 +132,12 @@ async def seed() -> None:
     try:
         for prop in await Property.objects().order_by(Property.id):
             await _priced(prop)
+            await configure_connector(  # queues every journal entry for the back office
+                property_id=prop.id,
+                connector="webhook",
+                deliver="entry",
+                url="https://books.invalid/hooks/frontdesk",  # .invalid never resolves
+            )
             account = await city_ledger.create_account(
                 property_id=prop.id, code="ACME", name="Acme GmbH", credit_limit="5000.00"
             )

@@ -132,6 +132,29 @@ def fresh_database(engine: str, plugins: list[str] | None, workdir: Path, test_d
     return _with_database(POSTGRES_URL, name)
 
 
+def empty_database(engine: str, test_dir: Path) -> str:
+    """A URL of a database with no tables at all, for tests that migrate step by step (an
+    upgrade from an older schema); drop it with ``drop_database``."""
+    if engine == "sqlite":
+        return f"sqlite:///{test_dir / 'old.db'}"
+    name = f"fdt_{RUN_ID}_old_{uuid.uuid4().hex[:8]}"
+    run_sync(_admin(f'CREATE DATABASE "{name}"'))
+    _created_databases.append(name)
+    return _with_database(POSTGRES_URL, name)
+
+
+async def migrate_up_to(rt, up_to: dict[str, str]) -> None:
+    """Apply the migrations of ``rt``'s apps, each app only up to the migration id ``up_to``
+    names for it (all of them for an app it does not name)."""
+    from piccolo.apps.migrations.commands.forwards import run_forwards
+
+    for config in bootstrap.app_configs(rt):
+        target = up_to.get(config.app_name, "all")
+        result = await run_forwards(app_name=config.app_name, migration_id=target)
+        if not result.success:
+            raise AssertionError(f"{config.app_name} up to {target}: {result.message}")
+
+
 def drop_database(url: str) -> None:
     if url.startswith("sqlite"):
         return

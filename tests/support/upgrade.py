@@ -158,6 +158,9 @@ class Snapshot:
     invoices: dict[tuple[int, int], tuple[Decimal | None, ...]]
     city_ledger_balances: dict[int, Decimal]
     journal_by_account: dict[tuple[int, str], Decimal]
+    # idempotency key -> (property, connector, kind, status, attempts, payload): the
+    # accounting bridge's messages, in its own table before, in the shared outbox after
+    accounting_messages: dict[str, tuple[Any, ...]]
 
 
 def _sums(found: list[dict[str, Any]], key: Any, sign: int = 1) -> dict:
@@ -175,7 +178,17 @@ def snapshot(database_url: str) -> Snapshot:
         f"SELECT '{table}' AS tbl, id, {', '.join(columns)} FROM \"{table}\""
         for table, columns in MONEY_COLUMNS.items()
     ]
-    counts, migrations, entries, invoices, ledger, postings, *money_rows = queries(
+    if "accounting_bridge_outbox" in names:
+        messages = (
+            "SELECT idempotency_key AS key, property, connector, kind, status, attempts, payload "
+            "FROM accounting_bridge_outbox"
+        )
+    else:
+        messages = (
+            "SELECT message_id AS key, property, target AS connector, event_type AS kind, "
+            "status, attempts, payload FROM outbox_message WHERE channel = 'accounting'"
+        )
+    counts, migrations, entries, invoices, ledger, postings, sent, *money_rows = queries(
         database_url,
         [
             counted,
@@ -184,6 +197,7 @@ def snapshot(database_url: str) -> Snapshot:
             "SELECT property, number, net, tax, gross, paid FROM folios_invoice",
             "SELECT account, amount FROM folios_city_ledger_entry",
             "SELECT property, account_code, amount FROM accounting_bridge_journal_posting",
+            messages,
             *money,
         ],
     )
@@ -208,4 +222,9 @@ def snapshot(database_url: str) -> Snapshot:
         },
         city_ledger_balances=_sums(ledger, lambda r: r["account"]),
         journal_by_account=_sums(postings, lambda r: (r["property"], r["account_code"])),
+        accounting_messages={
+            r["key"]: tuple(r[c] for c in ("property", "connector", "kind", "status", "attempts"))
+            + (r["payload"],)
+            for r in sent
+        },
     )

@@ -35,6 +35,19 @@ def settings(database_url, enabled_plugins) -> Settings:
 
 
 @pytest.fixture
+def receiver():
+    """A real HTTP receiver on 127.0.0.1 (receiver.py), stopped after the test; a request it
+    holds open is released first."""
+    from receiver import Receiver
+
+    r = Receiver()
+    r.start()
+    yield r
+    r.release.set()
+    r.stop()
+
+
+@pytest.fixture
 def in_app(http):
     """Run a coroutine function on the app's event loop. The test client serves the app from
     a thread of its own, and PostgreSQL pool connections belong to the loop that opened them,

@@ -9,14 +9,15 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from receiver import Receiver
 from support.hotel import book, build_hotel
 from support.money import charge, set_up_rates
 
+from frontdesk.core.outbox import claims
 from frontdesk.core.outbox.signing import verify
+from frontdesk.core.outbox.tables import OutboxMessage
 from frontdesk.core.settings import Settings
 from frontdesk.plugins.accounting_bridge import outbox
-from frontdesk.plugins.accounting_bridge.tables import ConnectorSetting, OutboxMessage
+from frontdesk.plugins.accounting_bridge.tables import ConnectorSetting
 
 OUTBOX = """query($p: ID!, $s: AccountingOutboxStatus) { accountingOutbox(propertyId: $p,
   status: $s, first: 100) { nodes { id idempotencyKey status attempts lastError nextAttemptAt
@@ -39,14 +40,6 @@ def settings(database_url, enabled_plugins) -> Settings:
             "accounting_bridge.webhook_allow_private_targets": True,
         },
     )
-
-
-@pytest.fixture
-def receiver():
-    r = Receiver()
-    r.start()
-    yield r
-    r.stop()
 
 
 class Clock:
@@ -141,7 +134,7 @@ async def test_retry_after_is_honoured(gql, receiver, in_app):
     receiver.mode, receiver.retry_after = "busy", "600"
     moment = clock.advance()
     await in_app(outbox.deliver_due, now=moment)
-    row = await in_app(OutboxMessage.objects().first().run)
+    [row] = await in_app(OutboxMessage.objects().where(OutboxMessage.channel == outbox.CHANNEL).run)
     assert row.next_attempt_at >= moment + timedelta(seconds=600)
     receiver.mode = "ok"
     assert (await in_app(outbox.deliver_due, now=clock.advance(300))).delivered == 0
@@ -174,8 +167,16 @@ async def test_a_worker_killed_mid_delivery_loses_nothing(gql, receiver, in_app)
     await charge(gql, {"stayId": stay}, "SPA", "5.00")
     clock = Clock()
     moment = clock.advance()
-    [head] = await in_app(outbox._heads)
-    assert await in_app(outbox._claim, head, moment, "killed-worker") is not None  # then it dies
+    [head] = await _messages(gql, hotel.property_id)
+    claimed = await in_app(
+        claims.claim,
+        OutboxMessage,
+        int(head["id"]),
+        now=moment,
+        worker="killed-worker",
+        lease_seconds=30.0,
+    )
+    assert claimed is not None  # then the worker dies
     assert (await in_app(outbox.deliver_due, now=moment, worker="other")).delivered == 0
     assert receiver.requests == []  # never sent concurrently with the claim holder
     assert (await in_app(outbox.deliver_due, now=clock.advance(31), worker="other")).delivered == 1

@@ -30,15 +30,6 @@ def enabled_plugins():
 
 
 @pytest.fixture
-def receiver():
-    r = Receiver()
-    r.start()
-    yield r
-    r.release.set()
-    r.stop()
-
-
-@pytest.fixture
 def server(database_url, tmp_path, receiver):
     live = LiveServer(database_url, "accounting_bridge", tmp_path, FAST_DELIVERY)
     yield live

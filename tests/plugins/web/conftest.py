@@ -4,6 +4,7 @@ that fail the test when they reach for another host."""
 from __future__ import annotations
 
 import pytest
+from support import databases
 from support.browser import start_live_server
 from support.web_desk import Api
 
@@ -20,6 +21,39 @@ def demo_server(tmp_path_factory, server_plugins):
     server = start_live_server(tmp_path_factory.mktemp("web"), demo=True, plugins=server_plugins)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def postgres_demo_url(tmp_path_factory):
+    """A new, empty PostgreSQL database of the module's own (``frontdesk migrate`` and
+    ``frontdesk demo`` fill it, as a hotel's would be); skips without
+    FRONTDESK_TEST_POSTGRES_URL."""
+    if not databases.POSTGRES_URL:
+        pytest.skip("PostgreSQL not configured: set FRONTDESK_TEST_POSTGRES_URL")
+    url = databases.empty_database("postgres", tmp_path_factory.mktemp("web-pg-db"))
+    yield url
+    databases.drop_database(url)
+
+
+@pytest.fixture(scope="module")
+def postgres_demo_server(tmp_path_factory, server_plugins, postgres_demo_url):
+    """The module's demo server on PostgreSQL, beside ``demo_server`` on SQLite."""
+    server = start_live_server(
+        tmp_path_factory.mktemp("web-pg"),
+        database_url=postgres_demo_url,
+        demo=True,
+        plugins=server_plugins,
+    )
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_demo_server(request):
+    """The demo server on each database: a test that takes it runs on SQLite and PostgreSQL."""
+    return request.getfixturevalue(
+        "demo_server" if request.param == "sqlite" else "postgres_demo_server"
+    )
 
 
 @pytest.fixture(scope="module")

@@ -67,7 +67,8 @@ def test_the_board_shows_another_clerks_check_in_without_a_reload(demo_server, p
         clerk.get_by_text("Checked in", exact=True).wait_for()
     finally:
         other.close()
-    row.get_by_text("Checked in", exact=True).wait_for()
+    # within issue #19's 2 s, with slack for a busy machine (a bound on waiting, not a timing)
+    row.get_by_text("Checked in", exact=True).wait_for(timeout=2_000 + 3_000)
     assert page.evaluate("window.__notReloaded") is True
 
 

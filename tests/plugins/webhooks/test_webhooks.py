@@ -188,3 +188,23 @@ async def test_an_endpoint_on_this_machine_is_refused_unless_allowed(gql, settin
     )
     assert [(e["code"], e["field"]) for e in refused["errors"]] == [("FORBIDDEN_TARGET", "url")]
     assert "FRONTDESK_WEBHOOKS_ALLOW_PRIVATE_TARGETS" in refused["errors"][0]["message"]
+
+
+def test_every_event_the_source_commits_is_listed_for_subscribers():
+    """`webhookEventTypes` (and docs/channels.md's table) list every event core and the
+    built-in plugins commit: a new event cannot be left out of what an integrator sees."""
+    import re
+    from pathlib import Path
+
+    from frontdesk.plugins.webhooks.events import EVENT_TYPES
+
+    root = Path(__file__).resolve().parents[3]
+    committed = re.compile(r'(?:emit|record)\(\s*"frontdesk_\w+",\s*"([a-z_]+\.[a-z_]+)"', re.S)
+    found = set()
+    for folder in ("core", "plugins"):
+        for path in (root / folder).rglob("*.py"):
+            found.update(committed.findall(path.read_text()))
+    assert len(found) >= 20
+    assert sorted(found - set(EVENT_TYPES)) == []
+    table = (root / "docs" / "channels.md").read_text()
+    assert [name for name in EVENT_TYPES if f"`{name}`" not in table] == []
