@@ -55,11 +55,11 @@ def acme(api: Api) -> str:
     return next(account["id"] for account in accounts if account["code"] == "ACME")
 
 
-def test_a_balance_moved_to_the_city_ledger_lets_the_guest_check_out(demo_server, page):
-    api = Api(demo_server.base_url, "admin")
+def test_a_balance_moved_to_the_city_ledger_lets_the_guest_check_out(any_demo_server, page):
+    api = Api(any_demo_server.base_url, "admin")
     stay = in_house_stay(api, "Ledger")
     account = acme(api)
-    sign_in(page, demo_server.base_url, "admin")
+    sign_in(page, any_demo_server.base_url, "admin")
     open_stay(page, stay["confirmationCode"])
 
     folio = api.gql(STAY, {"id": stay["id"]})["stay"]["folios"][0]
@@ -96,10 +96,10 @@ def test_a_balance_moved_to_the_city_ledger_lets_the_guest_check_out(demo_server
     assert api.gql(STAY, {"id": stay["id"]})["stay"]["status"] == "CHECKED_OUT"
 
 
-def test_a_bill_is_split_into_a_second_folio_for_chosen_charges(demo_server, page):
-    api = Api(demo_server.base_url, "admin")
+def test_a_bill_is_split_into_a_second_folio_for_chosen_charges(any_demo_server, page):
+    api = Api(any_demo_server.base_url, "admin")
     stay = in_house_stay(api, "Split")
-    sign_in(page, demo_server.base_url, "admin")
+    sign_in(page, any_demo_server.base_url, "admin")
     open_stay(page, stay["confirmationCode"])
 
     split = page.get_by_role("form", name="Split the bill")
