@@ -131,3 +131,25 @@ def test_a_bill_is_split_into_a_second_folio_for_chosen_charges(any_demo_server,
         "query($id: ID!) { folio(id: $id) { entries { id } } }", {"id": folios[1]["id"]}
     )["folio"]
     assert [entry["id"] for entry in company["entries"]] == [posted["entry"]["id"]]
+
+
+def test_a_transfer_above_the_credit_limit_is_refused_beside_the_account(any_demo_server, page):
+    api = Api(any_demo_server.base_url, "admin")
+    stay = in_house_stay(api, "Limit")
+    code = f"TINY{stay['id']}"
+    made = api.gql(
+        "mutation($i: CreateCityLedgerAccountInput!) { createCityLedgerAccount(input: $i) {"
+        " account { id } errors { message } } }",
+        {"i": {"propertyId": PROPERTY, "code": code, "name": "Tiny Ltd", "creditLimit": "10.00"}},
+    )["createCityLedgerAccount"]
+    assert made["errors"] == [], made
+    sign_in(page, any_demo_server.base_url, "admin")
+    open_stay(page, stay["confirmationCode"])
+    folio = api.gql(STAY, {"id": stay["id"]})["stay"]["folios"][0]
+
+    page.locator(f"#transfer-{folio['id']}-account").select_option(made["account"]["id"])
+    page.get_by_role("button", name="Transfer the balance").click()
+    error = page.locator(f"#transfer-{folio['id']}-account-error")
+    error.wait_for()
+    assert "credit limit" in error.inner_text() and error.get_attribute("data-field") == "accountId"
+    assert api.gql(STAY, {"id": stay["id"]})["stay"]["folios"][0]["status"] == "OPEN"
