@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from litestar import Response, get
+from litestar.datastructures import State
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.multiprocess import MultiProcessCollector
@@ -221,10 +222,17 @@ async def plugin_samples(rt: Runtime) -> list[Sample]:
     return samples
 
 
+def live_samples(state: State) -> list[Sample]:
+    """Open live subscriptions of the process that answers (each process counts its own)."""
+    broker = state.get("live_broker")
+    count = getattr(broker, "subscriber_count", 0)
+    return [("frontdesk_live_subscribers", "Open live subscriptions of this process.", count, {})]
+
+
 def metrics_handler(metrics: Metrics, rt: Runtime):
     @get("/metrics", include_in_schema=False)
-    async def metrics_endpoint() -> Response:
-        samples = await outbox_samples() + await plugin_samples(rt)
+    async def metrics_endpoint(state: State) -> Response:
+        samples = await outbox_samples() + await plugin_samples(rt) + live_samples(state)
         return Response(metrics.exposition(rt, samples), media_type=CONTENT_TYPE)
 
     return metrics_endpoint

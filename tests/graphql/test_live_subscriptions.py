@@ -132,7 +132,7 @@ async def test_subscribing_to_another_hotels_property_is_refused_as_not_found(se
         hotel_b = await build_hotel(admin, code="B", doubles=1, suites=0, guests=0)
         key_a = await _key(admin, "front_desk", properties=[hotel_a.property_id])
         async with subscriber(server.base_url, key_a) as sub:
-            await sub.subscribe(BOARD, {"p": hotel_b.property_id})
+            await sub.subscribe(BOARD, {"p": hotel_b.property_id}, refused=True)
             error = await _refusal(sub)
     assert error["message"] == "propertyId does not exist."
     assert error["extensions"]["code"] == "NOT_FOUND"
@@ -143,7 +143,7 @@ async def test_a_subscription_needs_its_fields_permission(server, admin_key):
         hotel = await build_hotel(admin, code="HR", doubles=1, suites=0, guests=0)
         key = await _key(admin, "hr")  # no stays.read
         async with subscriber(server.base_url, key) as sub:
-            await sub.subscribe(BOARD, {"p": hotel.property_id})
+            await sub.subscribe(BOARD, {"p": hotel.property_id}, refused=True)
             error = await _refusal(sub)
     assert error["extensions"] == {
         "code": "FORBIDDEN",
@@ -184,7 +184,7 @@ async def test_a_bad_subscription_argument_gets_a_clear_error(
     async with http_client(server.base_url, admin_key) as admin:
         hotel = await build_hotel(admin, code="BA", doubles=1, suites=0, guests=0)
         async with subscriber(server.base_url, admin_key) as sub:
-            await sub.subscribe(EVENTS, {"p": hotel.property_id, **variables})
+            await sub.subscribe(EVENTS, {"p": hotel.property_id, **variables}, refused=True)
             error = await _refusal(sub)
             # the connection survives the mistake: a valid subscription still works
             await sub.subscribe(ROOMS, {"p": hotel.property_id})

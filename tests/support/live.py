@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -28,18 +29,40 @@ async def http_client(base_url: str, token: str) -> AsyncIterator[GraphQLClient]
         yield GraphQLClient(http, headers={"Authorization": f"Bearer {token}"})
 
 
+async def live_subscribers(base_url: str) -> int:
+    """The server's open live subscriptions (``frontdesk_live_subscribers`` on /metrics)."""
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        text = (await http.get("/metrics")).text
+    found = re.search(r"^frontdesk_live_subscribers (\S+)$", text, re.M)
+    return int(float(found.group(1))) if found else 0
+
+
 class Subscriber:
     """One graphql-transport-ws connection; ``subscribe`` returns the operation id."""
 
-    def __init__(self, socket: Any) -> None:
+    def __init__(self, socket: Any, base_url: str) -> None:
         self.socket = socket
+        self.base_url = base_url
         self.next_id = 0
 
-    async def subscribe(self, query: str, variables: dict[str, Any] | None = None) -> str:
+    async def subscribe(
+        self, query: str, variables: dict[str, Any] | None = None, *, refused: bool = False
+    ) -> str:
+        """Send the subscription and, unless it is meant to be ``refused``, wait until the
+        server listens for it: the protocol acknowledges no subscription, and a change made
+        by another client before the server has set it up would rightly never reach it."""
+        before = 0 if refused else await live_subscribers(self.base_url)
         self.next_id += 1
         op_id = str(self.next_id)
         payload = {"query": query, "variables": variables or {}}
         await self.socket.send(json.dumps({"id": op_id, "type": "subscribe", "payload": payload}))
+        if not refused:
+            for _ in range(200):
+                if await live_subscribers(self.base_url) > before:
+                    break
+                await asyncio.sleep(0.05)
+            else:
+                raise AssertionError("the server never started listening for the subscription")
         return op_id
 
     async def receive(self, timeout: float = DELIVERY_SECONDS) -> dict[str, Any]:
@@ -63,4 +86,4 @@ async def subscriber(base_url: str, token: str | None) -> AsyncIterator[Subscrib
         await socket.send(json.dumps(init))
         ack = json.loads(await asyncio.wait_for(socket.recv(), 10))
         assert ack["type"] == "connection_ack", ack
-        yield Subscriber(socket)
+        yield Subscriber(socket, base_url)
