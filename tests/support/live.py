@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -32,8 +33,26 @@ async def http_client(base_url: str, token: str) -> AsyncIterator[GraphQLClient]
 async def live_subscribers(base_url: str) -> int:
     """The server's open live subscriptions (``frontdesk_live_subscribers`` on /metrics)."""
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
-        text = (await http.get("/metrics")).text
-    found = re.search(r"^frontdesk_live_subscribers (\S+)$", text, re.M)
+        return _subscribers((await http.get("/metrics")).text)
+
+
+def live_subscribers_sync(base_url: str) -> int:
+    """``live_subscribers`` for synchronous tests (Playwright's sync API runs a loop)."""
+    return _subscribers(httpx.get(f"{base_url}/metrics", timeout=30).text)
+
+
+def until_the_server_listens(base_url: str) -> None:
+    """For browser tests: a screen sends its subscription when it says it is live, and the
+    server sets it up a moment later; wait until the server counts one."""
+    for _ in range(200):
+        if live_subscribers_sync(base_url) > 0:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the server never listened for the screen's subscription")
+
+
+def _subscribers(metrics_text: str) -> int:
+    found = re.search(r"^frontdesk_live_subscribers (\S+)$", metrics_text, re.M)
     return int(float(found.group(1))) if found else 0
 
 

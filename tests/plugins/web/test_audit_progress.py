@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from support.live import until_the_server_listens
 from support.web_desk import Api, nav, shoot, sign_in
 
 
@@ -28,6 +29,7 @@ def test_the_night_audit_shows_its_progress_and_then_the_report(any_demo_server,
     sign_in(page, any_demo_server.base_url, "admin")
     nav(page, "Night audit")
     page.locator("section[data-live=on]").wait_for()
+    until_the_server_listens(any_demo_server.base_url)
     page.get_by_test_id("audit.date").wait_for()
 
     close = page.get_by_role("button", name="Close")
