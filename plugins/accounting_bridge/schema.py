@@ -26,7 +26,6 @@ from frontdesk.graphql.money_types import money
 
 from . import chart, invoices, outbox, reports
 from .connector_settings import configure_connector
-from .permissions import PERMISSIONS, ROLES  # noqa: F401 - re-exported
 from .schema_types import (
     AccountingAccount,
     AccountingConnector,

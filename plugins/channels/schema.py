@@ -10,7 +10,6 @@ from frontdesk.graphql.contributions import GraphQLContribution
 from frontdesk.graphql.errors import maybe_id
 
 from . import service
-from .permissions import PERMISSIONS  # noqa: F401 - re-exported
 from .schema_mutations import ChannelsMutation
 from .schema_types import (
     ChannelsCalendarSource,

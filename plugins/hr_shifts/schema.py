@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from frontdesk.graphql.contributions import GraphQLContribution
 
-from .permissions import PERMISSIONS, PLANNERS, STAFF_ROLES  # noqa: F401 - re-exported
 from .schema_feed_mutations import ShiftsFeedMutation
 from .schema_queries import ShiftsQuery
 from .schema_roster_mutations import ShiftsRosterMutation

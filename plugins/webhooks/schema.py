@@ -21,7 +21,6 @@ from frontdesk.graphql.errors import UserError, decode_id, maybe_id, run_mutatio
 
 from . import endpoints
 from .events import CHANNEL, EVENT_TYPES
-from .permissions import PERMISSIONS  # noqa: F401 - re-exported
 from .tables import WebhookEndpoint as EndpointRow
 
 FIELD_PERMISSIONS = {

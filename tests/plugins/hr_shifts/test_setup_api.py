@@ -14,7 +14,8 @@ def test_disabled_plugin_leaves_no_trace_in_the_schema():
 
 
 def test_every_plugin_field_declares_a_permission():
-    from frontdesk.plugins.hr_shifts.schema import FIELD_PERMISSIONS, PERMISSIONS
+    from frontdesk.plugins.hr_shifts.permissions import PERMISSIONS
+    from frontdesk.plugins.hr_shifts.schema import FIELD_PERMISSIONS
 
     schema = build_schema(create_plugin_manager(["hr_shifts"]))
     plugin_fields = {
