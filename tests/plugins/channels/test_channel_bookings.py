@@ -92,6 +92,37 @@ async def test_a_reservation_with_a_guest_is_booked_as_a_stay_once(gql, hotel):
     assert (row.status, row.stay) == ("booked", stay.id)
 
 
+async def test_a_sync_through_the_api_books_the_reservation_the_desk_then_sees(gql, hotel):
+    """End to end through GraphQL: a manager's `channelsSyncNow` pulls the connector, and the
+    desk's stay list shows the channel's booking with its guest and reference."""
+    connect(hotel, booking_of(hotel))
+    synced = await gql.ok(
+        "channelsSyncNow", {"propertyId": hotel.property_id}, "result { booked unchanged }"
+    )
+    assert synced["result"] == {"booked": 1, "unchanged": 0}
+    again = await gql.ok(
+        "channelsSyncNow", {"propertyId": hotel.property_id}, "result { booked unchanged }"
+    )
+    assert again["result"] == {"booked": 0, "unchanged": 1}
+    listed = await gql.execute(
+        """query($p: ID!) { stays(propertyId: $p) { nodes {
+             bookingReference source status arrival departure adults
+             primaryGuest { firstName email } } } }""",
+        {"p": hotel.property_id},
+    )
+    assert listed["stays"]["nodes"] == [
+        {
+            "bookingReference": "CM-1001",
+            "source": "CHANNEL",
+            "status": "BOOKED",
+            "arrival": ARRIVAL.isoformat(),
+            "departure": DEPARTURE.isoformat(),
+            "adults": 2,
+            "primaryGuest": {"firstName": "Ada", "email": "ada@example.org"},
+        }
+    ]
+
+
 async def test_the_guest_is_matched_by_email(gql, hotel):
     known, _ = await create_guest(
         property_id=int(hotel.property_id),
