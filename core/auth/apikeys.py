@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 import pluggy
 
-from ..errors import InvalidInput, NotFound
-from ..rows import fetch_row
+from ..errors import InvalidInput
+from ..repository import find_row, get_or_not_found
 from ..transactions import run_write
 from .common import aware, dumps, existing_property_ids, loads, now
 from .principal import Principal
@@ -85,9 +85,7 @@ async def create_api_key(
 
 async def revoke_api_key(key_id: int) -> AuthApiKey:
     async def change() -> AuthApiKey:
-        row = await AuthApiKey.objects().where(AuthApiKey.id == key_id).first()
-        if row is None:
-            raise NotFound(f"API key {key_id} does not exist.", field="apiKeyId")
+        row = await get_or_not_found(AuthApiKey, key_id, name="API key", field="apiKeyId")
         if row.revoked_at is None:
             row.revoked_at = now()
             await row.save()
@@ -102,7 +100,7 @@ async def list_api_keys() -> list[AuthApiKey]:
 
 async def principal_for_api_key(key: str) -> Principal | None:
     """The principal of a valid key; None for unknown, revoked or expired keys."""
-    row = await fetch_row(AuthApiKey, AuthApiKey.key_hash == sha256(key))
+    row = await find_row(AuthApiKey, AuthApiKey.key_hash == sha256(key))
     if row is None or row.revoked_at is not None:
         return None
     moment = now()

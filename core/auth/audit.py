@@ -8,7 +8,7 @@ from datetime import datetime
 
 from .. import db
 from ..pagination import Page, paginate
-from ..rows import insert_rows
+from ..repository import insert
 from .common import dumps
 from .tables import AuthAuditRecord
 
@@ -38,7 +38,7 @@ async def record(
     # One statement, atomic on its own: no transaction around it (on PostgreSQL that saved
     # the BEGIN and COMMIT round trips after every mutation). Inside a mutation's own
     # transaction it joins that transaction.
-    await insert_rows([row])
+    await insert([row])
     return row
 
 

@@ -13,10 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from .. import runtime
-from ..errors import Conflict, NotFound
+from ..errors import Conflict
 from ..folios.ledger import guest_open_balances
 from ..folios.tables import Folio
-from ..guests.service import PROFILE_FIELDS
+from ..guests.service import PROFILE_FIELDS, get_guest
 from ..guests.tables import Guest
 from ..pagination import Page, paginate
 from ..plugins import flatten, is_awaitable
@@ -68,10 +68,7 @@ class OpenBalance(Conflict):
 
 
 async def _guest(guest_id: int) -> Guest:
-    guest = await Guest.objects().where(Guest.id == guest_id).first()
-    if guest is None:
-        raise NotFound(f"Guest {guest_id} does not exist.", field="guestId")
-    return guest
+    return await get_guest(guest_id)
 
 
 async def guest_stays(guest_id: int) -> list[Stay]:

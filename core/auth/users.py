@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..errors import Conflict, InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput
+from ..repository import get_or_not_found
 from ..transactions import run_write
 from .common import dumps, existing_property_ids, loads, machine_name, now
 from .principal import Principal
@@ -24,10 +25,7 @@ def check_password_strength(password: str, field: str = "password") -> str:
 
 
 async def get_user(user_id: int) -> AuthUser:
-    user = await AuthUser.objects().where(AuthUser.id == user_id).first()
-    if user is None:
-        raise NotFound(f"User {user_id} does not exist.", field="userId")
-    return user
+    return await get_or_not_found(AuthUser, user_id, name="User", field="userId")
 
 
 async def user_property_ids(user_id: int) -> list[int]:

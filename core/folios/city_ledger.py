@@ -13,26 +13,32 @@ from decimal import Decimal
 from typing import Any
 
 from .. import events, validation
-from ..errors import Conflict, InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput
 from ..properties.service import get_property
+from ..repository import get_or_not_found
 from ..transactions import run_write
 from .ledger import now
 from .money import ZERO, parse_amount, round_money
 from .tables import ACCOUNT_KINDS, PAYMENT_METHODS, CityLedgerAccount, CityLedgerEntry
 
 
-async def get_account(account_id: int, *, property_id: int | None = None) -> CityLedgerAccount:
-    account = await CityLedgerAccount.objects().where(CityLedgerAccount.id == account_id).first()
-    if account is None or (property_id is not None and account.property != property_id):
-        raise NotFound(f"City-ledger account {account_id} does not exist.", field="accountId")
-    return account
+async def get_account(
+    account_id: int, *, property_id: int | None = None, lock: bool = False
+) -> CityLedgerAccount:
+    """The account, or NotFound; with ``lock`` its row is locked for the transaction first
+    (``repository.lock_row``), so payments and transfers on one account serialize."""
+    return await get_or_not_found(
+        CityLedgerAccount,
+        account_id,
+        name="City-ledger account",
+        field="accountId",
+        property_id=property_id,
+        lock=lock,
+    )
 
 
 async def lock_account(account_id: int) -> CityLedgerAccount:
-    await CityLedgerAccount.raw(
-        "UPDATE folios_city_ledger_account SET active = active WHERE id = {}", account_id
-    )
-    return await get_account(account_id)
+    return await get_account(account_id, lock=True)
 
 
 async def ledger_entries(account_id: int) -> list[CityLedgerEntry]:

@@ -13,6 +13,7 @@ from .. import events
 from ..errors import Conflict, InvalidInput, InvalidTransition
 from ..guests.tables import Guest
 from ..properties.service import get_property
+from ..repository import find_row
 from ..stays.tables import Stay
 from ..transactions import run_write
 from .city_ledger import append_ledger_entry, ledger_balance, ledger_entries, lock_account
@@ -37,7 +38,7 @@ async def _recipient(folio: Folio) -> str:
     if guest_id is None:
         stay = await get_stay_row(folio.stay)
         guest_id = stay.primary_guest
-    guest = await Guest.objects().where(Guest.id == guest_id).first()
+    guest = await find_row(Guest, Guest.id == guest_id)
     return f"{guest.first_name} {guest.last_name}" if guest else folio.name
 
 

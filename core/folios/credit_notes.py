@@ -6,25 +6,13 @@ import json
 from decimal import Decimal
 
 from .. import events, validation
-from ..errors import Conflict, NotFound
-from ..properties.tables import Property
+from ..errors import Conflict
+from ..properties.service import get_property
+from ..repository import get_or_not_found
 from ..transactions import run_write
 from .credit_note_tables import CreditNote, CreditNoteSequence
+from .numbering import next_number
 from .tables import Invoice
-
-
-async def _next_number(property_id: int) -> int:
-    """The next number of the property's credit-note series, inside the transaction."""
-    if not await CreditNoteSequence.exists().where(CreditNoteSequence.property == property_id):
-        await CreditNoteSequence.insert(CreditNoteSequence(property=property_id, last_number=0))
-    await CreditNoteSequence.raw(
-        "UPDATE folios_credit_note_sequence SET last_number = last_number + 1 WHERE property = {}",
-        property_id,
-    )
-    rows = await CreditNoteSequence.select(CreditNoteSequence.last_number).where(
-        CreditNoteSequence.property == property_id
-    )
-    return rows[0]["last_number"]
 
 
 def _negated(breakdown: str) -> str:
@@ -43,16 +31,14 @@ async def issue_credit_note(*, invoice_id: int, reason: str, actor: str | None) 
     reason = validation.text(reason, "reason", max_length=500)
 
     async def change() -> CreditNote:
-        invoice = await Invoice.objects().where(Invoice.id == invoice_id).first()
-        if invoice is None:
-            raise NotFound(f"Invoice {invoice_id} does not exist.", field="invoiceId")
+        invoice = await get_or_not_found(Invoice, invoice_id, name="Invoice", field="invoiceId")
         if await CreditNote.exists().where(CreditNote.invoice == invoice_id):
             raise Conflict(f"Invoice {invoice.number} is already credited.", field="invoiceId")
-        prop = await Property.objects().where(Property.id == invoice.property).first()
+        prop = await get_property(invoice.property)
         note = CreditNote(
             property=prop.id,
             invoice=invoice.id,
-            number=await _next_number(prop.id),
+            number=await next_number(CreditNoteSequence, prop.id),
             reason=reason,
             currency=invoice.currency,
             net=-Decimal(invoice.net),

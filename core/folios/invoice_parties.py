@@ -9,7 +9,7 @@ from datetime import date
 
 from ..guests.tables import Guest
 from ..properties.tables import Property, Room
-from ..rows import fetch_row
+from ..repository import find_row
 from ..stays.tables import Stay
 from .tables import CityLedgerAccount, Folio, Invoice
 
@@ -49,21 +49,21 @@ def guest_address(guest: Guest | None) -> list[str]:
 async def invoice_parties(invoice: Invoice, prop: Property) -> InvoiceParties:
     """The parties of ``invoice``: billed to a city-ledger account, its address; otherwise
     the address of the folio's guest (the stay's primary guest for the guest folio)."""
-    folio = await fetch_row(Folio, Folio.id == invoice.folio)
-    stay = await fetch_row(Stay, Stay.id == folio.stay) if folio else None
+    folio = await find_row(Folio, Folio.id == invoice.folio)
+    stay = await find_row(Stay, Stay.id == folio.stay) if folio else None
     if stay is None:
         return InvoiceParties(seller=seller_lines(prop))
-    primary = await fetch_row(Guest, Guest.id == stay.primary_guest)
+    primary = await find_row(Guest, Guest.id == stay.primary_guest)
     if folio.city_ledger_account is not None:
-        account = await fetch_row(
+        account = await find_row(
             CityLedgerAccount, CityLedgerAccount.id == folio.city_ledger_account
         )
         address = [p for p in (account.address or "").splitlines() if p.strip()] if account else []
     elif folio.guest is not None and folio.guest != stay.primary_guest:
-        address = guest_address(await fetch_row(Guest, Guest.id == folio.guest))
+        address = guest_address(await find_row(Guest, Guest.id == folio.guest))
     else:
         address = guest_address(primary)
-    room = await fetch_row(Room, Room.id == stay.room) if stay.room else None
+    room = await find_row(Room, Room.id == stay.room) if stay.room else None
     return InvoiceParties(
         seller=seller_lines(prop),
         recipient_address=address,

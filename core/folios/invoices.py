@@ -18,6 +18,7 @@ from .. import events
 from ..properties.tables import Property
 from .invoice_parties import InvoiceParties
 from .money import ZERO, fmt, plain
+from .numbering import next_number
 from .tables import Folio, FolioEntry, Invoice, InvoiceSequence
 
 
@@ -43,23 +44,6 @@ def tax_breakdown(entries: list[FolioEntry], currency: str) -> list[dict[str, st
     ]
 
 
-async def _next_number(property_id: int) -> int:
-    sequence = (
-        await InvoiceSequence.objects().where(InvoiceSequence.property == property_id).first()
-    )
-    if sequence is None:
-        sequence = InvoiceSequence(property=property_id, last_number=0)
-        await sequence.save()
-    await InvoiceSequence.raw(
-        "UPDATE folios_invoice_sequence SET last_number = last_number + 1 WHERE property = {}",
-        property_id,
-    )
-    rows = await InvoiceSequence.select(InvoiceSequence.last_number).where(
-        InvoiceSequence.property == property_id
-    )
-    return rows[0]["last_number"]
-
-
 async def issue_invoice(
     folio: Folio, entries: list[FolioEntry], prop: Property, recipient: str, actor: str | None
 ) -> Invoice | None:
@@ -79,7 +63,7 @@ async def issue_invoice(
     invoice = Invoice(
         property=prop.id,
         folio=folio.id,
-        number=await _next_number(prop.id),
+        number=await next_number(InvoiceSequence, prop.id),
         recipient=recipient,
         currency=folio.currency,
         net=sum((Decimal(b["net"]) for b in breakdown), ZERO),

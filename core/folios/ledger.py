@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from ..errors import InvalidTransition, NotFound
+from ..errors import InvalidTransition
 from ..properties.service import get_property
 from ..properties.tables import Property
-from ..rows import insert_rows
+from ..repository import get_or_not_found, insert
 from ..stays.tables import Stay
 from .money import ZERO, round_money
 from .tables import Folio, FolioEntry, RoutingRule
@@ -25,31 +25,21 @@ def now() -> datetime:
 
 
 async def get_folio(folio_id: int) -> Folio:
-    folio = await Folio.objects().where(Folio.id == folio_id).first()
-    if folio is None:
-        raise NotFound(f"Folio {folio_id} does not exist.", field="folioId")
-    return folio
+    return await get_or_not_found(Folio, folio_id, name="Folio", field="folioId")
 
 
 async def get_entry(entry_id: int, field: str = "entryId") -> FolioEntry:
-    entry = await FolioEntry.objects().where(FolioEntry.id == entry_id).first()
-    if entry is None:
-        raise NotFound(f"Folio entry {entry_id} does not exist.", field=field)
-    return entry
+    return await get_or_not_found(FolioEntry, entry_id, name="Folio entry", field=field)
 
 
 async def get_stay_row(stay_id: int) -> Stay:
-    stay = await Stay.objects().where(Stay.id == stay_id).first()
-    if stay is None:
-        raise NotFound(f"Stay {stay_id} does not exist.", field="stayId")
-    return stay
+    return await get_or_not_found(Stay, stay_id, name="Stay", field="stayId")
 
 
 async def lock_folio(folio_id: int) -> Folio:
-    """Take the folio's row lock for this transaction (PostgreSQL; SQLite writes are already
-    serialized by BEGIN IMMEDIATE) and return the row as it is now."""
-    await Folio.raw("UPDATE folios_folio SET status = status WHERE id = {}", folio_id)
-    return await get_folio(folio_id)
+    """Take the folio's row lock for this transaction and return the row as it is now
+    (``repository.lock_row``): postings on one folio serialize."""
+    return await get_or_not_found(Folio, folio_id, name="Folio", field="folioId", lock=True)
 
 
 def ensure_open(folio: Folio) -> None:
@@ -158,7 +148,7 @@ async def create_folio(
         currency=prop.currency,
         status="open",
     )
-    await insert_rows([folio])
+    await insert([folio])
     return folio
 
 

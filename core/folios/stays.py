@@ -7,13 +7,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from ..guests.service import get_guest
 from ..guests.tables import Guest
 from ..properties.service import get_property
 from ..properties.tables import Property, RoomType
 from ..rates.pricing import price_stay
 from ..rates.service import get_rate_plan
 from ..rates.tables import BaseRate, RateCalendarEntry, RatePlan
-from ..rows import fetch_row, insert_rows
+from ..repository import find_row, insert
 from ..stays.inventory import nights_between
 from ..stays.tables import Stay
 from .closing import close_for_check_out, settle_in_transaction
@@ -51,7 +52,7 @@ async def on_booked(
     ``known``: the property, room type and guest the booking has just read (not read again)."""
     prop, room_type, guest = known or (await get_property(stay.property), None, None)
     # The base rate decides whether the room type is priced, and pricing needs it: read once.
-    base_rate = await fetch_row(BaseRate, BaseRate.room_type == stay.room_type)
+    base_rate = await find_row(BaseRate, BaseRate.room_type == stay.room_type)
     if (
         rate_plan_id is not None
         or base_rate is not None
@@ -67,7 +68,7 @@ async def on_booked(
             known=(prop, room_type) if room_type is not None else None,
             base_rate=base_rate,
         )
-        await insert_rows(
+        await insert(
             [
                 StayNightRate(stay=stay.id, night=n.night, amount=n.price, currency=prop.currency)
                 for n in quote.nights
@@ -80,9 +81,9 @@ async def on_booked(
         business_travel=business_travel,
         currency=prop.currency,
     )
-    await insert_rows([terms])
+    await insert([terms])
     if guest is None:
-        guest = await Guest.objects().where(Guest.id == stay.primary_guest).first()
+        guest = await get_guest(stay.primary_guest)
     await create_folio(
         stay, name=f"{guest.first_name} {guest.last_name}", number=1, guest_id=guest.id, prop=prop
     )

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from .. import db, events, validation
-from ..errors import InvalidInput, NotFound
+from ..errors import InvalidInput
 from ..properties.service import get_property
-from ..rows import fetch_row
+from ..repository import found, get_or_not_found
 from ..transactions import run_write
 from .tables import Guest
 
@@ -33,16 +33,15 @@ MAX_SEARCH_LENGTH = 100
 
 
 async def get_guest(guest_id: int, *, property_id: int | None = None) -> Guest:
-    guest = await fetch_row(Guest, Guest.id == guest_id)
-    return found_guest(guest, guest_id, property_id=property_id)
+    return await get_or_not_found(
+        Guest, guest_id, name="Guest", field="guestId", property_id=property_id
+    )
 
 
 def found_guest(guest: Guest | None, guest_id: int, *, property_id: int | None = None) -> Guest:
     """``guest`` as read for ``guest_id``, or NotFound when there is none or the guest
     belongs to another property."""
-    if guest is None or (property_id is not None and guest.property != property_id):
-        raise NotFound(f"Guest {guest_id} does not exist.", field="guestId")
-    return guest
+    return found(guest, guest_id, name="Guest", field="guestId", property_id=property_id)
 
 
 def clean_profile(values: dict[str, Any], *, partial: bool) -> dict[str, Any]:

@@ -7,8 +7,8 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .. import events, validation
-from ..errors import Conflict, InvalidInput, NotFound
-from ..rows import fetch_row
+from ..errors import Conflict, InvalidInput
+from ..repository import found, get_or_not_found
 from ..transactions import run_write
 from .tables import HOUSEKEEPING_STATUSES, Property, Room, RoomType
 
@@ -17,19 +17,18 @@ MAX_ROOMS_PER_TYPE_QUERY = 10_000
 
 
 async def get_property(property_id: int) -> Property:
-    return found_property(await fetch_row(Property, Property.id == property_id), property_id)
+    return await get_or_not_found(Property, property_id, name="Property", field="propertyId")
 
 
 def found_property(prop: Property | None, property_id: int) -> Property:
     """``prop`` as read for ``property_id``, or NotFound (for rows read some other way)."""
-    if prop is None:
-        raise NotFound(f"Property {property_id} does not exist.", field="propertyId")
-    return prop
+    return found(prop, property_id, name="Property", field="propertyId")
 
 
 async def get_room_type(room_type_id: int, *, property_id: int | None = None) -> RoomType:
-    room_type = await fetch_row(RoomType, RoomType.id == room_type_id)
-    return found_room_type(room_type, room_type_id, property_id=property_id)
+    return await get_or_not_found(
+        RoomType, room_type_id, name="Room type", field="roomTypeId", property_id=property_id
+    )
 
 
 def found_room_type(
@@ -37,16 +36,15 @@ def found_room_type(
 ) -> RoomType:
     """``room_type`` as read for ``room_type_id``, or NotFound when there is none or it
     belongs to another property."""
-    if room_type is None or (property_id is not None and room_type.property != property_id):
-        raise NotFound(f"Room type {room_type_id} does not exist.", field="roomTypeId")
-    return room_type
+    return found(
+        room_type, room_type_id, name="Room type", field="roomTypeId", property_id=property_id
+    )
 
 
 async def get_room(room_id: int, *, property_id: int | None = None) -> Room:
-    room = await fetch_row(Room, Room.id == room_id)
-    if room is None or (property_id is not None and room.property != property_id):
-        raise NotFound(f"Room {room_id} does not exist.", field="roomId")
-    return room
+    return await get_or_not_found(
+        Room, room_id, name="Room", field="roomId", property_id=property_id
+    )
 
 
 def local_today(timezone: str) -> date:

@@ -14,7 +14,7 @@ from piccolo.columns.combination import WhereRaw
 
 from .. import validation
 from ..errors import Conflict, InvalidInput
-from ..rows import fetch_row
+from ..repository import find_row
 from ..stays.tables import HOLDING_STATUSES, Stay
 from ..transactions import run_write
 from .service import _timezone, get_property, get_room_type
@@ -116,7 +116,7 @@ async def update_room_type(
     async def change() -> RoomType:
         room_type = await get_room_type(room_type_id)
         if "code" in values and values["code"] != room_type.code:
-            taken = await fetch_row(
+            taken = await find_row(
                 RoomType,
                 (RoomType.property == room_type.property) & (RoomType.code == values["code"]),
             )
@@ -134,7 +134,7 @@ async def update_room_type(
 
 
 async def _check_occupancy(room_type: RoomType, maximum: int) -> None:
-    crowded = await fetch_row(
+    crowded = await find_row(
         Stay,
         (Stay.room_type == room_type.id)
         & Stay.status.is_in(list(HOLDING_STATUSES))

@@ -15,7 +15,7 @@ from ..errors import Conflict, InvalidInput
 from ..folios.money import round_money
 from ..properties.service import get_property, get_room_type
 from ..properties.tables import Property, RoomType
-from ..rows import fetch_row, fetch_rows
+from ..repository import find_row, find_rows
 from ..stays.inventory import nights_between
 from .service import get_rate_plan, inclusions_of
 from .tables import BaseRate, RateCalendarEntry, RatePlan
@@ -79,10 +79,10 @@ async def price_stay(
             raise InvalidInput(f"Rate plan {plan.code} is not sold any more.", field="ratePlanId")
     base = base_rate if base_rate is not None and base_rate.room_type == room_type.id else None
     if base is None:
-        base = await fetch_row(BaseRate, BaseRate.room_type == room_type.id)
+        base = await find_row(BaseRate, BaseRate.room_type == room_type.id)
     overrides = {
         row.night: Decimal(row.amount)
-        for row in await fetch_rows(
+        for row in await find_rows(
             RateCalendarEntry,
             (RateCalendarEntry.room_type == room_type.id)
             & (RateCalendarEntry.night >= arrival)

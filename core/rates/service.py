@@ -9,9 +9,10 @@ from decimal import Decimal
 from typing import Any
 
 from .. import validation
-from ..errors import InvalidInput, NotFound
+from ..errors import InvalidInput
 from ..folios.money import parse_amount, parse_percent
 from ..properties.service import get_property, get_room_type
+from ..repository import get_or_not_found
 from ..stays.inventory import nights_between
 from ..transactions import run_write
 from .tables import (
@@ -202,10 +203,9 @@ async def set_rate_plan_active(*, rate_plan_id: int, active: bool) -> RatePlan:
 
 
 async def get_rate_plan(rate_plan_id: int, *, property_id: int | None = None) -> RatePlan:
-    plan = await RatePlan.objects().where(RatePlan.id == rate_plan_id).first()
-    if plan is None or (property_id is not None and plan.property != property_id):
-        raise NotFound(f"Rate plan {rate_plan_id} does not exist.", field="ratePlanId")
-    return plan
+    return await get_or_not_found(
+        RatePlan, rate_plan_id, name="Rate plan", field="ratePlanId", property_id=property_id
+    )
 
 
 async def set_tax_rate(*, property_id: int, category: str, rate: Any, name: str) -> TaxRate:

@@ -15,7 +15,7 @@ from .. import validation
 from ..errors import InvalidInput
 from ..properties.service import get_property, get_room_type
 from ..properties.tables import Room, RoomType
-from ..rows import fetch_rows, id_list, rows_of
+from ..repository import find_rows, id_list, rows_from_records
 from .inventory import bookable_counts, counts_of_groups, is_out_of_order, nights_between
 from .tables import StayNight
 
@@ -148,7 +148,7 @@ async def _room_types_and_groups(property_id: int) -> tuple[list[RoomType], list
                 "rooms": record["room_count"],
             }
         )
-    return rows_of(RoomType, list(types.values())), groups
+    return rows_from_records(RoomType, list(types.values())), groups
 
 
 SOLD_NIGHTS_SQL = (
@@ -177,7 +177,7 @@ async def _fill_free_rooms(
     )
     held = {row["room"] for row in held_rows}
     rooms_by_type: dict[int, list[Room]] = defaultdict(list)
-    for room in await fetch_rows(Room, rooms_of_types & Room.active.eq(True)):
+    for room in await find_rows(Room, rooms_of_types & Room.active.eq(True)):
         if room.id not in held and not any(is_out_of_order(room, n) for n in nights):
             rooms_by_type[room.room_type].append(room)
     for entry in entries:

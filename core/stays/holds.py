@@ -15,7 +15,7 @@ from datetime import date
 from .. import validation
 from ..errors import Conflict, InvalidInput
 from ..properties.service import get_room
-from ..rows import insert_rows
+from ..repository import insert
 from ..transactions import run_write
 from . import inventory
 from .tables import InventoryHold, StayNight
@@ -79,7 +79,7 @@ async def place_hold_in_transaction(
         reference=reference[:255],
         note=note,
     )
-    await insert_rows([hold])
+    await insert([hold])
     try:
         await inventory.allocate(
             stay_id=None,

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from ..errors import Conflict
 from ..properties.tables import Room
-from ..rows import id_list, insert_rows
+from ..repository import id_list, insert
 from .tables import StayNight
 
 
@@ -106,7 +106,7 @@ async def allocate(
                 hold=hold_id,
             )
         )
-    await insert_rows(rows)
+    await insert(rows)
 
 
 async def release(stay_id: int, *, from_night: date | None = None) -> None:

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from .. import events, validation
-from ..errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from ..errors import Conflict, InvalidInput, InvalidTransition
 from ..folios import stays as folio_stays
 from ..guests.service import found_guest, get_guest
 from ..guests.tables import Guest
@@ -24,7 +24,7 @@ from ..properties.service import (
     get_room_type,
 )
 from ..properties.tables import Property, Room, RoomType
-from ..rows import fetch_by_ids, insert_rows
+from ..repository import get_or_not_found, insert, rows_by_ids
 from ..transactions import run_write
 from . import inventory
 from .tables import STAY_SOURCES, Stay, StayGuest
@@ -43,10 +43,9 @@ def _now() -> datetime:
 
 
 async def get_stay(stay_id: int, *, property_id: int | None = None) -> Stay:
-    stay = await Stay.objects().where(Stay.id == stay_id).first()
-    if stay is None or (property_id is not None and stay.property != property_id):
-        raise NotFound(f"Stay {stay_id} does not exist.", field="stayId")
-    return stay
+    return await get_or_not_found(
+        Stay, stay_id, name="Stay", field="stayId", property_id=property_id
+    )
 
 
 def _occupancy(adults: int, children: int, max_occupancy: int) -> None:
@@ -116,7 +115,7 @@ async def book_stay(
     async def change() -> Stay:
         # One statement for the three rows every booking needs; checked in the order the
         # separate reads used to be, so the same mistake gets the same error.
-        prop, room_type, guest = await fetch_by_ids(
+        prop, room_type, guest = await rows_by_ids(
             (Property, property_id), (RoomType, room_type_id), (Guest, guest_id)
         )
         prop = found_property(prop, property_id)
@@ -151,7 +150,7 @@ async def book_stay(
             porter_requested=porter_requested,
             **(extra or {}),
         )
-        await insert_rows([stay])
+        await insert([stay])
         if others:
             await StayGuest.insert(*[StayGuest(stay=stay.id, guest=g) for g in others])
         await inventory.allocate(
