@@ -36,6 +36,9 @@ def start(settings: Settings) -> runtime.Runtime:
         settings=settings, plugin_manager=pm, engine=engine, enabled_plugins=enabled_names(pm)
     )
     db.bind_tables(engine, [Migration, *all_tables(rt)])
+    from . import areas  # the services behind the tables: loaded once there is a runtime
+
+    areas.connect()
     return runtime.install(rt)
 
 

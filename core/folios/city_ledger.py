@@ -14,11 +14,11 @@ from typing import Any
 
 from .. import events, validation
 from ..errors import Conflict, InvalidInput
+from ..money import ZERO, parse_amount, round_money
 from ..properties.service import get_property
 from ..repository import get_or_not_found
 from ..transactions import run_write
 from .ledger import now
-from .money import ZERO, parse_amount, round_money
 from .tables import ACCOUNT_KINDS, PAYMENT_METHODS, CityLedgerAccount, CityLedgerEntry
 
 

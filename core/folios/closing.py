@@ -12,6 +12,7 @@ from decimal import Decimal
 from .. import events
 from ..errors import Conflict, InvalidInput, InvalidTransition
 from ..guests.tables import Guest
+from ..money import ZERO
 from ..properties.service import get_property
 from ..repository import find_row
 from ..stays.tables import Stay
@@ -27,7 +28,6 @@ from .ledger import (
     lock_folio,
     now,
 )
-from .money import ZERO
 from .tables import Folio, Invoice
 
 CLOSABLE_STAY_STATUSES = ("checked_in", "checked_out", "cancelled", "no_show")

@@ -15,9 +15,9 @@ from decimal import Decimal
 from typing import Any
 
 from .. import events
+from ..money import ZERO, fmt, plain
 from ..properties.tables import Property
 from .invoice_parties import InvoiceParties
-from .money import ZERO, fmt, plain
 from .numbering import next_number
 from .tables import Folio, FolioEntry, Invoice, InvoiceSequence
 

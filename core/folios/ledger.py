@@ -12,11 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import InvalidTransition
+from ..money import ZERO, round_money
 from ..properties.service import get_property
 from ..properties.tables import Property
 from ..repository import get_or_not_found, insert
 from ..stays.tables import Stay
-from .money import ZERO, round_money
 from .tables import Folio, FolioEntry, RoutingRule
 
 

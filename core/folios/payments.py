@@ -10,6 +10,7 @@ from typing import Any
 
 from .. import events, validation
 from ..errors import InvalidInput
+from ..money import parse_amount
 from ..properties.service import get_property
 from ..transactions import run_write
 from .ledger import (
@@ -19,7 +20,6 @@ from .ledger import (
     lock_folio,
     refundable,
 )
-from .money import parse_amount
 from .tables import PAYMENT_METHODS, Folio, FolioEntry
 
 

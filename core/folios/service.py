@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import events, validation
 from ..errors import Conflict, InvalidInput, InvalidTransition
+from ..money import ZERO, Line, parse_amount, round_money, split_line
 from ..properties.service import get_property
 from ..properties.tables import Property
 from ..rates.service import check_category, money_settings, tax_rate_for
@@ -38,7 +39,6 @@ from .ledger import (
     refundable,
     route,
 )
-from .money import ZERO, Line, parse_amount, round_money, split_line
 from .tables import Folio, FolioEntry, RoutingRule
 
 OPEN_STAY_STATUSES = ("booked", "checked_in")

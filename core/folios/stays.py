@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ..guests.service import get_guest
 from ..guests.tables import Guest
+from ..money import ZERO, round_money
 from ..properties.service import get_property
 from ..properties.tables import Property, RoomType
 from ..rates.pricing import price_stay
@@ -19,7 +20,6 @@ from ..stays.inventory import nights_between
 from ..stays.tables import Stay
 from .closing import close_for_check_out, settle_in_transaction
 from .ledger import create_folio, entries_of, lock_folio, route
-from .money import ZERO, round_money
 from .service import post_charge_in_transaction
 from .tables import Folio, StayNightRate, StayTerms
 

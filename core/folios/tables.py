@@ -14,7 +14,7 @@ points to the original (``corrected_entry``), and a closed folio takes no more e
 * ``net``, ``tax``, ``gross``: the revenue side, signed: a charge has net + tax = gross, all
   >= 0, except a goodwill credit (``service.post_credit``), which is a charge with all three
   < 0; a correction of a charge carries the negated values; every other entry has 0 in all
-  three. Rounding: per line, half-up to the currency's minor unit (``core.folios.money``).
+  three. Rounding: per line, half-up to the currency's minor unit (``core.money``).
   With tax-inclusive prices gross = quantity x unit price and tax = gross x r / (100 + r);
   otherwise net = quantity x unit price and tax = net x r / 100.
 * ``category`` (charges and their corrections): room, food_beverage, minibar, spa, city_tax,

@@ -8,8 +8,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..folios.money import ZERO, fmt, round_money
 from ..folios.tables import CityLedgerEntry, FolioEntry
+from ..money import ZERO, fmt, round_money
 from ..properties.tables import Property, Room
 from ..stays import inventory
 from ..stays.tables import Stay

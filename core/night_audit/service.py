@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from .. import events
 from ..errors import Conflict, InvalidInput, NotFound
 from ..folios.ledger import now
+from ..folios.night_postings import post_night
 from ..folios.tables import NightAuditRun
 from ..properties.service import get_property
 from ..properties.tables import Property
@@ -24,7 +25,6 @@ from ..rates.service import money_settings
 from ..stays import service as stays
 from ..stays.tables import Stay
 from ..transactions import run_write
-from .postings import post_night
 from .report import build_report
 
 Progress = Callable[[int, int], None]

@@ -10,6 +10,7 @@ from .. import events, validation
 from ..errors import Conflict, InvalidInput
 from ..repository import found, get_or_not_found
 from ..transactions import run_write
+from .room_use import room_use
 from .tables import HOUSEKEEPING_STATUSES, Property, Room, RoomType
 
 _CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
@@ -191,9 +192,8 @@ async def update_room(
     features: list[str] | None = None,
     active: bool | None = None,
 ) -> Room:
-    from ..stays import inventory
-
     async def change() -> Room:
+        rooms = room_use.get()
         room = await get_room(room_id)
         if number is not None:
             new_number = validation.text(number, "number", max_length=20)
@@ -212,7 +212,7 @@ async def update_room(
         changes_inventory = False
         if room_type_id is not None and room_type_id != room.room_type:
             await get_room_type(room_type_id, property_id=room.property)
-            if await inventory.room_is_held(room.id):
+            if await rooms.is_held(room.id):
                 raise Conflict(
                     "The room is assigned to current or future stays; move them first.",
                     field="roomTypeId",
@@ -220,7 +220,7 @@ async def update_room(
             room.room_type = room_type_id
             changes_inventory = True
         if active is not None and active != room.active:
-            if not active and await inventory.room_is_held(room.id):
+            if not active and await rooms.is_held(room.id):
                 raise Conflict(
                     "The room is assigned to current or future stays; move them first.",
                     field="active",
@@ -229,7 +229,7 @@ async def update_room(
             changes_inventory = True
         await room.save()
         if changes_inventory:
-            await inventory.assert_not_oversold(room.property)
+            await rooms.ensure_not_oversold(room.property)
         return room
 
     return await run_write(change, conflict_message="The room changed concurrently; retry.")
@@ -246,12 +246,11 @@ async def set_room_status(
 ) -> Room:
     """Change housekeeping status; out_of_order needs a reason and a date range during which
     the room is neither assigned nor needed to honour existing bookings of its type."""
-    from ..stays import inventory
-
     if status not in HOUSEKEEPING_STATUSES:
         raise InvalidInput(f"Unknown housekeeping status {status!r}.", field="status")
 
     async def change() -> Room:
+        rooms = room_use.get()
         room = await get_room(room_id)
         old_status = room.housekeeping_status
         if status == "out_of_order":
@@ -264,10 +263,8 @@ async def set_room_status(
             room.out_of_order_until = out_of_order_until
             room.housekeeping_status = status
             await room.save()
-            await inventory.assert_room_free(
-                room, out_of_order_from, out_of_order_until, field="roomId"
-            )
-            await inventory.assert_not_oversold(room.property)
+            await rooms.ensure_free(room, out_of_order_from, out_of_order_until)
+            await rooms.ensure_not_oversold(room.property)
         else:
             room.housekeeping_status = status
             room.out_of_order_reason = None

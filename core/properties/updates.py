@@ -10,13 +10,11 @@ import re
 from datetime import time
 from typing import Any
 
-from piccolo.columns.combination import WhereRaw
-
 from .. import validation
 from ..errors import Conflict, InvalidInput
 from ..repository import find_row
-from ..stays.tables import HOLDING_STATUSES, Stay
 from ..transactions import run_write
+from .room_use import room_use
 from .service import _timezone, get_property, get_room_type
 from .tables import Property, RoomType
 
@@ -123,7 +121,7 @@ async def update_room_type(
             if taken is not None:
                 raise Conflict(f"Room type {values['code']} exists already.", field="code")
         if "max_occupancy" in values:
-            await _check_occupancy(room_type, values["max_occupancy"])
+            await room_use.get().ensure_guests_fit(room_type, values["max_occupancy"])
         for key, value in values.items():
             setattr(room_type, key, value)
         if values:
@@ -131,20 +129,6 @@ async def update_room_type(
         return room_type
 
     return await run_write(change, conflict_message="The room type changed concurrently; retry.")
-
-
-async def _check_occupancy(room_type: RoomType, maximum: int) -> None:
-    crowded = await find_row(
-        Stay,
-        (Stay.room_type == room_type.id)
-        & Stay.status.is_in(list(HOLDING_STATUSES))
-        & WhereRaw("adults + children > {}", maximum),
-    )
-    if crowded is not None:
-        raise Conflict(
-            f"Stay {crowded.confirmation_code} holds more than {maximum} guests.",
-            field="maxOccupancy",
-        )
 
 
 def _camel(name: str) -> str:

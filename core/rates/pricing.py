@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .. import validation
 from ..errors import Conflict, InvalidInput
-from ..folios.money import round_money
+from ..money import round_money
 from ..properties.service import get_property, get_room_type
 from ..properties.tables import Property, RoomType
 from ..repository import find_row, find_rows

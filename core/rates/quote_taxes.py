@@ -14,10 +14,10 @@ from datetime import date
 
 from .. import validation
 from ..errors import InvalidInput
-from ..folios.sale import Sale, SaleTerms, sale_of
-from ..folios.tables import StayTerms
 from ..stays.tables import Stay
+from .night_charges import QuotedTerms
 from .pricing import Quote, price_stay
+from .sale import Sale, SaleTerms, sale_of
 from .service import city_tax_rule_for, money_settings
 from .tables import TaxRate
 
@@ -34,7 +34,7 @@ async def sale_terms(property_id: int, quote: Quote, *, business_travel: bool = 
     """The property's tax rates, city tax rule and money settings as a sale is split at."""
     rates = await TaxRate.objects().where(TaxRate.property == property_id)
     settings = await money_settings(property_id)
-    terms = StayTerms(business_travel=business_travel, currency=quote.currency)
+    terms = QuotedTerms(business_travel=business_travel)
     return SaleTerms(
         terms=terms,
         plan=quote.rate_plan,

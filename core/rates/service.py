@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import validation
 from ..errors import InvalidInput
-from ..folios.money import parse_amount, parse_percent
+from ..money import parse_amount, parse_percent
 from ..properties.service import get_property, get_room_type
 from ..repository import get_or_not_found
 from ..stays.inventory import nights_between

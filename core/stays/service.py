@@ -12,10 +12,8 @@ from typing import Any
 
 from .. import events, validation
 from ..errors import Conflict, InvalidInput, InvalidTransition
-from ..folios import stays as folio_stays
 from ..guests.service import found_guest, get_guest
 from ..guests.tables import Guest
-from ..night_audit.postings import post_day_use
 from ..properties.service import (
     found_property,
     found_room_type,
@@ -27,6 +25,7 @@ from ..properties.tables import Property, Room, RoomType
 from ..repository import get_or_not_found, insert, rows_by_ids
 from ..transactions import run_write
 from . import inventory
+from .billing import stay_billing
 from .tables import STAY_SOURCES, Stay, StayGuest
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -160,7 +159,7 @@ async def book_stay(
             room_id=stay.room,
             nights=inventory.nights_between(arrival, departure),
         )
-        await folio_stays.on_booked(
+        await stay_billing.get().booked(
             stay,
             rate_plan_id=rate_plan_id,
             business_travel=business_travel,
@@ -272,7 +271,7 @@ async def modify_stay(
                 room_id=stay.room,
                 nights=inventory.nights_between(stay.arrival, stay.departure),
             )
-            await folio_stays.on_modified(stay)
+            await stay_billing.get().nights_changed(stay)
         stay.updated_at = _now()
         await stay.save()
         await events.emit(
@@ -304,8 +303,7 @@ async def cancel_stay(*, stay_id: int, reason: str | None = None, actor: str | N
         stay.updated_at = stay.cancelled_at
         await stay.save()
         await inventory.release(stay.id)
-        await folio_stays.on_cancelled(stay, actor)
-        await folio_stays.close_empty_folios(stay, actor)
+        await stay_billing.get().cancelled(stay, actor)
         await events.emit(
             "frontdesk_stay_cancelled",
             "stay.cancelled",
@@ -414,8 +412,9 @@ async def _mark_room_dirty(room_id: int, actor: str | None) -> None:
 
 async def check_out(*, stay_id: int, actor: str | None = None) -> Stay:
     """Check an in-house stay out: every folio must close (paid, or moved to the city ledger).
-    Leaving on the arrival business date is a day use, charged first (``post_day_use``)."""
-    await post_day_use(stay_id=stay_id, actor=actor)
+    Leaving on the arrival business date is a day use, charged first (in a transaction of its
+    own: ``StayBilling.before_check_out``)."""
+    await stay_billing.get().before_check_out(stay_id, actor)
 
     async def change() -> Stay:
         stay = await get_stay(stay_id)
@@ -424,7 +423,7 @@ async def check_out(*, stay_id: int, actor: str | None = None) -> Stay:
                 f"Only an in-house stay can check out; this one is {stay.status}.",
                 field="stayId",
             )
-        await folio_stays.close_for_check_out(stay, actor)
+        await stay_billing.get().checking_out(stay, actor)
         prop = await get_property(stay.property)
         if prop.business_date < stay.departure:
             stay.departure = max(prop.business_date, stay.arrival + timedelta(days=1))
@@ -528,8 +527,7 @@ async def mark_no_show(*, stay_id: int, actor: str | None = None) -> Stay:
         stay.updated_at = _now()
         await stay.save()
         await inventory.release(stay.id)
-        await folio_stays.on_no_show(stay, actor)
-        await folio_stays.close_empty_folios(stay, actor)
+        await stay_billing.get().no_show(stay, actor)
         await events.emit(
             "frontdesk_stay_no_show",
             "stay.no_show",

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..folios import stays as folio_stays
-from ..folios.ledger import route
-from ..folios.night_charges import night_charges
-from ..folios.service import post_charge_in_transaction
 from ..properties.service import get_property
+from ..rates.night_charges import night_charges
 from ..rates.service import city_tax_rule_for
+from ..repository import find_row
 from ..stays.tables import Stay
 from ..transactions import run_write
+from . import stays as folio_stays
+from .ledger import route
+from .service import post_charge_in_transaction
 
 
 async def post_night(stay: Stay, day: date, actor: str | None) -> None:
     """Room charge (less the plan's inclusions, posted under their own categories) and city
-    tax for one in-house night (``folios.night_charges``, the rule ``Stay.sale`` shows too);
+    tax for one in-house night (``rates.night_charges``, the rule ``Stay.sale`` shows too);
     keys make each posting happen once."""
     price = (await folio_stays.night_prices(stay.id)).get(day)
     if price is None:
@@ -53,7 +54,7 @@ async def post_day_use(*, stay_id: int, actor: str | None) -> bool:
     whether the stay was a day use."""
 
     async def change() -> bool:
-        stay = await Stay.objects().where(Stay.id == stay_id).first()
+        stay = await find_row(Stay, Stay.id == stay_id)
         if stay is None or stay.status != "checked_in":
             return False
         prop = await get_property(stay.property)

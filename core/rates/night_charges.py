@@ -7,12 +7,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Protocol
 
-from ..rates.service import inclusions_of
-from ..rates.tables import CityTaxRule, RatePlan
+from ..money import ZERO, round_money
 from ..stays.tables import Stay
-from .money import ZERO, round_money
-from .tables import StayTerms
+from .service import inclusions_of
+from .tables import CityTaxRule, RatePlan
+
+
+class SoldTerms(Protocol):
+    """What a stay's sale terms say that its nights' charges depend on: a booked stay's
+    ``StayTerms`` row (core/folios/tables.py), or a quote's ``QuotedTerms``."""
+
+    business_travel: bool
+
+
+@dataclass(frozen=True)
+class QuotedTerms:
+    """The terms of a stay not booked yet (a quote)."""
+
+    business_travel: bool = False
 
 
 @dataclass(frozen=True)
@@ -32,7 +46,7 @@ def night_charges(
     price: Decimal,
     *,
     plan: RatePlan | None,
-    terms: StayTerms | None,
+    terms: SoldTerms | None,
     rule: CityTaxRule | None,
     currency: str,
 ) -> list[NightCharge]:
@@ -63,7 +77,7 @@ def _city_tax(
     stay: Stay,
     day: date,
     room_part: Decimal,
-    terms: StayTerms | None,
+    terms: SoldTerms | None,
     rule: CityTaxRule | None,
     currency: str,
 ) -> NightCharge | None:
