@@ -28,7 +28,7 @@ from .ledger import (
     lock_folio,
     now,
 )
-from .tables import Folio, Invoice
+from .tables import CityLedgerAccount, Folio, FolioEntry, Invoice
 
 CLOSABLE_STAY_STATUSES = ("checked_in", "checked_out", "cancelled", "no_show")
 
@@ -92,6 +92,34 @@ async def settle_folio(*, folio_id: int, actor: str | None = None) -> Folio:
     return await run_write(change, conflict_message="The folio changed concurrently; retry.")
 
 
+async def _transfer_terms(
+    folio: Folio, account: CityLedgerAccount
+) -> tuple[list[FolioEntry], Decimal]:
+    """The folio's entries and the balance to transfer, once the account may take it: same
+    property and currency, open, and within its credit limit afterwards."""
+    if account.property != folio.property:
+        raise InvalidInput("The account belongs to another property.", field="accountId")
+    if not account.active:
+        raise InvalidTransition(f"Account {account.code} is closed.", field="accountId")
+    if account.currency != folio.currency:
+        raise InvalidInput("The account is kept in another currency.", field="accountId")
+    entries = await entries_of(folio.id)
+    balance = balance_of(entries, folio.currency)
+    if balance <= ZERO:
+        raise InvalidTransition(
+            "Only a folio with an amount owed can be transferred.", field="folioId"
+        )
+    owed = ledger_balance(await ledger_entries(account.id), account.currency)
+    if owed + balance > Decimal(account.credit_limit):
+        raise Conflict(
+            f"The transfer of {balance} would take account {account.code} to "
+            f"{owed + balance}, above its credit limit of "
+            f"{Decimal(account.credit_limit)} {account.currency}.",
+            field="accountId",
+        )
+    return entries, balance
+
+
 async def transfer_to_city_ledger(
     *, folio_id: int, account_id: int, actor: str | None = None
 ) -> Folio:
@@ -103,26 +131,7 @@ async def transfer_to_city_ledger(
         ensure_open(folio)
         await _closable(folio)
         account = await lock_account(account_id)
-        if account.property != folio.property:
-            raise InvalidInput("The account belongs to another property.", field="accountId")
-        if not account.active:
-            raise InvalidTransition(f"Account {account.code} is closed.", field="accountId")
-        if account.currency != folio.currency:
-            raise InvalidInput("The account is kept in another currency.", field="accountId")
-        entries = await entries_of(folio.id)
-        balance = balance_of(entries, folio.currency)
-        if balance <= ZERO:
-            raise InvalidTransition(
-                "Only a folio with an amount owed can be transferred.", field="folioId"
-            )
-        owed = ledger_balance(await ledger_entries(account.id), account.currency)
-        if owed + balance > Decimal(account.credit_limit):
-            raise Conflict(
-                f"The transfer of {balance} would take account {account.code} to "
-                f"{owed + balance}, above its credit limit of "
-                f"{Decimal(account.credit_limit)} {account.currency}.",
-                field="accountId",
-            )
+        entries, balance = await _transfer_terms(folio, account)
         prop = await get_property(folio.property)
         invoice = await issue_invoice(folio, entries, prop, account.name, actor)
         entry = await insert_entry(

@@ -24,15 +24,10 @@ def _ratio(numerator: Decimal, denominator: int, currency: str) -> Decimal:
     return round_money(numerator / denominator, currency) if denominator else ZERO
 
 
-async def build_report(prop: Property, business_date: date) -> dict[str, Any]:
-    """Rooms sold (occupied, charged or not), occupancy, ADR (net room revenue per room
-    charged more than zero: complimentary rooms are occupied but not in the average), RevPAR
-    (per available room), revenue by category and payments by method of ``business_date``;
-    amounts as decimal strings."""
-    cur = prop.currency
-    entries = await FolioEntry.objects().where(
-        (FolioEntry.property == prop.id) & (FolioEntry.business_date == business_date)
-    )
+async def _rooms_sold(prop: Property, business_date: date) -> tuple[set[int], set[int], Decimal]:
+    """The stays occupying a room that night (priced or not: a complimentary or unpriced room
+    is occupied too, and a day use left before the audit but was charged for the night), the
+    stays charged more than zero for it, and the net room revenue."""
     room_nights = await FolioEntry.objects().where(
         (FolioEntry.property == prop.id)
         & (FolioEntry.night == business_date)
@@ -46,11 +41,18 @@ async def build_report(prop: Property, business_date: date) -> dict[str, Any]:
         & (Stay.arrival <= business_date)
         & (Stay.departure > business_date)
     )
-    # Occupied rooms, priced or not (a complimentary or unpriced room is occupied too), and
-    # day uses, which leave before the audit but were charged for the night.
     sold = posted | {row["id"] for row in in_house}
-    room_revenue = sum((Decimal(e.net) for e in room_nights), ZERO)
-    available = await rooms_available(prop.id, business_date)
+    return sold, charged, sum((Decimal(e.net) for e in room_nights), ZERO)
+
+
+async def _revenue_and_payments(
+    prop: Property, business_date: date
+) -> tuple[dict[str, list[Decimal]], dict[str, Decimal]]:
+    """Net and gross revenue per category, and payments per method (folios and the city
+    ledger), posted on ``business_date``."""
+    entries = await FolioEntry.objects().where(
+        (FolioEntry.property == prop.id) & (FolioEntry.business_date == business_date)
+    )
     revenue: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
     payments: dict[str, Decimal] = defaultdict(lambda: ZERO)
     for e in entries:
@@ -66,6 +68,18 @@ async def build_report(prop: Property, business_date: date) -> dict[str, Any]:
     )
     for e in ledger:
         payments[e.method] -= Decimal(e.amount)
+    return revenue, payments
+
+
+async def build_report(prop: Property, business_date: date) -> dict[str, Any]:
+    """Rooms sold (occupied, charged or not), occupancy, ADR (net room revenue per room
+    charged more than zero: complimentary rooms are occupied but not in the average), RevPAR
+    (per available room), revenue by category and payments by method of ``business_date``;
+    amounts as decimal strings."""
+    cur = prop.currency
+    revenue, payments = await _revenue_and_payments(prop, business_date)
+    sold, charged, room_revenue = await _rooms_sold(prop, business_date)
+    available = await rooms_available(prop.id, business_date)
     no_shows = await Stay.count().where(
         (Stay.property == prop.id) & (Stay.arrival == business_date) & (Stay.status == "no_show")
     )

@@ -117,21 +117,19 @@ def inclusions_of(plan: RatePlan | None) -> list[dict[str, Any]]:
     return [{**i, "amount": Decimal(i["amount"])} for i in json.loads(plan.inclusions or "[]")]
 
 
-async def create_rate_plan(
+def _clean_plan(
     *,
-    property_id: int,
     code: str,
     name: str,
-    adjustment_kind: str = "percent",
-    adjustment: Any = "0",
-    inclusions: list[dict[str, Any]] | None = None,
-    cancellation_free_days: int | None = None,
-    cancellation_fee_kind: str = "first_night",
-    cancellation_fee_percent: Any = "0",
-    no_show_fee_kind: str = "none",
-    no_show_fee_percent: Any = "0",
-) -> RatePlan:
-    """A rate plan: a price rule relative to the nightly rate, inclusions and policies."""
+    adjustment_kind: str,
+    cancellation_fee_kind: str,
+    no_show_fee_kind: str,
+    cancellation_free_days: int | None,
+    cancellation_fee_percent: Any,
+    no_show_fee_percent: Any,
+) -> tuple[str, str, Decimal, Decimal]:
+    """A new plan's code, name and fee percentages, checked; every invalid field is reported
+    at once (the adjustment is checked once the property's currency is known)."""
     checks = validation.Checks()
     code = checks(validation.code, code, "code")
     name = checks(validation.text, name, "name")
@@ -158,6 +156,34 @@ async def create_rate_plan(
         parse_percent, no_show_fee_percent, "noShowFeePercent", minimum=zero, maximum=HUNDRED
     )
     checks.done()
+    return code, name, cancel_pct, no_show_pct
+
+
+async def create_rate_plan(
+    *,
+    property_id: int,
+    code: str,
+    name: str,
+    adjustment_kind: str = "percent",
+    adjustment: Any = "0",
+    inclusions: list[dict[str, Any]] | None = None,
+    cancellation_free_days: int | None = None,
+    cancellation_fee_kind: str = "first_night",
+    cancellation_fee_percent: Any = "0",
+    no_show_fee_kind: str = "none",
+    no_show_fee_percent: Any = "0",
+) -> RatePlan:
+    """A rate plan: a price rule relative to the nightly rate, inclusions and policies."""
+    code, name, cancel_pct, no_show_pct = _clean_plan(
+        code=code,
+        name=name,
+        adjustment_kind=adjustment_kind,
+        cancellation_fee_kind=cancellation_fee_kind,
+        no_show_fee_kind=no_show_fee_kind,
+        cancellation_free_days=cancellation_free_days,
+        cancellation_fee_percent=cancellation_fee_percent,
+        no_show_fee_percent=no_show_fee_percent,
+    )
 
     async def change() -> RatePlan:
         prop = await get_property(property_id)
