@@ -21,7 +21,14 @@ from ..repository import insert, rows_by_ids
 from ..transactions import run_write
 from . import inventory
 from .billing import stay_billing
-from .rules import add_guests, additional_guests, check_occupancy, ensure_room_usable, new_code
+from .rules import (
+    add_guests,
+    additional_guests,
+    check_occupancy,
+    ensure_room_usable,
+    new_code,
+    take_nights,
+)
 from .tables import STAY_SOURCES, Stay
 
 
@@ -84,13 +91,7 @@ async def _write(stay: Stay, others: list[int]) -> None:
     """The new stay, its additional guests and its nights in the inventory."""
     await insert([stay])
     await add_guests(stay, others)
-    await inventory.allocate(
-        stay_id=stay.id,
-        property_id=stay.property,
-        room_type_id=stay.room_type,
-        room_id=stay.room,
-        nights=inventory.nights_between(stay.arrival, stay.departure),
-    )
+    await take_nights(stay)
 
 
 async def _bill_and_announce(

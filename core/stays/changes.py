@@ -17,7 +17,15 @@ from ..properties.tables import Property
 from ..transactions import run_write
 from . import inventory
 from .billing import stay_billing
-from .rules import add_guests, additional_guests, check_occupancy, ensure_room_usable, get_stay, now
+from .rules import (
+    add_guests,
+    additional_guests,
+    check_occupancy,
+    ensure_room_usable,
+    get_stay,
+    now,
+    take_nights,
+)
 from .tables import Stay, StayGuest
 
 NIGHT_FIELDS = {"arrival", "departure", "room_type"}
@@ -97,13 +105,7 @@ async def _retake_nights(stay: Stay) -> None:
     await inventory.release(stay.id)
     if room is not None:
         await inventory.assert_room_free(room, stay.arrival, stay.departure)
-    await inventory.allocate(
-        stay_id=stay.id,
-        property_id=stay.property,
-        room_type_id=stay.room_type,
-        room_id=stay.room,
-        nights=inventory.nights_between(stay.arrival, stay.departure),
-    )
+    await take_nights(stay)
     await stay_billing.get().nights_changed(stay)
 
 

@@ -81,3 +81,15 @@ async def additional_guests(property_id: int, guest_ids: list[int], primary: int
 async def add_guests(stay: Stay, guest_ids: list[int]) -> None:
     if guest_ids:
         await StayGuest.insert(*[StayGuest(stay=stay.id, guest=g) for g in guest_ids])
+
+
+async def take_nights(stay: Stay) -> None:
+    """Take the stay's nights [arrival, departure) in the inventory, in its room type and,
+    when it has one, its room."""
+    await inventory.allocate(
+        stay_id=stay.id,
+        property_id=stay.property,
+        room_type_id=stay.room_type,
+        room_id=stay.room,
+        nights=inventory.nights_between(stay.arrival, stay.departure),
+    )
