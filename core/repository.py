@@ -6,8 +6,8 @@ area does the same way:
 
 - ``get_or_not_found``: a row by id, or the ``NotFound`` that names the input field (and a
   row of another property counts as not found);
-- ``lock_row``: the row lock a write takes before it reads what it will change, so two
-  postings on one folio serialize. One idiom for both engines;
+- ``lock_row`` (``lock_rows``): the row lock a write takes before it reads what it will
+  change, so two postings on one folio serialize. One idiom for both engines;
 - ``rows_by_ids``, ``find_row``, ``find_rows``: reads in as few round trips as possible;
 - ``insert``: new rows written without piccolo rebuilding the statement each time.
 
@@ -72,15 +72,22 @@ async def lock_row(table: type[T], row_id: Any) -> T | None:
     ``BEGIN IMMEDIATE`` (``db.write_transaction``), which holds the database's write lock
     already, so a plain read is enough. Outside a write transaction a lock would end with
     its statement, so that is refused."""
+    rows = await lock_rows(table, table._meta.primary_key == row_id)
+    return rows[0] if rows else None
+
+
+async def lock_rows(table: type[T], where: Any) -> list[T]:
+    """Lock every row of ``table`` matching ``where`` as :func:`lock_row` locks one (a
+    property's connectors, say), and return them ordered by id."""
     if not in_open_transaction():
         raise RuntimeError(
             f"lock_row({table._meta.tablename}) outside a write transaction: call it inside "
             "the change that run_write runs"
         )
-    query = table.objects().where(table._meta.primary_key == row_id)
+    query = table.objects().where(where).order_by(table._meta.primary_key)
     if not db.is_sqlite(table._meta.db):
         query = query.lock_rows("NO KEY UPDATE")
-    return await query.first()
+    return await query
 
 
 async def find_row(table: type[T], where: Any) -> T | None:
@@ -120,6 +127,7 @@ __all__ = [
     "id_list",
     "insert",
     "lock_row",
+    "lock_rows",
     "rows_by_ids",
     "rows_from_records",
 ]

@@ -39,6 +39,7 @@ from frontdesk.core.folios.tables import (
     Invoice,
 )
 from frontdesk.core.properties.tables import Property
+from frontdesk.core.repository import lock_row
 from frontdesk.core.stays.tables import Stay
 
 from . import default_chart as dc
@@ -262,9 +263,7 @@ async def seal_day(prop: Property, business_date: date, actor: str | None) -> Se
     """Close ``business_date``'s journal (night audit completed) and queue the day for the
     connectors that deliver sealed days. The property row is locked first so no posting can
     still be dating an entry on this day."""
-    await Property.raw(
-        "UPDATE core_property SET business_date = business_date WHERE id = {}", prop.id
-    )
+    await lock_row(Property, prop.id)
     existing = (
         await SealedDay.objects()
         .where((SealedDay.property == prop.id) & (SealedDay.business_date == business_date))

@@ -26,6 +26,7 @@ from frontdesk.core.outbox.policy import Outcome
 from frontdesk.core.outbox.tables import OutboxMessage
 from frontdesk.core.properties.service import get_property
 from frontdesk.core.properties.tables import Property
+from frontdesk.core.repository import lock_rows
 from frontdesk.core.transactions import run_write
 
 from . import connectors as conn
@@ -37,10 +38,7 @@ CHANNEL = "accounting"
 
 
 async def _locked_connectors(property_id: int, deliver: str) -> list[ConnectorSetting]:
-    await ConnectorSetting.raw(
-        "UPDATE accounting_bridge_connector SET enabled = enabled WHERE property = {}",
-        property_id,
-    )
+    await lock_rows(ConnectorSetting, ConnectorSetting.property == property_id)
     return (
         await ConnectorSetting.objects()
         .where(

@@ -20,11 +20,12 @@ from frontdesk.core import validation
 from frontdesk.core.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from frontdesk.core.guests.service import get_guest
 from frontdesk.core.properties.service import get_property
+from frontdesk.core.repository import lock_row
 from frontdesk.core.stays.service import get_stay
 from frontdesk.core.transactions import run_write
 
 from . import billing, settings
-from .common import KEEP, Keep, actor_name, aware, lock_row, moment, now
+from .common import KEEP, Keep, actor_name, aware, moment, now
 from .tables import ConciergeBooking, ConciergeBookingSeat, ConciergeResource
 
 SERVICES = ("spa", "restaurant", "tour", "transfer", "other")

@@ -6,8 +6,6 @@ from __future__ import annotations
 import enum
 from datetime import UTC, datetime
 
-from piccolo.table import Table
-
 from frontdesk.core.errors import InvalidInput
 
 MIN_YEAR, MAX_YEAR = 2000, 2200
@@ -48,10 +46,3 @@ def aware(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)
-
-
-async def lock_row(table: type[Table], row_id: int) -> None:
-    """Take the row lock of ``row_id`` for this transaction (PostgreSQL; SQLite writes are
-    already serialized), so a capacity change and a booking against it cannot interleave
-    (the idea of core's ``lock_folio``)."""
-    await table.raw(f"UPDATE {table._meta.tablename} SET id = id WHERE id = {{}}", row_id)

@@ -13,11 +13,12 @@ from frontdesk.core import validation
 from frontdesk.core.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from frontdesk.core.guests.service import get_guest
 from frontdesk.core.properties.service import get_property
+from frontdesk.core.repository import lock_row
 from frontdesk.core.stays.service import get_stay
 from frontdesk.core.transactions import run_write
 
 from . import requests
-from .common import aware, lock_row, moment
+from .common import aware, moment
 from .tables import OPEN_STATUSES, ConciergeAttendee, ConciergeEvent, ConciergeRequest
 
 RSVP_STATES = ("invited", "accepted", "tentative", "declined")
