@@ -1,6 +1,7 @@
-"""What booking, changing, cancelling, no-show and check-out mean for money. Called by
-core/stays/service.py inside the stay's own transaction (core calling core), so a stay and
-its prices, folio and fees are written together or not at all."""
+"""What booking, changing, cancelling, no-show and check-out mean for money. The stay
+lifecycle calls it through its billing port (core/stays/billing.py, implemented by
+stay_billing.py) inside the stay's own transaction, so a stay and its prices, folio and fees
+are written together or not at all."""
 
 from __future__ import annotations
 
