@@ -4,11 +4,13 @@
 classes, fields added to core types). Mutations take one ``input`` and answer a payload with
 ``errors: [UserError!]!``; ``run_mutation`` turns a domain error into those errors, and
 ``decode_id`` / ``maybe_id`` read the API's opaque ids. ``Money`` is the one money type.
+``secure_field`` / ``secure_mutation`` are strawberry's ``field`` / ``mutation`` with the
+permission a caller needs (and a root field's id scopes) declared on the field itself.
 """
 
 from __future__ import annotations
 
-from frontdesk.graphql.contributions import GraphQLContribution
+from frontdesk.graphql.contributions import GraphQLContribution, secure_field, secure_mutation
 from frontdesk.graphql.core_types import Connection, Guest, Property, Room, Stay, connection
 from frontdesk.graphql.errors import (
     UserError,
@@ -35,4 +37,6 @@ __all__ = [
     "money",
     "optional_money",
     "run_mutation",
+    "secure_field",
+    "secure_mutation",
 ]

@@ -10,11 +10,13 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Iterable
+from typing import Any
 
 import pluggy
 import strawberry
 from strawberry.extensions import ParserCache
 from strawberry.tools import merge_types
+from strawberry.types.base import StrawberryObjectDefinition
 
 from frontdesk.core.auth.registry import registered_permissions
 from frontdesk.core.plugins import flatten
@@ -145,6 +147,7 @@ def build_schema(
             extensions=schema_extensions,
             execution_context_class=ShortcutExecutor,
         )
+    security_policy.add_declared(policy, _declared_on_fields(schema, extensions))
     security_policy.check(schema, policy, set(registered_permissions(pm)))
     install_direct_resolvers(schema._schema, schema.config.info_class)
     install_list_errors(schema._schema)
@@ -154,6 +157,22 @@ def build_schema(
     schema.security_policy = policy  # type: ignore[attr-defined]
     schema.event_permissions = event_permissions(parts)  # type: ignore[attr-defined]
     return schema
+
+
+def _declared_on_fields(
+    schema: strawberry.Schema, extensions: dict[str, list[type]]
+) -> security_policy.FieldDeclarations:
+    """Every permission and id scope declared on a field (``secure_field``): on the schema's
+    object types, and on the fields plugins added to core types (which ``_extended`` takes
+    back out of the core definitions once the schema is built)."""
+    owners: list[tuple[str, Any]] = []
+    for name, concrete in schema.schema_converter.type_map.items():
+        definition = getattr(concrete, "definition", None)
+        if isinstance(definition, StrawberryObjectDefinition):
+            owners.append((name, definition))
+    for name, classes in extensions.items():
+        owners += [(name, cls.__strawberry_definition__) for cls in classes]
+    return security_policy.FieldDeclarations.of(owners)
 
 
 class _extended:

@@ -160,5 +160,5 @@ def test_an_id_argument_is_declared_scoped_or_unscoped_and_never_both_ways():
     schema = _schema_with_plugin_field(scoped_arguments={"Query.secretNote.noteId": Stay})
     assert schema.security_policy.scope_of("Query.secretNote", "noteId").label == "stay"
     _schema_with_plugin_field(unscoped_arguments=frozenset({"noteId"}))
-    with pytest.raises(SecurityPolicyError, match="ratePlanId names a ratePlan per one map"):
+    with pytest.raises(SecurityPolicyError, match="ratePlanId names a ratePlan per one declaration"):
         _schema_with_plugin_field(scoped_arguments={"ratePlanId": Stay, "noteId": RatePlan})
