@@ -20,7 +20,7 @@ from litestar import Request, Response, get, route
 from frontdesk.core import runtime
 from frontdesk.core.errors import DomainError, InvalidInput, NotFound
 from frontdesk.core.settings import Settings
-from frontdesk.graphql.rate_limit_stores import make_rate_limiter
+from frontdesk.graphql.security.rate_limit_stores import make_rate_limiter
 
 from . import direct, export, service
 from .settings import BOOKING_ORIGINS, BOOKINGS_PER_MINUTE, EXPORT_DAYS

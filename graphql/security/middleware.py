@@ -25,9 +25,9 @@ from frontdesk.core.auth.authenticate import principal_for_bearer
 from frontdesk.core.auth.principal import Principal
 from graphql import FieldNode, GraphQLError, OperationDefinitionNode, parse
 
-from .security_cost import budget_error, request_deadline
-from .security_idempotency import run_idempotent
-from .security_ratelimit import RateLimiter
+from .cost import budget_error, request_deadline
+from .idempotency import run_idempotent
+from .ratelimit import RateLimiter
 
 PRINCIPAL_KEY = "frontdesk_principal"
 Scope = dict[str, Any]
