@@ -26,6 +26,17 @@ from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.properties.tables import Room as RoomRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.stays.tables import Stay as StayRow
+from frontdesk.graphql.contributions import (
+    PERMISSION,
+    SCOPES,
+    UNSCOPED,
+    GraphQLContribution,
+    ScopeTarget,
+)
+from frontdesk.graphql.core_permissions import CORE_FIELD_PERMISSIONS
+from frontdesk.graphql.core_types import empty_connection
+from frontdesk.graphql.errors import UserError
+from frontdesk.graphql.money_permissions import MONEY_FIELD_PERMISSIONS, MONEY_SCOPED_ARGUMENTS
 from graphql import (
     GraphQLArgument,
     GraphQLInputField,
@@ -35,12 +46,6 @@ from graphql import (
     GraphQLObjectType,
     get_named_type,
 )
-
-from .contributions import PERMISSION, SCOPES, UNSCOPED, GraphQLContribution, ScopeTarget
-from .core_permissions import CORE_FIELD_PERMISSIONS
-from .core_types import empty_connection
-from .errors import UserError
-from .money_permissions import MONEY_FIELD_PERMISSIONS, MONEY_SCOPED_ARGUMENTS
 
 log = logging.getLogger("frontdesk.security")
 
