@@ -24,7 +24,7 @@ WAGES_PERMISSION = "shifts.wages.read"
 
 
 def may_see_wages(info: Info) -> bool:
-    """Defence in depth beside the API's central field_permissions enforcement: a known
+    """Defence in depth beside the API's central enforcement of the declared permission: a known
     caller without ``shifts.wages.read`` never gets a wage (no caller: auth is off)."""
     principal = getattr(info.context, "principal", None)
     return principal is None or principal.has(WAGES_PERMISSION)
