@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from datetime import UTC, datetime
 
-from frontdesk.core.errors import InvalidInput
+from frontdesk.api import InvalidInput
 
 MIN_YEAR, MAX_YEAR = 2000, 2200
 

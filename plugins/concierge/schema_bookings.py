@@ -9,20 +9,26 @@ from decimal import Decimal
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.errors import DomainError
-from frontdesk.core.guests.tables import Guest as GuestRow
-from frontdesk.core.pagination import paginate
-from frontdesk.core.properties.tables import Property as PropertyRow
-from frontdesk.core.stays.tables import Stay as StayRow
-from frontdesk.graphql.core_types import Connection, Guest, Stay, connection
-from frontdesk.graphql.errors import (
+from frontdesk.api import DomainError, paginate
+from frontdesk.api.graphql import (
+    Connection,
+    Guest,
+    Money,
+    Stay,
     UserError,
+    connection,
     decode_id,
     decode_optional_id,
     maybe_id,
+    money,
+    optional_money,
     run_mutation,
+    secure_field,
+    secure_mutation,
 )
-from frontdesk.graphql.money_types import Money, money, optional_money
+from frontdesk.api.tables import Guest as GuestRow
+from frontdesk.api.tables import Property as PropertyRow
+from frontdesk.api.tables import Stay as StayRow
 
 from . import bookings as service
 from .common import KEEP, aware
@@ -126,7 +132,7 @@ class ConciergeAvailabilityResult:
 
 @strawberry.type
 class ConciergeBookingQuery:
-    @strawberry.field
+    @secure_field(permission="concierge.bookings.read")
     async def concierge_resources(
         self,
         info: Info,
@@ -140,7 +146,7 @@ class ConciergeBookingQuery:
             await paginate(ResourceRow, condition, first=page_size(info, first), after=after)
         )
 
-    @strawberry.field
+    @secure_field(permission="concierge.bookings.read")
     async def concierge_bookings(
         self,
         info: Info,
@@ -162,7 +168,10 @@ class ConciergeBookingQuery:
             await paginate(BookingRow, condition, first=page_size(info, first), after=after)
         )
 
-    @strawberry.field(description="Places taken and free per slot of [startsAt, endsAt).")
+    @secure_field(
+        permission="concierge.bookings.read",
+        description="Places taken and free per slot of [startsAt, endsAt).",
+    )
     async def concierge_availability(
         self, resource_id: strawberry.ID, starts_at: datetime, ends_at: datetime
     ) -> ConciergeAvailabilityResult:
@@ -248,7 +257,7 @@ class ConciergeBookingPayload:
 
 @strawberry.type
 class ConciergeBookingMutation:
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.resources.write")
     async def create_concierge_resource(
         self, info: Info, input: CreateConciergeResourceInput
     ) -> ConciergeResourcePayload:
@@ -266,7 +275,7 @@ class ConciergeBookingMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.resources.write")
     async def update_concierge_resource(
         self, info: Info, input: UpdateConciergeResourceInput
     ) -> ConciergeResourcePayload:
@@ -284,7 +293,7 @@ class ConciergeBookingMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.bookings.write")
     async def book_concierge_service(
         self, info: Info, input: BookConciergeServiceInput
     ) -> ConciergeBookingPayload:
@@ -305,7 +314,7 @@ class ConciergeBookingMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.bookings.write")
     async def set_concierge_booking_status(
         self, info: Info, input: SetConciergeBookingStatusInput
     ) -> ConciergeBookingPayload:

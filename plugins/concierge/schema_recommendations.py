@@ -8,10 +8,19 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.errors import DomainError, InvalidInput
-from frontdesk.core.stays.tables import Stay as StayRow
-from frontdesk.graphql.core_types import Connection, Stay, connection
-from frontdesk.graphql.errors import UserError, decode_id, maybe_id, run_mutation
+from frontdesk.api import DomainError, InvalidInput
+from frontdesk.api.graphql import (
+    Connection,
+    Stay,
+    UserError,
+    connection,
+    decode_id,
+    maybe_id,
+    run_mutation,
+    secure_field,
+    secure_mutation,
+)
+from frontdesk.api.tables import Stay as StayRow
 
 from . import recommendations as service
 from .common import KEEP, aware
@@ -100,7 +109,10 @@ class ConciergeRecommendationGiven:
 
 @strawberry.type
 class ConciergeRecommendationQuery:
-    @strawberry.field(description="Search the catalogue; all filters combine.")
+    @secure_field(
+        permission="concierge.recommendations.read",
+        description="Search the catalogue; all filters combine.",
+    )
     async def concierge_recommendations(
         self,
         info: Info,
@@ -222,7 +234,7 @@ def _descriptions(items: list[ConciergeDescriptionInput]) -> dict[str, str]:
 
 @strawberry.type
 class ConciergeRecommendationMutation:
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.recommendations.write")
     async def create_concierge_recommendation(
         self, info: Info, input: CreateConciergeRecommendationInput
     ) -> ConciergeRecommendationPayload:
@@ -246,7 +258,7 @@ class ConciergeRecommendationMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.recommendations.write")
     async def update_concierge_recommendation(
         self, info: Info, input: UpdateConciergeRecommendationInput
     ) -> ConciergeRecommendationPayload:
@@ -274,8 +286,9 @@ class ConciergeRecommendationMutation:
             ),
         )
 
-    @strawberry.mutation(
-        description="Delete a recommendation never given to a stay; deactivate one that was."
+    @secure_mutation(
+        permission="concierge.recommendations.write",
+        description="Delete a recommendation never given to a stay; deactivate one that was.",
     )
     async def remove_concierge_recommendation(
         self, info: Info, input: RemoveConciergeRecommendationInput
@@ -293,7 +306,7 @@ class ConciergeRecommendationMutation:
             recommendation=kept, deleted=kept is None, errors=[]
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.recommendations.write")
     async def set_concierge_recommendation_active(
         self, info: Info, input: SetConciergeRecommendationActiveInput
     ) -> ConciergeRecommendationPayload:
@@ -307,7 +320,7 @@ class ConciergeRecommendationMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.recommendations.write")
     async def record_concierge_recommendation_given(
         self, info: Info, input: RecordConciergeRecommendationGivenInput
     ) -> RecordConciergeRecommendationGivenPayload:
@@ -325,6 +338,9 @@ class ConciergeRecommendationMutation:
 
 @strawberry.type
 class GuestConciergeFields:
-    @strawberry.field(description="Recommendations the desk gave this guest, oldest first.")
+    @secure_field(
+        permission="concierge.recommendations.read",
+        description="Recommendations the desk gave this guest, oldest first.",
+    )
     async def recommendations_given(self, info: Info) -> list[ConciergeRecommendationGiven]:
         return await info.context.loaders.many_by(GivenRow, "guest", namespace=NS).load(self.id)
