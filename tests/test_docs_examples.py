@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 from support.graphql_client import GraphQLClient
 
-from frontdesk.core.auth.demo import DEMO_PASSWORD
-from frontdesk.core.demo import load_demo
+from frontdesk.server.demo import load_demo
+from frontdesk.server.demo.logins import DEMO_PASSWORD
 from graphql import OperationDefinitionNode, parse, print_ast
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,7 +19,7 @@ def test_graphql_folder_has_no_init_file():
 
 def test_import_graphql_from_the_repo_root_loads_graphql_core():
     code = (
-        "import graphql, strawberry, frontdesk.graphql.app as app; "
+        "import graphql, strawberry, frontdesk.server.app as app; "
         "print(graphql.__file__); print(graphql.version)"
     )
     result = subprocess.run(
@@ -62,7 +62,7 @@ def test_wheel_installs_and_imports_outside_the_checkout(tmp_path):
     # there (our editable install) are not processed, so frontdesk must come from the wheel.
     deps = sysconfig.get_paths()["purelib"]
     code = (
-        "import frontdesk, frontdesk.graphql.app, frontdesk.graphql.schema as s, graphql; "
+        "import frontdesk, frontdesk.server.app, frontdesk.graphql.schema as s, graphql; "
         "from frontdesk.core.plugins import installed_plugins; "
         "print(frontdesk.__file__); print(graphql.__file__); print(sorted(installed_plugins()));"
         "print(len(s.print_sdl(s.build_schema(__import__('frontdesk.core.plugins', "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from frontdesk.core.cli import CommandError, run_with_runtime
+from frontdesk.core.commands import CommandError, run_with_runtime
 from frontdesk.core.properties.tables import Property
 
 

@@ -117,7 +117,7 @@ def run_cli(folder: Path, *args: str, plugins: str | None = None) -> subprocess.
     if plugins is not None:
         env["FRONTDESK_PLUGINS"] = plugins
     return subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", *args],
+        [sys.executable, "-m", "frontdesk.server.cli", *args],
         env=env,
         capture_output=True,
         text=True,

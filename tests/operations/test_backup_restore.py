@@ -20,7 +20,7 @@ from support.table_rows import all_rows
 def frontdesk(*args: str, database_url: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "FRONTDESK_DATABASE_URL": database_url}
     return subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", *args],
+        [sys.executable, "-m", "frontdesk.server.cli", *args],
         env=env,
         capture_output=True,
         text=True,

@@ -44,7 +44,7 @@ def serve(database_url: str, *args: str, env: dict | None = None) -> subprocess.
         **(env or {}),
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "frontdesk.core.cli", "serve", *args],
+        [sys.executable, "-m", "frontdesk.server.cli", "serve", *args],
         env=full_env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -102,7 +102,7 @@ def test_sigterm_finishes_the_request_in_flight_then_exits(tmp_path, database_ur
     install_fake_plugin(tmp_path, "fd_slow", SLOW)
     plugin_env = {"PYTHONPATH": str(tmp_path), "FRONTDESK_PLUGINS": "fd_slow"}
     subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", "migrate"],
+        [sys.executable, "-m", "frontdesk.server.cli", "migrate"],
         env={**os.environ, "FRONTDESK_DATABASE_URL": database_url, **plugin_env},
         check=True,
         capture_output=True,

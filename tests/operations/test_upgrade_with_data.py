@@ -40,7 +40,7 @@ from frontdesk.core.settings import Settings
 from frontdesk.core.transactions import run_write
 
 CURRENT_TREE = Path(frontdesk.__file__).resolve().parent
-CLI = ["-m", "frontdesk.core.cli"]
+CLI = ["-m", "frontdesk.server.cli"]
 
 
 @dataclass

@@ -74,7 +74,7 @@ class LiveServer:
 
 def _cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", *args],
+        [sys.executable, "-m", "frontdesk.server.cli", *args],
         env=env,
         capture_output=True,
         text=True,
@@ -110,7 +110,7 @@ def start_live_server(
     log = workdir / f"server-{port}.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "frontdesk.core.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "frontdesk.server.cli", "serve", "--port", str(port)],
             env=full_env,
             stdout=sink,
             stderr=subprocess.STDOUT,

@@ -9,7 +9,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from support.databases import TEST_ADMIN_KEY, unthrottled
 
-from frontdesk.graphql.app import create_app
+from frontdesk.server.app import create_app
 
 
 @pytest.fixture(params=["sqlite"])

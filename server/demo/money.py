@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .folios import city_ledger, payments
-from .folios import service as folios
-from .folios.ledger import folio_balance
-from .folios.tables import Folio, FolioEntry
-from .properties.tables import Property, RoomType
-from .rates import service as rates
-from .stays import service as stays
-from .stays.tables import Stay
+from frontdesk.core.folios import city_ledger, payments
+from frontdesk.core.folios import service as folios
+from frontdesk.core.folios.ledger import folio_balance
+from frontdesk.core.folios.tables import Folio, FolioEntry
+from frontdesk.core.properties.tables import Property, RoomType
+from frontdesk.core.rates import service as rates
+from frontdesk.core.stays import service as stays
+from frontdesk.core.stays.tables import Stay
 
 BASE_RATES = {"SGL": "89.00", "DBL": "119.00", "FAM": "159.00", "STE": "229.00"}
 # VAT on rooms, on food and drink; city tax: (kind, amount) per property code.
@@ -106,7 +106,7 @@ async def set_up_money(
 async def settle_departure(stay: Stay, money: MoneySetup, rng: random.Random) -> None:
     """Before a departing guest checks out: a business traveller's bill goes to the company
     on the city ledger, everyone else pays what they owe."""
-    from .folios.stays import terms_of
+    from frontdesk.core.folios.stays import terms_of
 
     terms = await terms_of(stay.id)
     for folio in await Folio.objects().where((Folio.stay == stay.id) & (Folio.status == "open")):
@@ -126,7 +126,7 @@ async def settle_departure(stay: Stay, money: MoneySetup, rng: random.Random) ->
 
 
 async def city_ledger_transfer(folio_id: int, account_id: int) -> None:
-    from .folios.closing import transfer_to_city_ledger
+    from frontdesk.core.folios.closing import transfer_to_city_ledger
 
     await transfer_to_city_ledger(folio_id=folio_id, account_id=account_id, actor="demo")
 
