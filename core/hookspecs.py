@@ -290,7 +290,7 @@ def frontdesk_guest_anonymize(guest: Guest, actor: str | None) -> MaybeAwaitable
 # --- money events (in transaction) --------------------------------------------------------
 # Inside the movement's write transaction, so a plugin (the accounting bridge) records each
 # movement atomically with it, or vetoes it with a DomainError. Rows are core/folios/tables.py
-# rows (sign conventions there); ``actor``: who did it. Each returns None or an awaitable.
+# rows (sign conventions there); ``actor``: who did it (str or None).
 
 
 @hookspec
@@ -300,7 +300,7 @@ def frontdesk_folio_charge_posted(
     """In transaction, after a charge is posted to a folio (by staff, a rate-plan fee or the
     night audit), and after a goodwill credit, which is a charge with negative net, tax and
     gross. ``folio``: the Folio row; ``entry``: the FolioEntry (kind ``charge``, with
-    category, net, tax, gross, business_date)."""
+    category, net, tax, gross, business_date). Return None or an awaitable."""
 
 
 @hookspec
@@ -309,7 +309,7 @@ def frontdesk_folio_payment_recorded(
 ) -> MaybeAwaitable:
     """In transaction, after a payment (a deposit or prepayment too) is recorded on a folio.
     ``folio``: the Folio row; ``entry``: the FolioEntry (kind ``payment``, ``amount``
-    negative, ``method``, ``reference``)."""
+    negative, ``method``, ``reference``). Return None or an awaitable."""
 
 
 @hookspec
@@ -318,7 +318,7 @@ def frontdesk_folio_refund_recorded(
 ) -> MaybeAwaitable:
     """In transaction, after a refund against an earlier payment. ``folio``: the Folio row;
     ``entry``: the FolioEntry (kind ``refund``, ``amount`` positive); ``payment``: the
-    FolioEntry it gives back."""
+    FolioEntry it gives back. Return None or an awaitable."""
 
 
 @hookspec
@@ -327,7 +327,7 @@ def frontdesk_folio_correction_posted(
 ) -> MaybeAwaitable:
     """In transaction, after a correction reverses an earlier entry. ``folio``: the Folio
     row; ``entry``: the FolioEntry (kind ``correction``, amount/net/tax/gross the negation of
-    the original's); ``original``: the FolioEntry it reverses."""
+    the original's); ``original``: the FolioEntry it reverses. Return None or an awaitable."""
 
 
 @hookspec
@@ -336,7 +336,7 @@ def frontdesk_folio_settled(
 ) -> MaybeAwaitable:
     """In transaction, after a folio with balance zero is closed (status ``settled``), at
     check-out or on request. ``folio``: the Folio row; ``invoice``: the Invoice issued for
-    it, or None when the folio held no charges."""
+    it, or None when the folio held no charges. Return None or an awaitable."""
 
 
 @hookspec
@@ -352,7 +352,7 @@ def frontdesk_city_ledger_transferred(
     ``transferred``). ``folio``: the Folio row; ``entry``: the folio's FolioEntry of kind
     ``transfer`` (amount minus the balance); ``account``: the CityLedgerAccount;
     ``ledger_entry``: the CityLedgerEntry (kind ``transfer``, amount positive); ``invoice``:
-    the Invoice issued to the account."""
+    the Invoice issued to the account. Return None or an awaitable."""
 
 
 @hookspec
@@ -361,14 +361,14 @@ def frontdesk_city_ledger_payment_recorded(
 ) -> MaybeAwaitable:
     """In transaction, after a payment was received on a city-ledger account. ``account``:
     the CityLedgerAccount; ``ledger_entry``: the CityLedgerEntry (kind ``payment``, amount
-    negative, method)."""
+    negative, method). Return None or an awaitable."""
 
 
 @hookspec
 def frontdesk_invoice_issued(invoice: Invoice, folio: Folio, actor: str | None) -> MaybeAwaitable:
     """In transaction, after an invoice got its number (gapless per property) as its folio
     closed. ``invoice``: the Invoice row (net, tax, gross, tax_breakdown JSON); ``folio``:
-    the Folio it bills."""
+    the Folio it bills. Return None or an awaitable."""
 
 
 @hookspec
@@ -377,7 +377,7 @@ def frontdesk_credit_note_issued(
 ) -> MaybeAwaitable:
     """In transaction, after a credit note cancelled ``invoice`` (an Invoice row) in full.
     ``credit_note``: the credit note (an Invoice row with negated amounts), numbered next in
-    the property's gapless credit-note series."""
+    the property's gapless credit-note series. Return None or an awaitable."""
 
 
 @hookspec
@@ -385,7 +385,8 @@ def frontdesk_night_audit_started(
     property: Property, business_date: date, actor: str | None
 ) -> MaybeAwaitable:
     """In transaction, when the night audit starts closing ``business_date`` of ``property``
-    (the Property row). Not raised again when an interrupted run resumes."""
+    (the Property row); not raised again when an interrupted run resumes. Return None or an
+    awaitable."""
 
 
 @hookspec
@@ -395,4 +396,4 @@ def frontdesk_night_audit_completed(
     """In transaction, when the night audit closed ``business_date``, just before the
     property's business date advances. ``property``: the Property row; ``report``: the
     summary dict (rooms sold, occupancy, ADR, RevPAR, revenue by category, payments by
-    method; amounts as decimal strings)."""
+    method; amounts as decimal strings). Return None or an awaitable."""
