@@ -50,6 +50,10 @@ def test_wheel_installs_and_imports_outside_the_checkout(tmp_path):
         "frontdesk/plugins/hr_shifts/web/i18n/de.json",
     ):
         assert shipped in names, shipped
+    [entry_points] = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
+    with zipfile.ZipFile(wheel) as archive:
+        scripts = archive.read(entry_points).decode()
+    assert "frontdesk = frontdesk.server.cli:main" in scripts  # the composition root
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
@@ -97,7 +101,7 @@ def test_every_package_folder_is_listed_in_pyproject():
     found = {"frontdesk", "frontdesk.graphql"}
     for init in ROOT.rglob("__init__.py"):
         rel = init.parent.relative_to(ROOT)
-        if rel.parts and rel.parts[0] in {"core", "plugins"}:
+        if rel.parts and rel.parts[0] in {"core", "plugins", "server"}:
             found.add(".".join(("frontdesk", *rel.parts)))
     missing = sorted(found - _declared_packages())
     assert missing == [], f"add to [tool.setuptools] packages in pyproject.toml: {missing}"
