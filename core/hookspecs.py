@@ -144,8 +144,8 @@ def frontdesk_cli_commands(parser: argparse.ArgumentParser) -> None:
     transaction. ``parser``: an ``argparse.ArgumentParser`` for ``frontdesk <plugin name> ...``,
     given to each plugin on its own. Add subcommands with ``parser.add_subparsers()`` and
     ``set_defaults(func=...)``; ``func(args)`` returns the exit status.
-    ``frontdesk.core.commands.run_with_runtime(args, work)`` starts the installation and
-    awaits ``work(runtime)``. Raise ``frontdesk.core.commands.CommandError`` (or a
+    ``frontdesk.api.cli.run_with_runtime(args, work)`` starts the installation and
+    awaits ``work(runtime)``. Raise ``frontdesk.api.cli.CommandError`` (or a
     DomainError) for a user mistake: the command prints it plainly and exits with status 2.
     Return None."""
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pluggy
+from frontdesk.api import hookspec
 
 if TYPE_CHECKING:
     from .connectors import Connector
-
-hookspec = pluggy.HookspecMarker("frontdesk")
 
 
 @hookspec

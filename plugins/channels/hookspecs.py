@@ -7,15 +7,13 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from typing import TYPE_CHECKING
 
-import pluggy
+from frontdesk.api import hookspec
 
 if TYPE_CHECKING:
-    from frontdesk.core.settings import Settings
+    from frontdesk.api import Settings
 
     from .connectors import Connector
     from .tables import ChannelsReservation
-
-hookspec = pluggy.HookspecMarker("frontdesk")
 
 
 @hookspec

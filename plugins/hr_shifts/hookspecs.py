@@ -10,12 +10,10 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-import pluggy
+from frontdesk.api import hookspec
 
 if TYPE_CHECKING:
     from .tables import Assignment, Roster, StaffMember, TimeEntry
-
-hookspec = pluggy.HookspecMarker("frontdesk")
 
 
 @hookspec
