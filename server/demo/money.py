@@ -38,6 +38,20 @@ class MoneySetup:
 async def set_up_money(
     prop: Property, room_types: list[RoomType], today: date, rng: random.Random
 ) -> MoneySetup:
+    """Rates, taxes, rate plans and a city-ledger company for one demo property."""
+    await _rates_and_taxes(prop, room_types, today)
+    plans = await _rate_plans(prop)
+    account = await city_ledger.create_account(
+        property_id=prop.id,
+        code="ACME",
+        name="Acme Trade Fairs GmbH",
+        credit_limit="20000.00",
+        address="Messedamm 22, 14055 Berlin",
+    )
+    return MoneySetup(prop.currency, [p.id for p in plans], account.id)
+
+
+async def _rates_and_taxes(prop: Property, room_types: list[RoomType], today: date) -> None:
     for room_type in room_types:
         await rates.set_base_rate(room_type_id=room_type.id, amount=BASE_RATES[room_type.code])
     # A trade fair next week: doubles and suites cost more for three nights.
@@ -63,7 +77,10 @@ async def set_up_money(
         max_nights=7 if tax_kind == "per_person_night" else None,
         business_exempt=True,
     )
-    plans = [
+
+
+async def _rate_plans(prop: Property) -> list:
+    return [
         await rates.create_rate_plan(
             property_id=prop.id,
             code="FLEX",
@@ -93,14 +110,6 @@ async def set_up_money(
             cancellation_free_days=2,
         ),
     ]
-    account = await city_ledger.create_account(
-        property_id=prop.id,
-        code="ACME",
-        name="Acme Trade Fairs GmbH",
-        credit_limit="20000.00",
-        address="Messedamm 22, 14055 Berlin",
-    )
-    return MoneySetup(prop.currency, [p.id for p in plans], account.id)
 
 
 async def settle_departure(stay: Stay, money: MoneySetup, rng: random.Random) -> None:
