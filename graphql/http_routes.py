@@ -13,7 +13,7 @@ from litestar.handlers.base import BaseRouteHandler
 
 from frontdesk.core.auth.principal import Principal
 
-from .security_middleware import PRINCIPAL_KEY
+from .security.middleware import PRINCIPAL_KEY
 
 
 def principal_of(request: ASGIConnection[Any, Any, Any, Any]) -> Principal | None:

@@ -37,7 +37,6 @@ from frontdesk.graphql.availability_of_database import (
     unavailable_exception_types,
 )
 from frontdesk.graphql.context import Context
-from frontdesk.graphql.cors import cors_config
 from frontdesk.graphql.graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
 from frontdesk.graphql.live_server import (
     CONNECTION_INIT_TIMEOUT,
@@ -46,14 +45,15 @@ from frontdesk.graphql.live_server import (
     LiveConnection,
 )
 from frontdesk.graphql.metrics import Metrics, MetricsMiddleware, metrics_handler, operation_metrics
-from frontdesk.graphql.rate_limit_stores import make_rate_limiter
 from frontdesk.graphql.request_log import (
     REQUEST_ID_KEY,
     RequestIdMiddleware,
     configure_json_logging,
 )
 from frontdesk.graphql.schema import build_schema
-from frontdesk.graphql.security_middleware import PRINCIPAL_KEY, SecurityMiddleware
+from frontdesk.graphql.security.cors import cors_config
+from frontdesk.graphql.security.middleware import PRINCIPAL_KEY, SecurityMiddleware
+from frontdesk.graphql.security.rate_limit_stores import make_rate_limiter
 
 from .plugin_routes import PLUGIN_PREFIX, home_handler, plugin_routers
 
