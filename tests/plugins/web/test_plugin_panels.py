@@ -51,3 +51,76 @@ def test_an_accounting_export_downloads_the_file_the_api_renders(demo_server, pa
     exports.get_by_label("To").fill(f"{today[:8]}01" if today[8:] != "01" else "2000-01-01")
     exports.get_by_role("button", name="Prepare the file").click()
     exports.get_by_role("alert").get_by_text("the start must not be after the end").wait_for()
+
+
+GENERATE = """mutation($i: ShiftsGenerateRosterInput!) { shiftsGenerateRoster(input: $i) {
+  roster { id status } errors { message } } }"""
+ROSTER = "query($id: ID!) { shiftsRoster(id: $id) { status } }"
+
+
+def test_a_planner_publishes_a_draft_roster(demo_server, page):
+    api = Api(demo_server.base_url, "admin")
+    start = date.fromisoformat(business_date(api)) + timedelta(days=28)
+    made = api.gql(
+        GENERATE,
+        {
+            "i": {
+                "propertyId": PROPERTY,
+                "startsOn": start.isoformat(),
+                "endsOn": (start + timedelta(days=7)).isoformat(),
+            }
+        },
+    )["shiftsGenerateRoster"]
+    assert made["errors"] == [] and made["roster"]["status"] == "DRAFT", made
+    sign_in(page, demo_server.base_url, "admin")
+    open_panel(page, "Roster of the week")
+
+    draft = page.locator(f"li[data-roster='{made['roster']['id']}']")
+    draft.get_by_role("button", name="Publish the roster").click()
+    draft.wait_for(state="detached")
+    assert api.gql(ROSTER, {"id": made["roster"]["id"]})["shiftsRoster"]["status"] == "PUBLISHED"
+
+
+SHIFTS = """query($p: ID!, $s: Date!, $e: Date!, $staff: ID) { shiftsPublishedShifts(propertyId: $p,
+  start: $s, end: $e, staffId: $staff) { id day staff { id name } template { code } } }"""
+
+
+def test_a_clerk_asks_for_a_swap_and_a_planner_approves_it(demo_server, page, chromium):
+    api = Api(demo_server.base_url, "admin")
+    today = business_date(api)
+    week = {"p": PROPERTY, "s": today, "e": (date.fromisoformat(today) + timedelta(14)).isoformat()}
+    shifts = api.gql(SHIFTS, week)["shiftsPublishedShifts"]
+    mara = [s for s in shifts if s["staff"]["name"] == "Mara Weiss"]
+    shift = mara[-1]
+    busy = {s["staff"]["name"] for s in shifts if s["day"] == shift["day"]}
+    colleague = next(
+        name for name in ("Jonas Keller", "Aylin Demir", "Luca Ferri") if name not in busy
+    )
+    sign_in(page, demo_server.base_url, "desk")
+    open_panel(page, "Roster of the week")
+    page.get_by_label("Whose shifts").select_option(label="Mara Weiss")
+    row = page.locator(f"tr[data-shift='{shift['id']}']")
+    row.get_by_role("button", name="Ask a colleague to take the").click()
+    row.get_by_label("Colleague", exact=True).select_option(label=colleague)
+    row.get_by_label("Note").fill("Dentist")
+    shoot(page, "panel-roster-swap", full_page=True)
+    row.get_by_role("button", name="Send the request").click()
+    row.get_by_role("button", name="Ask a colleague to take the").wait_for()
+    # asked again while pending: the API's refusal is shown for the shift
+    row.get_by_role("button", name="Ask a colleague to take the").click()
+    row.get_by_role("button", name="Send the request").click()
+    row.locator("[data-field=assignmentId]").get_by_text("already pending").wait_for()
+
+    planner = chromium.new_context(viewport={"width": 1366, "height": 768})
+    try:
+        manager = planner.new_page()
+        sign_in(manager, demo_server.base_url, "admin")
+        open_panel(manager, "Roster of the week")
+        swap = manager.locator("li[data-swap]", has_text="Dentist")
+        # the colleague works no shift that day: no labour rule stands in the way
+        swap.get_by_role("button", name="Approve the swap").click()
+        swap.wait_for(state="detached")
+    finally:
+        planner.close()
+    now = {s["id"]: s["staff"]["name"] for s in api.gql(SHIFTS, week)["shiftsPublishedShifts"]}
+    assert now[shift["id"]] == colleague
