@@ -124,3 +124,91 @@ def test_a_clerk_asks_for_a_swap_and_a_planner_approves_it(demo_server, page, ch
         planner.close()
     now = {s["id"]: s["staff"]["name"] for s in api.gql(SHIFTS, week)["shiftsPublishedShifts"]}
     assert now[shift["id"]] == colleague
+
+
+RECOMMEND = """mutation($i: CreateConciergeRecommendationInput!) {
+  createConciergeRecommendation(input: $i) { recommendation { id } errors { message } } }"""
+EVENT = """mutation($i: CreateConciergeEventInput!) { createConciergeEvent(input: $i) {
+  event { id } errors { message } } }"""
+BOOKINGS = """query($p: ID!) { conciergeBookings(propertyId: $p, first: 500) {
+  nodes { id status notes partySize resource { name } stay { id } } } }"""
+
+
+def test_the_concierge_finds_a_recommendation_books_a_service_and_fills_an_event(demo_server, page):
+    api = Api(demo_server.base_url, "admin")
+    for name, tag in (("Nolle", "riverside"), ("Mauerpark Flea", "sunday")):
+        made = api.gql(
+            RECOMMEND,
+            {
+                "i": {
+                    "propertyId": PROPERTY,
+                    "name": name,
+                    "category": "RESTAURANT",
+                    "tags": [tag],
+                    "descriptions": [
+                        {"language": "en", "text": f"{name} in English"},
+                        {"language": "de", "text": f"{name} auf Deutsch"},
+                    ],
+                }
+            },
+        )["createConciergeRecommendation"]
+        assert made["errors"] == [], made
+    starts = datetime.now(UTC) + timedelta(days=1)
+    event = api.gql(
+        EVENT,
+        {
+            "i": {
+                "propertyId": PROPERTY,
+                "name": "Wine tasting",
+                "venue": "Cellar",
+                "capacity": 1,
+                "startsAt": starts.isoformat(),
+                "endsAt": (starts + timedelta(hours=2)).isoformat(),
+            }
+        },
+    )["createConciergeEvent"]
+    assert event["errors"] == [], event
+    sign_in(page, demo_server.base_url, "concierge")
+    open_panel(page, "Concierge requests")
+
+    search = page.get_by_role("search", name="Search the recommendations")
+    search.get_by_label("Tag").fill("riverside")
+    search.get_by_role("button", name="Search the recommendations").click()
+    found = page.locator("li[data-recommendation]")
+    found.first.wait_for()
+    assert found.count() == 1 and "Nolle in English" in found.inner_text()
+
+    form = page.get_by_role("form", name="Book a service")
+    form.get_by_label("Service").select_option(label="Spa treatment room")
+    form.get_by_label("Guest", exact=True).select_option(index=1)
+    form.get_by_label("Notes").fill("Hot stones")
+    form.get_by_role("button", name="Book").click()
+    # no time given: the form says so beside the field, and nothing is booked
+    form.locator("[data-field=startsAt]").wait_for()
+    form.get_by_label("When").fill(f"{(starts + timedelta(days=1)).date().isoformat()}T15:00")
+    form.get_by_label("People").fill("3")
+    form.get_by_role("button", name="Book").click()
+    form.locator("[data-field=partySize]").get_by_text("takes at most 2 persons").wait_for()
+    form.get_by_label("People").fill("1")
+    form.get_by_role("button", name="Book").click()
+    page.locator("tr[data-booking]", has_text="Spa treatment room").filter(
+        has_text="Confirmed"
+    ).last.wait_for()
+    booked = api.gql(BOOKINGS, {"p": PROPERTY})["conciergeBookings"]["nodes"]
+    hot_stones = [b for b in booked if b["notes"] == "Hot stones"]
+    assert [(b["status"], b["stay"] is not None) for b in hot_stones] == [("CONFIRMED", True)]
+    row = page.locator(f"tr[data-booking='{hot_stones[0]['id']}']")
+    row.get_by_role("button", name="Mark Spa treatment room").click()
+    row.get_by_text("Delivered", exact=True).wait_for()
+    booked = api.gql(BOOKINGS, {"p": PROPERTY})["conciergeBookings"]["nodes"]
+    assert [b["status"] for b in booked if b["id"] == hot_stones[0]["id"]] == ["DELIVERED"]
+
+    wine = page.locator(f"li[data-event='{event['event']['id']}']")
+    guests = wine.get_by_label("Guest to invite")
+    first, second = guests.locator("option").all_inner_texts()[:2]
+    wine.get_by_role("button", name="Invite").click()
+    wine.locator("[data-attendees]", has_text=first.split(" · ")[1]).wait_for()
+    guests.select_option(label=second)
+    wine.get_by_role("button", name="Invite").click()
+    wine.locator("[data-field=eventId]").get_by_text("is full").wait_for()
+    shoot(page, "panel-concierge-desk", full_page=True)
