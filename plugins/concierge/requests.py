@@ -11,12 +11,18 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from frontdesk.core import events, validation
-from frontdesk.core.errors import InvalidInput, InvalidTransition, NotFound
-from frontdesk.core.guests.service import get_guest
-from frontdesk.core.properties.service import get_property, get_room
-from frontdesk.core.stays.service import get_stay
-from frontdesk.core.transactions import run_write
+from frontdesk.api import (
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    get_guest,
+    get_property,
+    get_room,
+    get_stay,
+    record_event,
+    run_write,
+    validation,
+)
 
 from . import billing, settings
 from .common import actor_name, aware, moment, now
@@ -74,7 +80,7 @@ async def record(
     webhooks in the transaction, live subscriptions after commit (the requests board
     refreshes by itself)."""
     owner = request.property
-    await events.record(
+    await record_event(
         "concierge.request_changed",
         property_id=getattr(owner, "id", owner),
         subject_id=request.id,
@@ -184,22 +190,28 @@ async def create_request(
             **links,
         )
         await request.save()
-        await record(
-            request, "created", actor, to_status="open", at=created, note=description[:200]
-        )
-        if assigned:
-            await record(
-                request,
-                "assigned",
-                actor,
-                from_status="open",
-                to_status="assigned",
-                note=_assignment_note(department, assignee),
-                at=created,
-            )
+        await _record_creation(request, actor, created)
         return request
 
     return await run_write(change, conflict_message="The request could not be saved; retry.")
+
+
+async def _record_creation(request: ConciergeRequest, actor: str | None, at: datetime) -> None:
+    """The new request's first history lines: created, and assigned when it names a
+    department or an assignee."""
+    note = request.description[:200]
+    await record(request, "created", actor, to_status="open", at=at, note=note)
+    if request.status == "assigned":
+        assignment = _assignment_note(request.department, request.assignee)
+        await record(
+            request,
+            "assigned",
+            actor,
+            from_status="open",
+            to_status="assigned",
+            note=assignment,
+            at=at,
+        )
 
 
 def _assignment_note(department: str | None, assignee: str | None) -> str:

@@ -9,20 +9,24 @@ from decimal import Decimal
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.errors import DomainError
-from frontdesk.core.guests.tables import Guest as GuestRow
-from frontdesk.core.pagination import paginate
-from frontdesk.core.properties.tables import Property as PropertyRow
-from frontdesk.core.stays.tables import Stay as StayRow
-from frontdesk.graphql.core_types import Connection, Guest, Stay, connection
-from frontdesk.graphql.errors import (
+from frontdesk.api import DomainError, paginate
+from frontdesk.api.graphql import (
+    Connection,
+    Guest,
+    Money,
+    Stay,
     UserError,
+    connection,
     decode_id,
     decode_optional_id,
     maybe_id,
+    money,
+    optional_money,
     run_mutation,
 )
-from frontdesk.graphql.money_types import Money, money, optional_money
+from frontdesk.api.tables import Guest as GuestRow
+from frontdesk.api.tables import Property as PropertyRow
+from frontdesk.api.tables import Stay as StayRow
 
 from . import bookings as service
 from .common import KEEP, aware

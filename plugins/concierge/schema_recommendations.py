@@ -8,10 +8,17 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.errors import DomainError, InvalidInput
-from frontdesk.core.stays.tables import Stay as StayRow
-from frontdesk.graphql.core_types import Connection, Stay, connection
-from frontdesk.graphql.errors import UserError, decode_id, maybe_id, run_mutation
+from frontdesk.api import DomainError, InvalidInput
+from frontdesk.api.graphql import (
+    Connection,
+    Stay,
+    UserError,
+    connection,
+    decode_id,
+    maybe_id,
+    run_mutation,
+)
+from frontdesk.api.tables import Stay as StayRow
 
 from . import recommendations as service
 from .common import KEEP, aware
