@@ -167,7 +167,7 @@ export function Folios({ stay, ctx, onChange }) {
     ${ctx.can('folios.write') && ['BOOKED', 'CHECKED_IN'].includes(stay.status)
       && html`<div class="cards"><${SplitForm} stay=${stay} onChange=${onChange} />
         ${stay.folios.filter((folio) => folio.status === 'OPEN').length > 1
-          && html`<${RoutingForm} stay=${stay} onChange=${onChange} key=${stay.folios.map((f) => f.routedCategories).join()} />`}
+          && html`<${RoutingForm} stay=${stay} onChange=${onChange} />`}
       </div>`}
   </div>`;
 }

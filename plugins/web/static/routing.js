@@ -52,24 +52,28 @@ export function RoutingForm({ stay, onChange }) {
   const now = currentRouting(open);
   const [chosen, setChosen] = useState({});
   const [errors, setErrors] = useState([]);
+  const [saved, setSaved] = useState(false);
   const value = (category) => chosen[category] || now[category];
   async function submit(event) {
     event.preventDefault();
     const changes = ROUTABLE.filter((c) => value(c) !== now[c]).map((c) => [c, value(c)]);
     try {
+      setSaved(false);
       const failed = await save(changes);
       setErrors(failed);
-      // after a refusal the form keeps the choices and the errors beside them
-      if (!failed.length) { setChosen({}); onChange(); }
+      // after a refusal the form keeps the choices and the errors beside them; after a
+      // success it shows the rules as the API now reads them
+      if (!failed.length) { await onChange(); setChosen({}); setSaved(true); }
     } catch (error) { setErrors(asErrors(error)); }
   }
-  const select = (category, folioId) => setChosen({ ...chosen, [category]: folioId });
+  const select = (category, folioId) => { setSaved(false); setChosen({ ...chosen, [category]: folioId }); };
   return html`<form class="card routing" onSubmit=${submit} aria-label=${t('routing.title')}>
     <h3>${t('routing.title')}</h3>
     <p>${t('routing.explain')}</p>
     ${ROUTABLE.map((category) => html`<${CategoryRow} category=${category} folios=${open} stayId=${stay.id}
       value=${value(category)} errors=${errors} onSelect=${select} />`)}
     <${Errors} errors=${errors.filter((error) => !error.field)} />
+    <p role="status" class="notice">${saved ? t('routing.saved') : ''}</p>
     <button type="submit">${t('routing.save')}</button>
   </form>`;
 }

@@ -186,9 +186,8 @@ def test_the_routing_rules_are_shown_and_changed_and_a_refusal_is_shown_beside_i
     assert routing.get_by_label("Spa").input_value() != company
     routing.get_by_label("Spa").select_option(company)
     routing.get_by_role("button", name="Save the routing").click()
-    page.wait_for_function(
-        "(id) => document.querySelector(`[id$=-SPA]`)?.value === id", arg=company
-    )
+    routing.get_by_role("status").get_by_text("The routing is saved.").wait_for()
+    assert routing.get_by_label("Spa").input_value() == company
     folios = {f["name"]: f for f in api.gql(ROUTED, {"id": stay["id"]})["stay"]["folios"]}
     assert folios["Company"]["routedCategories"] == ["ROOM", "SPA"]
     spa = api.gql(
