@@ -17,7 +17,7 @@ PROBE = """
 from litestar import Request, get
 
 from frontdesk.core.plugins import hookimpl
-from frontdesk.graphql.http_routes import principal_of, require_principal
+from frontdesk.api.http import principal_of, require_principal
 
 
 @get("/hello", sync_to_thread=False)
