@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.graphql_client import GraphQLClient
 
 from frontdesk.core.auth.demo import DEMO_PASSWORD
 from frontdesk.core.demo import load_demo
+from frontdesk.testing.client import GraphQLClient
 from graphql import OperationDefinitionNode, parse, print_ast
 
 ROOT = Path(__file__).resolve().parent.parent

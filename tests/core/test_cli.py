@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from support.graphql_client import GraphQLClient
 
 from frontdesk.core.cli import main
+from frontdesk.testing.client import GraphQLClient
 
 
 def _run(args, env_extra=None, tmp_path=None):

@@ -13,10 +13,10 @@ from urllib.parse import urlparse, urlunparse
 
 import httpx
 import pytest
-from support import databases
 from support.browser import free_port
 
 from frontdesk.core.cli import build_parser
+from frontdesk.testing import databases
 
 
 def frontdesk(*args: str, database: str | None = None, env: dict | None = None, cwd=None):

@@ -7,7 +7,6 @@ import sqlite3
 from decimal import Decimal
 
 import pytest
-from support import databases
 from support.money_services import book_in_house, guest_folio, priced_hotel
 
 from frontdesk.core import bootstrap, db
@@ -19,6 +18,7 @@ from frontdesk.core.folios.tables import FolioEntry
 from frontdesk.core.guests.tables import Guest
 from frontdesk.core.settings import Settings
 from frontdesk.core.transactions import run_write
+from frontdesk.testing import databases
 
 #: The last migration of each app before money became exact and foreign keys RESTRICT.
 BEFORE = {

@@ -10,7 +10,8 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
-from support.databases import unthrottled
+
+from frontdesk.testing.databases import unthrottled
 
 PUBLIC = {"Mutation.login", "Mutation.refreshSession"}
 

@@ -4,9 +4,10 @@ that fail the test when they reach for another host."""
 from __future__ import annotations
 
 import pytest
-from support import databases
 from support.browser import start_live_server
 from support.web_desk import Api
+
+from frontdesk.testing import databases
 
 
 @pytest.fixture(scope="module")
