@@ -27,6 +27,9 @@ ClientFactory = Callable[..., Awaitable[GraphQLClient]]
 
 def pytest_configure(config):
     os.environ.setdefault("FRONTDESK_DEV", "1")
+    # Noise from the host's libraries that a plugin's suite can do nothing about.
+    config.addinivalue_line("filterwarnings", "ignore::DeprecationWarning:litestar.*")
+    config.addinivalue_line("filterwarnings", "ignore:.*SQLite doesn.t support ILIKE.*")
 
 
 def pytest_report_header(config):
