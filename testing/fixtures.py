@@ -28,7 +28,8 @@ ClientFactory = Callable[..., Awaitable[GraphQLClient]]
 def pytest_configure(config):
     os.environ.setdefault("FRONTDESK_DEV", "1")
     # Noise from the host's libraries that a plugin's suite can do nothing about.
-    config.addinivalue_line("filterwarnings", "ignore::DeprecationWarning:litestar.*")
+    for module in ("litestar", "strawberry", "frontdesk"):
+        config.addinivalue_line("filterwarnings", f"ignore::DeprecationWarning:{module}.*")
     config.addinivalue_line("filterwarnings", "ignore:.*SQLite doesn.t support ILIKE.*")
 
 
