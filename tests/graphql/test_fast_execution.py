@@ -19,6 +19,7 @@ from frontdesk.graphql.fast_execution import (
     install_shortcuts,
 )
 from frontdesk.graphql.schema import build_schema
+from frontdesk.testing import BUILTIN_PLUGINS
 
 
 @strawberry.enum
@@ -219,7 +220,7 @@ def test_only_argument_free_scalar_fields_that_need_no_info_get_a_shortcut():
 
 
 def test_guarded_fields_keep_the_full_path_in_the_real_schema():
-    rt = bootstrap.start(Settings(database_url="sqlite:///:memory:", plugins=None))
+    rt = bootstrap.start(Settings(database_url="sqlite:///:memory:", plugins=BUILTIN_PLUGINS))
     schema = build_schema(rt.plugin_manager)._schema
     stay, guest = schema.get_type("Stay").fields, schema.get_type("Guest").fields
     for name in ("id", "arrival", "confirmationCode", "status", "nights"):

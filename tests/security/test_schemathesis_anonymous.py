@@ -11,6 +11,7 @@ import schemathesis
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 
+from frontdesk.testing import BUILTIN_PLUGINS
 from frontdesk.testing.databases import unthrottled
 
 PUBLIC = {"Mutation.login", "Mutation.refreshSession"}
@@ -18,7 +19,7 @@ PUBLIC = {"Mutation.login", "Mutation.refreshSession"}
 
 @pytest.fixture
 def enabled_plugins():
-    return None
+    return BUILTIN_PLUGINS
 
 
 def test_every_operation_without_credentials_gets_401(settings, tmp_path):
