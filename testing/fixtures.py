@@ -161,7 +161,9 @@ def client_for(http, gql) -> ClientFactory:
 
 
 @pytest.fixture
-async def core_objects(runtime) -> CoreObjects:
+async def core_objects(settings) -> CoreObjects:
     """Properties, rooms, guests and stays made through core's services (with the enabled
-    plugins' hooks firing), in the test's database."""
+    plugins' hooks firing), in the test's database. Core is started without a connection
+    pool: a pool belongs to one event loop, and the app (``gql``) serves from another."""
+    bootstrap.start(settings)
     return CoreObjects()
