@@ -21,7 +21,10 @@ class Stay(Table, tablename="core_stay"):
 
 
 COLUMNS = {
-    "property": (ForeignKey, {"references": Property, "index": True, "on_delete": OnDelete.restrict}),
+    "property": (
+        ForeignKey,
+        {"references": Property, "index": True, "on_delete": OnDelete.restrict},
+    ),
     "stay": (
         ForeignKey,
         {"references": Stay, "null": True, "index": True, "on_delete": OnDelete.restrict},
