@@ -4,11 +4,14 @@
 classes, fields added to core types). Mutations take one ``input`` and answer a payload with
 ``errors: [UserError!]!``; ``run_mutation`` turns a domain error into those errors, and
 ``decode_id`` / ``maybe_id`` read the API's opaque ids. ``Money`` is the one money type.
+``secure_field`` / ``secure_mutation`` are strawberry's ``field`` / ``mutation`` with the
+permission a caller needs (and a root field's id scopes) declared on the field itself;
+``property_scope(info, Table.property)`` keeps a list's page to the caller's properties.
 """
 
 from __future__ import annotations
 
-from frontdesk.graphql.contributions import GraphQLContribution
+from frontdesk.graphql.contributions import GraphQLContribution, secure_field, secure_mutation
 from frontdesk.graphql.core_types import Connection, Guest, Property, Room, Stay, connection
 from frontdesk.graphql.errors import (
     UserError,
@@ -18,6 +21,7 @@ from frontdesk.graphql.errors import (
     run_mutation,
 )
 from frontdesk.graphql.money_types import Money, money, optional_money
+from frontdesk.graphql.security.scope import property_scope
 
 __all__ = [
     "Connection",
@@ -34,5 +38,8 @@ __all__ = [
     "maybe_id",
     "money",
     "optional_money",
+    "property_scope",
     "run_mutation",
+    "secure_field",
+    "secure_mutation",
 ]

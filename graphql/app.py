@@ -30,15 +30,15 @@ from .availability_of_database import (
     unavailable_exception_types,
 )
 from .context import Context
-from .cors import cors_config
 from .graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
 from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
 from .live_server import CONNECTION_INIT_TIMEOUT, SUBSCRIPTION_PROTOCOLS, Live, LiveConnection
 from .metrics import Metrics, MetricsMiddleware, metrics_handler, operation_metrics
-from .rate_limit_stores import make_rate_limiter
 from .request_log import REQUEST_ID_KEY, RequestIdMiddleware, configure_json_logging
 from .schema import build_schema
-from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
+from .security.cors import cors_config
+from .security.middleware import PRINCIPAL_KEY, SecurityMiddleware
+from .security.rate_limit_stores import make_rate_limiter
 
 log = logging.getLogger("frontdesk.server")
 

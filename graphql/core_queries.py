@@ -20,7 +20,6 @@ from frontdesk.core.stays import availability as availability_service
 from frontdesk.core.stays.queries import stay_condition
 from frontdesk.core.stays.tables import Stay as StayRow
 
-from . import prefetch
 from .core_types import (
     Connection,
     Guest,
@@ -34,7 +33,8 @@ from .core_types import (
     connection,
 )
 from .errors import UserError, decode_id, decode_optional_id, maybe_id
-from .security_scope import property_scope
+from .execution import prefetch
+from .security.scope import property_scope
 
 DEFAULT_PAGE = 50
 

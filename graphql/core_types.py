@@ -19,8 +19,8 @@ from frontdesk.core.properties.tables import Room as RoomRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.stays.tables import StayGuest as StayGuestRow
 
-from . import prefetch
 from .errors import UserError
+from .execution import prefetch
 
 if TYPE_CHECKING:
     from .money_types import Folio, Money
@@ -277,7 +277,7 @@ class Stay:
     def nights(self) -> int:
         return (self.departure - self.arrival).days
 
-    # Sync resolvers: the value when a list prefetched it (graphql/prefetch.py), else the
+    # Sync resolvers: the value when a list prefetched it (graphql/execution/prefetch.py), else the
     # loader's future, which graphql-core awaits.
     @strawberry.field
     def property(self, info: Info) -> Property:

@@ -13,7 +13,7 @@ from .core_queries import page_size
 from .core_types import Connection, connection
 from .errors import maybe_id
 from .money_types import Folio, FolioStatus
-from .security_scope import property_scope
+from .security.scope import property_scope
 
 
 def folio_condition(info: Info, property_id: strawberry.ID, status: FolioStatus | None):

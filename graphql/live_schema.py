@@ -33,7 +33,7 @@ from graphql import GraphQLError, GraphQLSchema
 from .contributions import GraphQLContribution
 from .errors import maybe_id
 from .live_broker import LiveEvent
-from .security_guard import allowed
+from .security.guard import allowed
 
 SUBSCRIPTION_PERMISSIONS = {
     "Subscription.events": "authenticated",

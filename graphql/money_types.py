@@ -29,8 +29,9 @@ from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.rows import id_list
 from frontdesk.core.stays.tables import Stay as StayRow
 
-from . import documents, prefetch
-from .batches import Batch
+from . import documents
+from .execution import prefetch
+from .execution.batches import Batch
 
 if TYPE_CHECKING:
     from .core_types import Stay
