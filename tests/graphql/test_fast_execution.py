@@ -15,7 +15,6 @@ import strawberry
 from litestar.testing import AsyncTestClient
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types import Info
-from support.graphql_client import GraphQLClient
 from support.hotel import Hotel, book, build_hotel
 
 from frontdesk.core import bootstrap
@@ -26,6 +25,7 @@ from frontdesk.graphql.execution.read_snapshot import SQLiteReadSnapshot
 from frontdesk.graphql.execution.switch import ExecutionShortcuts
 from frontdesk.graphql.schema import build_schema
 from frontdesk.testing import BUILTIN_PLUGINS
+from frontdesk.testing.client import GraphQLClient
 
 
 @strawberry.enum

@@ -1,7 +1,7 @@
 """The plugin's part of the GraphQL schema: the ``LostFoundItem`` type, a query, two
 mutations and ``Stay.lostItems``. Names start with the plugin's (``lostFound…``) so they never
-clash; every field names the permission it needs in ``PERMISSIONS``, which the API enforces
-before a resolver runs."""
+clash; each field declares the permission it needs (``secure_field`` / ``secure_mutation``),
+which the API enforces before its resolver runs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,15 @@ from enum import Enum
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.api.graphql import GraphQLContribution, UserError, decode_id, maybe_id, run_mutation
+from frontdesk.api.graphql import (
+    GraphQLContribution,
+    UserError,
+    decode_id,
+    maybe_id,
+    run_mutation,
+    secure_field,
+    secure_mutation,
+)
 
 from . import service
 from .permissions import MANAGE
@@ -43,7 +51,7 @@ class LostFoundItem:
 
 @strawberry.type
 class LostFoundQuery:
-    @strawberry.field(description="A property's lost items, newest first.")
+    @secure_field(permission=MANAGE, description="A property's lost items, newest first.")
     async def lost_found_items(
         self, property_id: strawberry.ID, status: LostFoundStatus | None = None
     ) -> list[LostFoundItem]:
@@ -73,7 +81,7 @@ class LostFoundItemPayload:
 
 @strawberry.type
 class LostFoundMutation:
-    @strawberry.mutation(description="Log an item found in the hotel.")
+    @secure_mutation(permission=MANAGE, description="Log an item found in the hotel.")
     async def lost_found_record_item(self, input: LostFoundRecordItemInput) -> LostFoundItemPayload:
         async def record():
             return await service.record_item(
@@ -85,7 +93,11 @@ class LostFoundMutation:
 
         return await run_mutation(LostFoundItemPayload, "item", record)
 
-    @strawberry.mutation(description="Hand an item back to its owner.")
+    @secure_mutation(
+        permission=MANAGE,
+        scopes={"itemId": LostItem},  # the item's ``property`` decides who may reach it
+        description="Hand an item back to its owner.",
+    )
     async def lost_found_return_item(self, input: LostFoundReturnItemInput) -> LostFoundItemPayload:
         async def hand_back():
             return await service.return_item(item_id=decode_id(input.item_id, "itemId"))
@@ -95,19 +107,11 @@ class LostFoundMutation:
 
 @strawberry.type
 class StayLostFoundFields:
-    @strawberry.field(description="What the guest of this stay left behind, oldest first.")
+    @secure_field(permission=MANAGE, description="What this stay's guest left behind.")
     async def lost_items(self, info: Info) -> list[LostFoundItem]:
         # One query per request for all the stays on the page, not one per stay.
         loader = info.context.loaders.many_by(LostItem, "stay", namespace="lost_found")
         return await loader.load(self.id)
-
-
-PERMISSIONS = {
-    "Query.lostFoundItems": MANAGE,
-    "Mutation.lostFoundRecordItem": MANAGE,
-    "Mutation.lostFoundReturnItem": MANAGE,
-    "Stay.lostItems": MANAGE,
-}
 
 
 def contribution() -> GraphQLContribution:
@@ -115,8 +119,4 @@ def contribution() -> GraphQLContribution:
         queries=[LostFoundQuery],
         mutations=[LostFoundMutation],
         type_extensions={"Stay": [StayLostFoundFields]},
-        field_permissions=PERMISSIONS,
-        # ``itemId`` names a LostItem, whose ``property`` column scopes it: a caller limited
-        # to some properties gets "not found" for another property's item.
-        scoped_arguments={"itemId": LostItem},
     )

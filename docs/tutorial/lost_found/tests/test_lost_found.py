@@ -62,3 +62,16 @@ async def test_check_out_leaves_held_items_unclaimed(core_objects):
     await core_objects.check_out(stay.id)
     assert [i.status for i in await service.items_of_property(stay.property)] == ["unclaimed"]
     assert item.status == "held"
+
+
+async def test_another_hotels_item_is_out_of_reach(gql, client_for, core_objects):
+    ours, theirs = await core_objects.property(), await core_objects.property()
+    recorded = await gql.ok(
+        "lostFoundRecordItem", {"propertyId": str(theirs.id), "description": "Watch"}, ITEM
+    )
+    our_desk = await client_for("front_desk", properties=[str(ours.id)])
+    answer = await our_desk.mutate(
+        "lostFoundReturnItem", {"itemId": recorded["item"]["id"]}, "item { status }"
+    )
+    assert answer["item"] is None  # as if it did not exist
+    assert [(e["code"], e["field"]) for e in answer["errors"]] == [("NOT_FOUND", "itemId")]
