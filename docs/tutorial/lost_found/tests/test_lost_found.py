@@ -75,3 +75,14 @@ async def test_another_hotels_item_is_out_of_reach(gql, client_for, core_objects
     )
     assert answer["item"] is None  # as if it did not exist
     assert [(e["code"], e["field"]) for e in answer["errors"]] == [("NOT_FOUND", "itemId")]
+
+
+async def test_a_stay_shows_its_items_only_to_holders_of_the_permission(client_for, core_objects):
+    stay = await core_objects.stay()
+    await service.record_item(property_id=stay.property, stay_id=stay.id, description="Book")
+    accountant = await client_for("accounting")  # may read stays, not lost property
+    seen = await accountant.execute(STAY_ITEMS, {"id": str(stay.id)})
+    assert seen["stay"]["lostItems"] == []
+    housekeeper = await client_for("housekeeping")
+    seen = await housekeeper.execute(STAY_ITEMS, {"id": str(stay.id)})
+    assert seen["stay"]["lostItems"] == [{"description": "Book", "status": "HELD"}]
