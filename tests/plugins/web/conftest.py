@@ -12,7 +12,8 @@ from frontdesk.testing import databases
 
 @pytest.fixture(scope="module")
 def server_plugins() -> str | None:
-    """FRONTDESK_PLUGINS of the module's server (None: every plugin); a module overrides it."""
+    """FRONTDESK_PLUGINS of the module's server (None: every built-in plugin); a module
+    overrides it."""
     return None
 
 
