@@ -19,6 +19,7 @@ HOST_TESTS = [
     "tests/graphql/test_error_codes.py",
     "tests/graphql/test_money_shape.py",
     "tests/core/test_cli.py::test_plugins_lists_installed_plugins_and_their_state",
+    "tests/core/test_cli_mistakes.py::test_the_readme_command_table_lists_every_command",
 ]
 
 
