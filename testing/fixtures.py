@@ -102,7 +102,7 @@ async def runtime(settings):
 @pytest.fixture
 async def app(settings):
     """The real ASGI app (GraphQL, plugin routes) for ``settings``."""
-    from frontdesk.graphql.app import create_app
+    from frontdesk.server.app import create_app
 
     return create_app(settings)
 

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from string import Template
 
-from frontdesk.core.cli_checks import CommandError
+from frontdesk.core.commands import CommandError
 from frontdesk.core.plugins import installed_plugins
 
 TEMPLATES = Path(__file__).parent / "plugin_template"

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from frontdesk.core.auth.demo import DEMO_PASSWORD
-from frontdesk.core.demo import load_demo
+from frontdesk.server.demo import load_demo
+from frontdesk.server.demo.logins import DEMO_PASSWORD
 from frontdesk.testing import BUILTIN_PLUGINS
 from frontdesk.testing.client import GraphQLClient
 from graphql import OperationDefinitionNode, parse, print_ast

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from frontdesk.core.cli import main
+from frontdesk.server.cli import main
 from frontdesk.testing import BUILTIN_PLUGINS
 from frontdesk.testing.client import GraphQLClient
 
@@ -18,7 +18,7 @@ def _run(args, env_extra=None, tmp_path=None):
 
     env = {**os.environ, **(env_extra or {})}
     return subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", *args],
+        [sys.executable, "-m", "frontdesk.server.cli", *args],
         capture_output=True,
         text=True,
         env=env,
@@ -159,11 +159,11 @@ def test_the_server_app_is_built_with_the_collector_paused_then_restored(tmp_pat
 
     from litestar import Litestar
 
-    from frontdesk.core.cli import load_server_app
     from frontdesk.core.settings import Settings
+    from frontdesk.server.cli import load_server_app
 
     seen = {}
-    import frontdesk.graphql.app as server
+    import frontdesk.server.app as server
 
     real_create_app = server.create_app
 

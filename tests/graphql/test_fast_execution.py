@@ -307,7 +307,7 @@ async def _board_hotel(gql) -> tuple[Hotel, dict]:
 
 
 async def test_a_board_answers_the_same_with_the_shortcuts_off(gql, settings, admin_key):
-    from frontdesk.graphql.app import create_app
+    from frontdesk.server.app import create_app
 
     _hotel, variables = await _board_hotel(gql)
     answers = {}
@@ -325,7 +325,7 @@ async def test_with_the_shortcuts_off_the_look_ahead_reads_nothing(
     gql, settings, admin_key, monkeypatch
 ):
     """The look-ahead reads strawberry's private ``_raw_info``; off, it must not run at all."""
-    from frontdesk.graphql.app import create_app
+    from frontdesk.server.app import create_app
 
     hotel, variables = await _board_hotel(gql)
 

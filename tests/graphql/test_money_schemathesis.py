@@ -78,7 +78,7 @@ def _seed(settings_) -> None:
 
 
 def test_no_money_operation_answers_with_a_server_error(settings):
-    from frontdesk.graphql.app import create_app
+    from frontdesk.server.app import create_app
 
     _register_scalars()
     _seed(settings)

@@ -21,7 +21,7 @@ from frontdesk.testing import databases
 def frontdesk(*args: str, database_url: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "FRONTDESK_DATABASE_URL": database_url}
     return subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", *args],
+        [sys.executable, "-m", "frontdesk.server.cli", *args],
         env=env,
         capture_output=True,
         text=True,

@@ -9,12 +9,12 @@ import sys
 import pytest
 from support.plugin_install import install_copy, run_pytest
 
-from frontdesk.core.cli import main
+from frontdesk.server.cli import main
 
 
 def new_plugin(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", "new-plugin", *args],
+        [sys.executable, "-m", "frontdesk.server.cli", "new-plugin", *args],
         capture_output=True,
         text=True,
         timeout=120,

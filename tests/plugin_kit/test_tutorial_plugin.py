@@ -28,7 +28,7 @@ def installed(tmp_path_factory):
 
 def cli(site, *args, **env) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", *args],
+        [sys.executable, "-m", "frontdesk.server.cli", *args],
         env=env_with(site, **env),
         capture_output=True,
         text=True,

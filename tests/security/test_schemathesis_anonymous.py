@@ -25,8 +25,8 @@ def enabled_plugins():
 def test_every_operation_without_credentials_gets_401(settings, tmp_path):
     from litestar.testing import TestClient
 
-    from frontdesk.graphql.app import create_app
     from frontdesk.graphql.schema import print_sdl
+    from frontdesk.server.app import create_app
 
     app = create_app(unthrottled(settings))
     sdl = tmp_path / "schema.graphql"

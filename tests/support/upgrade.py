@@ -69,6 +69,15 @@ def checkout(repo: Path, dest: Path) -> Path:
     return shim
 
 
+def cli_of(tree: Path) -> list[str]:
+    """``-m <module>`` running a release's ``frontdesk`` command, read from the release's own
+    pyproject.toml: the command's module moved between releases (core's, then the server's)."""
+    import tomllib
+
+    scripts = tomllib.loads((tree / "pyproject.toml").read_text())["project"]["scripts"]
+    return ["-m", scripts["frontdesk"].partition(":")[0]]
+
+
 def run_release(
     pythonpath: Path | None, args: list[str], database_url: str, plugins: str | None
 ) -> str:

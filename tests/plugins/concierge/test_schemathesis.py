@@ -8,7 +8,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from frontdesk.graphql.app import create_app
+from frontdesk.server.app import create_app
 from frontdesk.testing.databases import TEST_ADMIN_KEY, unthrottled
 
 
