@@ -254,10 +254,17 @@ def _register_backup(sub: argparse._SubParsersAction) -> None:
     register(sub)
 
 
+def _register_new_plugin(sub: argparse._SubParsersAction) -> None:
+    from frontdesk.testing.new_plugin import register  # the plugin kit
+
+    register(sub)
+
+
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _register_auth,
     _register_night_audit,
     _register_backup,
+    _register_new_plugin,
 ]
 
 

@@ -13,10 +13,10 @@ from urllib.parse import urlparse, urlunparse
 
 import httpx
 import pytest
-from support import databases
 from support.browser import free_port
 
 from frontdesk.server.cli import build_parser
+from frontdesk.testing import BUILTIN_PLUGINS, databases
 
 
 def frontdesk(*args: str, database: str | None = None, env: dict | None = None, cwd=None):
@@ -167,7 +167,8 @@ def _commands(parser, prefix: str = "frontdesk") -> list[str]:
 
 
 def test_the_readme_command_table_lists_every_command(monkeypatch):
-    monkeypatch.delenv("FRONTDESK_PLUGINS", raising=False)  # every plugin's commands too
+    # every built-in plugin's commands too (not those of a third-party plugin installed beside)
+    monkeypatch.setenv("FRONTDESK_PLUGINS", ",".join(BUILTIN_PLUGINS))
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     table = [line for line in readme.splitlines() if line.startswith("| `frontdesk")]
     commands = _commands(build_parser())

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support import databases
 from support.table_rows import all_rows
+
+from frontdesk.testing import databases
 
 
 def frontdesk(*args: str, database_url: str) -> subprocess.CompletedProcess:

@@ -15,8 +15,9 @@ from itertools import cycle
 import asyncpg
 import httpx
 import pytest
-from support import databases
 from support.live_api import LiveApi, build_live_hotel
+
+from frontdesk.testing import databases
 
 pytestmark = pytest.mark.skipif(
     not databases.POSTGRES_URL, reason="needs PostgreSQL (FRONTDESK_TEST_POSTGRES_URL)"

@@ -12,9 +12,10 @@ import time
 
 import httpx
 import pytest
-from support import databases
 from support.browser import free_port
 from support.fake_plugins import install_fake_plugin
+
+from frontdesk.testing import databases
 
 SLOW = """
 import asyncio

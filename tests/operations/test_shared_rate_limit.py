@@ -7,7 +7,8 @@ import itertools
 
 import httpx
 import pytest
-from support import databases
+
+from frontdesk.testing import databases
 
 pytestmark = pytest.mark.skipif(
     not databases.POSTGRES_URL, reason="needs PostgreSQL (FRONTDESK_TEST_POSTGRES_URL)"

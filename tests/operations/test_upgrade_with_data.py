@@ -19,7 +19,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support import databases
 from support.browser import start_live_server
 from support.upgrade import (
     PREVIOUS_PLUGINS,
@@ -39,6 +38,7 @@ from frontdesk.core import bootstrap, db
 from frontdesk.core.errors import Conflict
 from frontdesk.core.settings import Settings
 from frontdesk.core.transactions import run_write
+from frontdesk.testing import databases
 
 CURRENT_TREE = Path(frontdesk.__file__).resolve().parent
 

@@ -96,12 +96,13 @@ def start_live_server(
     timeout: float = 60.0,
 ) -> LiveServer:
     """Migrate (and load the demo into) the database, then serve it; returns once
-    ``/health`` answers. ``plugins``: FRONTDESK_PLUGINS (None: every installed plugin)."""
+    ``/health`` answers. ``plugins``: FRONTDESK_PLUGINS (None: every built-in plugin, not
+    a third-party one installed beside them)."""
+    from frontdesk.testing import BUILTIN_PLUGINS  # here: conftest imports this module early
+
     database_url = database_url or f"sqlite:///{workdir / 'live.db'}"
     full_env = {**os.environ, "FRONTDESK_DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"}
-    full_env.pop("FRONTDESK_PLUGINS", None)
-    if plugins is not None:
-        full_env["FRONTDESK_PLUGINS"] = plugins
+    full_env["FRONTDESK_PLUGINS"] = ",".join(BUILTIN_PLUGINS) if plugins is None else plugins
     full_env.update(env or {})
     if migrate:
         _cli(["migrate"], full_env)

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from schemathesis.graphql import nodes
-from support.databases import run_sync, unthrottled
 
 from frontdesk.core import bootstrap
 from frontdesk.core.settings import Settings
+from frontdesk.testing.databases import run_sync, unthrottled
 
 EXAMPLES_PER_OPERATION = 10
 # PostgreSQL runs without a pool in tests (a connection per statement): fewer examples there.

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
-from support.databases import run_sync
 
 from frontdesk.core.db import sqlite_path
+from frontdesk.testing.databases import run_sync
 
 PREVIOUS_RELEASE = "04913371bd0eff0a919a4ddf2f40d8184b0cae0f"
 PREVIOUS_PLUGINS = "accounting_bridge,concierge,hr_shifts"
