@@ -9,11 +9,11 @@ from datetime import date, timedelta
 import schemathesis
 from hypothesis import strategies as st
 from schemathesis.graphql import nodes
-from support.databases import run_sync, unthrottled
 from support.schemathesis_run import admin_headers, exercise_operation
 
 from frontdesk.core import bootstrap
 from frontdesk.graphql.money_permissions import MONEY_FIELD_PERMISSIONS
+from frontdesk.testing.databases import run_sync, unthrottled
 
 EXAMPLES_PER_OPERATION = 15
 
@@ -78,7 +78,7 @@ def _seed(settings_) -> None:
 
 
 def test_no_money_operation_answers_with_a_server_error(settings):
-    from frontdesk.graphql.app import create_app
+    from frontdesk.server.app import create_app
 
     _register_scalars()
     _seed(settings)
