@@ -35,7 +35,7 @@ def frontdesk_piccolo_apps():
 @hookspec
 def frontdesk_graphql_contribute():
     """Called once when the GraphQL schema is assembled. Return a
-    ``frontdesk.graphql.contributions.GraphQLContribution`` (queries, mutations, extra types,
+    ``frontdesk.graphql.common.contributions.GraphQLContribution`` (queries, mutations, extra types,
     and fields added to core types such as ``Stay``), or None. A field name that is already
     taken makes start-up fail."""
 

@@ -22,21 +22,21 @@ from frontdesk.core.night_audit.schedule import scheduler_loop
 from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
-from .availability_of_database import (
+from .common.context import Context
+from .cors import cors_config
+from .http.availability_of_database import (
     RETRY_AFTER_SECONDS,
     handle_unavailable,
     is_unavailable_answer,
     ready,
     unavailable_exception_types,
 )
-from .context import Context
-from .cors import cors_config
-from .graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
+from .http.graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
+from .http.metrics import Metrics, MetricsMiddleware, metrics_handler, operation_metrics
+from .http.request_log import REQUEST_ID_KEY, RequestIdMiddleware, configure_json_logging
 from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
-from .live_server import CONNECTION_INIT_TIMEOUT, SUBSCRIPTION_PROTOCOLS, Live, LiveConnection
-from .metrics import Metrics, MetricsMiddleware, metrics_handler, operation_metrics
+from .live.server import CONNECTION_INIT_TIMEOUT, SUBSCRIPTION_PROTOCOLS, Live, LiveConnection
 from .rate_limit_stores import make_rate_limiter
-from .request_log import REQUEST_ID_KEY, RequestIdMiddleware, configure_json_logging
 from .schema import build_schema
 from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
 
@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
     )
     policy = schema.security_policy  # type: ignore[attr-defined]
 
-    live = Live(rt)  # subscriptions over WebSocket (graphql/live_server.py)
+    live = Live(rt)  # subscriptions over WebSocket (graphql/live/server.py)
 
     async def context_getter(scope: Scope) -> Context:
         principal = scope.get(PRINCIPAL_KEY)  # set by SecurityMiddleware (HTTP only)

@@ -13,8 +13,8 @@ from frontdesk.core.auth import apikeys, privacy, reach, roles, sessions, users
 from frontdesk.core.errors import DomainError, PermissionDenied
 
 from .auth_types import ApiKey, Role, SessionTokens, StaffUser
+from .common.errors import UserError, decode_id, run_mutation
 from .core_mutations import GuestPayload
-from .errors import UserError, decode_id, run_mutation
 
 
 @strawberry.input

@@ -16,9 +16,9 @@ from frontdesk.core.auth.registry import registered_permissions
 from frontdesk.core.errors import NotFound
 
 from .auth_types import ApiKey, AuditRecord, Me, PermissionInfo, Role, StaffUser
+from .common.errors import maybe_id
 from .core_queries import page_size
 from .core_types import Connection, Guest, connection
-from .errors import maybe_id
 
 
 @strawberry.type

@@ -21,6 +21,7 @@ from frontdesk.core.stays.queries import stay_condition
 from frontdesk.core.stays.tables import Stay as StayRow
 
 from . import prefetch
+from .common.errors import UserError, decode_id, decode_optional_id, maybe_id
 from .core_types import (
     Connection,
     Guest,
@@ -33,7 +34,6 @@ from .core_types import (
     StayStatus,
     connection,
 )
-from .errors import UserError, decode_id, decode_optional_id, maybe_id
 from .security_scope import property_scope
 
 DEFAULT_PAGE = 50

@@ -20,7 +20,7 @@ from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.stays.tables import StayGuest as StayGuestRow
 
 from . import prefetch
-from .errors import UserError
+from .common.errors import UserError
 
 if TYPE_CHECKING:
     from .money_types import Folio, Money

@@ -18,7 +18,7 @@ from frontdesk.core.documents.registration_card import registration_card_pdf
 from frontdesk.core.folios.credit_note_tables import CreditNote as CreditNoteRow
 from frontdesk.core.folios.credit_notes import issue_credit_note
 
-from .errors import UserError, decode_id, run_mutation
+from .common.errors import UserError, decode_id, run_mutation
 
 if TYPE_CHECKING:
     from .money_types import InvoiceTaxLine, Money

@@ -9,9 +9,9 @@ from strawberry.types import Info
 from frontdesk.core.folios.tables import Folio as FolioRow
 from frontdesk.core.pagination import paginate_ranked
 
+from .common.errors import maybe_id
 from .core_queries import page_size
 from .core_types import Connection, connection
-from .errors import maybe_id
 from .money_types import Folio, FolioStatus
 from .security_scope import property_scope
 

@@ -13,7 +13,7 @@ from frontdesk.core.folios import city_ledger, closing, payments
 from frontdesk.core.folios import service as folios
 from frontdesk.core.night_audit import service as night_audit
 
-from .errors import UserError, decode_id, decode_optional_id, run_mutation
+from .common.errors import UserError, decode_id, decode_optional_id, run_mutation
 from .money_rate_mutations import RateMutation
 from .money_types import (
     ChargeCategory,

@@ -21,9 +21,9 @@ from frontdesk.core.rates.tables import CityTaxRule as CityTaxRuleRow
 from frontdesk.core.rates.tables import RatePlan as RatePlanRow
 from frontdesk.core.rates.tables import TaxRate as TaxRateRow
 
+from .common.errors import UserError, decode_id, decode_optional_id, maybe_id
 from .core_queries import page_size
 from .core_types import Connection, connection
-from .errors import UserError, decode_id, decode_optional_id, maybe_id
 from .money_rate_types import (
     BaseRate,
     CityTaxRule,

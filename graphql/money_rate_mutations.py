@@ -11,7 +11,7 @@ import strawberry
 from frontdesk.core.errors import DomainError
 from frontdesk.core.rates import service as rates
 
-from .errors import UserError, decode_id, run_mutation
+from .common.errors import UserError, decode_id, run_mutation
 from .money_rate_types import (
     AdjustmentKind,
     BaseRate,

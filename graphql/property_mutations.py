@@ -9,9 +9,9 @@ import strawberry
 
 from frontdesk.core.properties import updates
 
+from .common.errors import UserError, decode_id, run_mutation
 from .core_mutations import AddressInput
 from .core_types import Property, RoomType
-from .errors import UserError, decode_id, run_mutation
 
 UNSET = strawberry.UNSET
 

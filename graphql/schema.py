@@ -23,18 +23,18 @@ from frontdesk.core.settings import Settings
 from . import security_policy
 from .auth_mutations import AuthMutation
 from .auth_queries import AuthQuery
-from .availability_of_database import DatabaseUnavailable
-from .contributions import GraphQLContribution
+from .common.contributions import GraphQLContribution
+from .common.error_codes import registered_codes, user_error_codes
+from .common.list_arguments import install_list_errors
 from .core_mutations import CoreMutation
 from .core_queries import CoreQuery
 from .core_types import CORE_TYPES
 from .documents import DocumentsMutation
-from .error_codes import registered_codes, user_error_codes
 from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_shortcuts
 from .folio_queries import FolioListQuery
+from .http.availability_of_database import DatabaseUnavailable
 from .input_hygiene import StripNulCharacters
-from .list_arguments import install_list_errors
-from .live_schema import LiveSubscription, event_permissions, refuse_over_http
+from .live.schema import LiveSubscription, event_permissions, refuse_over_http
 from .money_mutations import MoneyMutation
 from .money_queries import MoneyQuery
 from .money_types import Folio as MoneyFolio

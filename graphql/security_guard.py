@@ -35,7 +35,7 @@ from graphql import (
     is_leaf_type,
 )
 
-from .errors import UserError, maybe_id
+from .common.errors import UserError, maybe_id
 from .fast_execution import object_fields
 from .security_policy import ROOT_TYPES, SecurityPolicy, redacted_value, refusal
 

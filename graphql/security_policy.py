@@ -36,10 +36,10 @@ from graphql import (
     get_named_type,
 )
 
-from .contributions import GraphQLContribution, ScopeTarget
+from .common.contributions import GraphQLContribution, ScopeTarget
+from .common.errors import UserError
 from .core_permissions import CORE_FIELD_PERMISSIONS
 from .core_types import empty_connection
-from .errors import UserError
 from .money_permissions import MONEY_FIELD_PERMISSIONS, MONEY_SCOPED_ARGUMENTS
 
 log = logging.getLogger("frontdesk.security")

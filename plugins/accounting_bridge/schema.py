@@ -19,9 +19,9 @@ from frontdesk.core.folios.tables import Invoice
 from frontdesk.core.outbox.tables import OutboxMessage
 from frontdesk.core.pagination import clamp, paginate
 from frontdesk.core.properties.tables import Property
-from frontdesk.graphql.contributions import GraphQLContribution
+from frontdesk.graphql.common.contributions import GraphQLContribution
+from frontdesk.graphql.common.errors import UserError, decode_id, maybe_id, run_mutation
 from frontdesk.graphql.core_types import Connection, connection
-from frontdesk.graphql.errors import UserError, decode_id, maybe_id, run_mutation
 from frontdesk.graphql.money_types import money
 
 from . import chart, invoices, outbox, reports

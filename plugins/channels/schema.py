@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import strawberry
 
-from frontdesk.graphql.contributions import GraphQLContribution
-from frontdesk.graphql.errors import maybe_id
+from frontdesk.graphql.common.contributions import GraphQLContribution
+from frontdesk.graphql.common.errors import maybe_id
 
 from . import service
 from .schema_mutations import ChannelsMutation

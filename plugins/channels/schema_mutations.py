@@ -6,7 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.core.errors import DomainError, InvalidInput
-from frontdesk.graphql.errors import UserError, decode_id, decode_optional_id, run_mutation
+from frontdesk.graphql.common.errors import UserError, decode_id, decode_optional_id, run_mutation
 
 from . import service, sync
 from .schema_types import ChannelsCalendarSource, ChannelsDirectBooking, ChannelsFeed

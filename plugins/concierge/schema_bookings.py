@@ -14,14 +14,14 @@ from frontdesk.core.guests.tables import Guest as GuestRow
 from frontdesk.core.pagination import paginate
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.stays.tables import Stay as StayRow
-from frontdesk.graphql.core_types import Connection, Guest, Stay, connection
-from frontdesk.graphql.errors import (
+from frontdesk.graphql.common.errors import (
     UserError,
     decode_id,
     decode_optional_id,
     maybe_id,
     run_mutation,
 )
+from frontdesk.graphql.core_types import Connection, Guest, Stay, connection
 from frontdesk.graphql.money_types import Money, money, optional_money
 
 from . import bookings as service

@@ -8,14 +8,14 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.core.pagination import paginate
-from frontdesk.graphql.core_types import Connection, connection
-from frontdesk.graphql.errors import (
+from frontdesk.graphql.common.errors import (
     UserError,
     decode_id,
     decode_optional_id,
     maybe_id,
     run_mutation,
 )
+from frontdesk.graphql.core_types import Connection, connection
 
 from . import group_events as service
 from .schema_requests import page_size

@@ -12,14 +12,14 @@ from strawberry.types import Info
 
 from frontdesk.core.errors import InvalidInput
 from frontdesk.core.pagination import Page, clamp, counter, decode_cursor, encode_cursor
-from frontdesk.graphql.core_types import Connection, connection
-from frontdesk.graphql.errors import (
+from frontdesk.graphql.common.errors import (
     UserError,
     decode_id,
     decode_optional_id,
     maybe_id,
     run_mutation,
 )
+from frontdesk.graphql.core_types import Connection, connection
 
 from . import requests as service
 from .common import now

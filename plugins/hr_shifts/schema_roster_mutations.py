@@ -14,7 +14,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.core.errors import DomainError
-from frontdesk.graphql.errors import UserError, decode_id, run_mutation
+from frontdesk.graphql.common.errors import UserError, decode_id, run_mutation
 
 from . import common, edits, rostering, timesheets
 from .schema_types import (

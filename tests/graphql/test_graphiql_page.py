@@ -11,7 +11,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from frontdesk.graphql.app import create_app
-from frontdesk.graphql.graphiql import ASSETS_DIR
+from frontdesk.graphql.http.graphiql import ASSETS_DIR
 
 HTML = {"Accept": "text/html"}
 

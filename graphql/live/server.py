@@ -14,8 +14,8 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from frontdesk.core.auth.authenticate import principal_for_bearer
 from frontdesk.core.runtime import Runtime
 
-from .live_broker import Broker, LiveRelay, make_broker
-from .live_schema import bearer_of
+from .broker import Broker, LiveRelay, make_broker
+from .schema import bearer_of
 
 #: graphql-transport-ws only: the legacy graphql-ws protocol has no place for our checks.
 SUBSCRIPTION_PROTOCOLS = (GRAPHQL_TRANSPORT_WS_PROTOCOL,)

@@ -12,8 +12,8 @@ from strawberry.dataloader import DataLoader
 
 from frontdesk.core.rows import fetch_rows, id_list
 
-from .batches import Batch, Fetch
-from .prefetch import ready
+from ..batches import Batch, Fetch
+from ..prefetch import ready
 
 
 class Loaders:

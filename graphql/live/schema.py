@@ -30,10 +30,10 @@ from frontdesk.core.auth.principal import Principal
 from frontdesk.core.properties.tables import Property as PropertyRow
 from graphql import GraphQLError, GraphQLSchema
 
-from .contributions import GraphQLContribution
-from .errors import maybe_id
-from .live_broker import LiveEvent
-from .security_guard import allowed
+from ..common.contributions import GraphQLContribution
+from ..common.errors import maybe_id
+from ..security_guard import allowed
+from .broker import LiveEvent
 
 SUBSCRIPTION_PERMISSIONS = {
     "Subscription.events": "authenticated",

@@ -6,7 +6,7 @@ names (``LiveEvent``), to the broker; the broker delivers it to every subscripti
 property in every server process:
 
 * ``InProcessBroker`` (SQLite: one server process) delivers in memory;
-* ``PostgresBroker`` (graphql/live_postgres.py) publishes with ``pg_notify`` and delivers
+* ``PostgresBroker`` (graphql/live/postgres.py) publishes with ``pg_notify`` and delivers
   what its LISTEN connection receives, so an event committed by one process reaches the
   subscribers of all of them (the publisher's own process included).
 
@@ -195,7 +195,7 @@ def make_broker(engine: Any) -> Broker:
     from piccolo.engine.postgres import PostgresEngine
 
     if isinstance(engine, PostgresEngine):
-        from .live_postgres import PostgresBroker
+        from .postgres import PostgresBroker
 
         return PostgresBroker(engine.config)
     return InProcessBroker()

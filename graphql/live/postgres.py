@@ -20,7 +20,7 @@ from typing import Any
 
 import asyncpg
 
-from .live_broker import LiveEvent, LocalFanOut
+from .broker import LiveEvent, LocalFanOut
 
 log = logging.getLogger("frontdesk.live")
 

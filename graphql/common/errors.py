@@ -13,7 +13,7 @@ from frontdesk.core.errors import CORE_ERROR_CODES, DomainError, InvalidInput
 P = TypeVar("P")
 log = logging.getLogger("frontdesk.graphql")
 
-#: Every code some schema of this process lists in ``UserErrorCode`` (graphql/error_codes.py
+#: Every code some schema of this process lists in ``UserErrorCode`` (graphql/common/error_codes.py
 #: adds each schema's). A refusal with a code nobody registered (a plugin that forgot
 #: ``frontdesk_error_codes_register``) still reaches the client, as ``INVALID`` with its own
 #: message and field, instead of failing the enum's serialization.
