@@ -21,27 +21,27 @@ from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
 from . import security_policy
-from .auth_mutations import AuthMutation
-from .auth_queries import AuthQuery
+from .auth.mutations import AuthMutation
+from .auth.queries import AuthQuery
 from .common.contributions import GraphQLContribution
 from .common.error_codes import registered_codes, user_error_codes
 from .common.list_arguments import install_list_errors
-from .core_mutations import CoreMutation
-from .core_queries import CoreQuery
-from .core_types import CORE_TYPES
-from .documents import DocumentsMutation
 from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_shortcuts
-from .folio_queries import FolioListQuery
+from .folios.documents import DocumentsMutation
+from .folios.ledger import FolioListQuery
+from .folios.mutations import MoneyMutation
+from .folios.queries import MoneyQuery
+from .folios.types import Folio as MoneyFolio
 from .http.availability_of_database import DatabaseUnavailable
 from .input_hygiene import StripNulCharacters
 from .live.schema import LiveSubscription, event_permissions, refuse_over_http
-from .money_mutations import MoneyMutation
-from .money_queries import MoneyQuery
-from .money_types import Folio as MoneyFolio
-from .property_mutations import PropertyMutation
+from .properties.mutations import PropertyMutation
 from .read_snapshot import SQLiteReadSnapshot
 from .security_guard import install_guards
 from .security_limits import security_extensions, validation_extension
+from .stays.mutations import CoreMutation
+from .stays.queries import CoreQuery
+from .stays.types import CORE_TYPES
 
 _build_lock = threading.Lock()
 # Types plugins may add fields to: the core types, and the money area's Folio (the accounting

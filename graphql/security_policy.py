@@ -38,9 +38,9 @@ from graphql import (
 
 from .common.contributions import GraphQLContribution, ScopeTarget
 from .common.errors import UserError
-from .core_permissions import CORE_FIELD_PERMISSIONS
-from .core_types import empty_connection
-from .money_permissions import MONEY_FIELD_PERMISSIONS, MONEY_SCOPED_ARGUMENTS
+from .folios.permissions import MONEY_FIELD_PERMISSIONS, MONEY_SCOPED_ARGUMENTS
+from .stays.permissions import CORE_FIELD_PERMISSIONS
+from .stays.types import empty_connection
 
 log = logging.getLogger("frontdesk.security")
 

@@ -21,8 +21,8 @@ from frontdesk.core.pagination import clamp, paginate
 from frontdesk.core.properties.tables import Property
 from frontdesk.graphql.common.contributions import GraphQLContribution
 from frontdesk.graphql.common.errors import UserError, decode_id, maybe_id, run_mutation
-from frontdesk.graphql.core_types import Connection, connection
-from frontdesk.graphql.money_types import money
+from frontdesk.graphql.folios.types import money
+from frontdesk.graphql.stays.types import Connection, connection
 
 from . import chart, invoices, outbox, reports
 from .connector_settings import configure_connector

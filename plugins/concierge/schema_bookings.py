@@ -21,8 +21,8 @@ from frontdesk.graphql.common.errors import (
     maybe_id,
     run_mutation,
 )
-from frontdesk.graphql.core_types import Connection, Guest, Stay, connection
-from frontdesk.graphql.money_types import Money, money, optional_money
+from frontdesk.graphql.folios.types import Money, money, optional_money
+from frontdesk.graphql.stays.types import Connection, Guest, Stay, connection
 
 from . import bookings as service
 from .common import KEEP, aware

@@ -15,7 +15,7 @@ from frontdesk.graphql.common.errors import (
     maybe_id,
     run_mutation,
 )
-from frontdesk.graphql.core_types import Connection, connection
+from frontdesk.graphql.stays.types import Connection, connection
 
 from . import group_events as service
 from .schema_requests import page_size

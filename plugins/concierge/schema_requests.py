@@ -19,7 +19,7 @@ from frontdesk.graphql.common.errors import (
     maybe_id,
     run_mutation,
 )
-from frontdesk.graphql.core_types import Connection, connection
+from frontdesk.graphql.stays.types import Connection, connection
 
 from . import requests as service
 from .common import now

@@ -13,7 +13,7 @@ from support.databases import run_sync, unthrottled
 from support.schemathesis_run import admin_headers, exercise_operation
 
 from frontdesk.core import bootstrap
-from frontdesk.graphql.money_permissions import MONEY_FIELD_PERMISSIONS
+from frontdesk.graphql.folios.permissions import MONEY_FIELD_PERMISSIONS
 
 EXAMPLES_PER_OPERATION = 15
 

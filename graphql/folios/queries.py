@@ -21,10 +21,8 @@ from frontdesk.core.rates.tables import CityTaxRule as CityTaxRuleRow
 from frontdesk.core.rates.tables import RatePlan as RatePlanRow
 from frontdesk.core.rates.tables import TaxRate as TaxRateRow
 
-from .common.errors import UserError, decode_id, decode_optional_id, maybe_id
-from .core_queries import page_size
-from .core_types import Connection, connection
-from .money_rate_types import (
+from ..common.errors import UserError, decode_id, decode_optional_id, maybe_id
+from ..rates.types import (
     BaseRate,
     CityTaxRule,
     Quote,
@@ -32,7 +30,10 @@ from .money_rate_types import (
     RatePlan,
     TaxRate,
 )
-from .money_types import (
+from ..stays.queries import page_size
+from ..stays.types import Connection, connection
+from .sale import taxes_of
+from .types import (
     CityLedgerAccount,
     Folio,
     Invoice,
@@ -40,7 +41,6 @@ from .money_types import (
     money,
     report_from_run,
 )
-from .stay_sale import taxes_of
 
 NS = "folios"
 

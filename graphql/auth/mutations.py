@@ -12,9 +12,9 @@ from frontdesk.core import runtime
 from frontdesk.core.auth import apikeys, privacy, reach, roles, sessions, users
 from frontdesk.core.errors import DomainError, PermissionDenied
 
-from .auth_types import ApiKey, Role, SessionTokens, StaffUser
-from .common.errors import UserError, decode_id, run_mutation
-from .core_mutations import GuestPayload
+from ..common.errors import UserError, decode_id, run_mutation
+from ..stays.mutations import GuestPayload
+from .types import ApiKey, Role, SessionTokens, StaffUser
 
 
 @strawberry.input

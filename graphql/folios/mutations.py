@@ -13,9 +13,9 @@ from frontdesk.core.folios import city_ledger, closing, payments
 from frontdesk.core.folios import service as folios
 from frontdesk.core.night_audit import service as night_audit
 
-from .common.errors import UserError, decode_id, decode_optional_id, run_mutation
-from .money_rate_mutations import RateMutation
-from .money_types import (
+from ..common.errors import UserError, decode_id, decode_optional_id, run_mutation
+from ..rates.mutations import RateMutation
+from .types import (
     ChargeCategory,
     CityLedgerAccount,
     CityLedgerAccountKind,

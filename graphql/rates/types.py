@@ -16,11 +16,11 @@ from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.rates.service import inclusions_of
 
-from .money_types import ChargeCategory, Money, money
+from ..folios.types import ChargeCategory, Money, money
 
 if TYPE_CHECKING:
-    from .core_types import RoomType
-    from .stay_sale import StayTax
+    from ..folios.sale import StayTax
+    from ..stays.types import RoomType
 
 
 async def _currency(info: Info, property_id: int) -> str:
@@ -165,7 +165,7 @@ class BaseRate:
     @strawberry.field
     async def room_type(
         self, info: Info
-    ) -> Annotated[RoomType, strawberry.lazy("frontdesk.graphql.core_types")]:
+    ) -> Annotated[RoomType, strawberry.lazy("frontdesk.graphql.stays.types")]:
         return await info.context.loaders.by_id(RoomTypeRow).load(self.room_type)
 
     @strawberry.field
@@ -192,7 +192,7 @@ class Quote:
     )
     room_total: Money = strawberry.field(description="The sum of the nightly prices.")
     prices_include_tax: bool
-    taxes: list[Annotated[StayTax, strawberry.lazy("frontdesk.graphql.stay_sale")]] = (
+    taxes: list[Annotated[StayTax, strawberry.lazy("frontdesk.graphql.folios.sale")]] = (
         strawberry.field(description="VAT per rate and city tax, as the property sets them up.")
     )
     nights: list[QuoteNight]

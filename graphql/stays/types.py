@@ -19,26 +19,26 @@ from frontdesk.core.properties.tables import Room as RoomRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.stays.tables import StayGuest as StayGuestRow
 
-from . import prefetch
-from .common.errors import UserError
+from .. import prefetch
+from ..common.errors import UserError
 
 if TYPE_CHECKING:
-    from .money_types import Folio, Money
-    from .stay_sale import StaySale
+    from ..folios.sale import StaySale
+    from ..folios.types import Folio, Money
 
 T = TypeVar("T")
 
 
 @functools.cache
 def _money_types() -> ModuleType:
-    """graphql/money_types.py, which imports this module: loaded on first use, and looked
+    """graphql/folios/types.py, which imports this module: loaded on first use, and looked
     up once rather than by an import statement in a resolver run for every row."""
-    return importlib.import_module(".money_types", __package__)
+    return importlib.import_module("..folios.types", __package__)
 
 
 @functools.cache
 def _stay_sale() -> ModuleType:
-    return importlib.import_module(".stay_sale", __package__)
+    return importlib.import_module("..folios.sale", __package__)
 
 
 @strawberry.enum
@@ -307,14 +307,14 @@ class Stay:
         description="The registration card as PDF, base64-encoded (a download for staff)."
     )
     async def registration_card(self) -> str | None:
-        from .documents import registration_card_base64
+        from ..folios.documents import registration_card_base64
 
         return await registration_card_base64(self.id)
 
     @strawberry.field(description="The stay's folios, the guest folio (number 1) first.")
     async def folios(
         self, info: Info
-    ) -> list[Annotated[Folio, strawberry.lazy("frontdesk.graphql.money_types")]]:
+    ) -> list[Annotated[Folio, strawberry.lazy("frontdesk.graphql.folios.types")]]:
         return await _money_types().stay_folios(info, self.id)
 
     @strawberry.field(
@@ -323,13 +323,13 @@ class Stay:
     )
     async def sale(
         self, info: Info
-    ) -> Annotated[StaySale, strawberry.lazy("frontdesk.graphql.stay_sale")] | None:
+    ) -> Annotated[StaySale, strawberry.lazy("frontdesk.graphql.folios.sale")] | None:
         return await _stay_sale().stay_sale(info, self)
 
     @strawberry.field(description="What is still owed on all folios of the stay.")
     def balance(
         self, info: Info
-    ) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.money_types")] | None:
+    ) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.folios.types")] | None:
         return _money_types().stay_balance(info, self)
 
 

@@ -15,10 +15,10 @@ from frontdesk.core.auth import apikeys, audit, privacy, roles, users
 from frontdesk.core.auth.registry import registered_permissions
 from frontdesk.core.errors import NotFound
 
-from .auth_types import ApiKey, AuditRecord, Me, PermissionInfo, Role, StaffUser
-from .common.errors import maybe_id
-from .core_queries import page_size
-from .core_types import Connection, Guest, connection
+from ..common.errors import maybe_id
+from ..stays.queries import page_size
+from ..stays.types import Connection, Guest, connection
+from .types import ApiKey, AuditRecord, Me, PermissionInfo, Role, StaffUser
 
 
 @strawberry.type

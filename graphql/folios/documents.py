@@ -18,14 +18,14 @@ from frontdesk.core.documents.registration_card import registration_card_pdf
 from frontdesk.core.folios.credit_note_tables import CreditNote as CreditNoteRow
 from frontdesk.core.folios.credit_notes import issue_credit_note
 
-from .common.errors import UserError, decode_id, run_mutation
+from ..common.errors import UserError, decode_id, run_mutation
 
 if TYPE_CHECKING:
-    from .money_types import InvoiceTaxLine, Money
+    from .types import InvoiceTaxLine, Money
 
 
 def _money(value: Decimal, currency: str) -> Money:
-    from .money_types import money
+    from .types import money
 
     return money(Decimal(value), currency)
 
@@ -44,15 +44,15 @@ class CreditNote:
     issued_at: datetime
 
     @strawberry.field(description="Net amount, negative.")
-    def net(self) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.money_types")]:
+    def net(self) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.folios.types")]:
         return _money(self.net, self.currency)
 
     @strawberry.field(description="Tax amount, negative.")
-    def tax(self) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.money_types")]:
+    def tax(self) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.folios.types")]:
         return _money(self.tax, self.currency)
 
     @strawberry.field(description="Gross amount, negative.")
-    def gross(self) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.money_types")]:
+    def gross(self) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.folios.types")]:
         return _money(self.gross, self.currency)
 
     @strawberry.field
@@ -62,8 +62,8 @@ class CreditNote:
     @strawberry.field(description="Tax by rate, negative amounts.")
     def tax_breakdown(
         self,
-    ) -> list[Annotated[InvoiceTaxLine, strawberry.lazy("frontdesk.graphql.money_types")]]:
-        from .money_types import InvoiceTaxLine
+    ) -> list[Annotated[InvoiceTaxLine, strawberry.lazy("frontdesk.graphql.folios.types")]]:
+        from .types import InvoiceTaxLine
 
         return [
             InvoiceTaxLine(

@@ -12,8 +12,8 @@ from frontdesk.core.guests import service as guests
 from frontdesk.core.properties import service as properties
 from frontdesk.core.stays import service as stays
 
-from .common.errors import UserError, decode_id, decode_optional_id, run_mutation
-from .core_types import Guest, HousekeepingStatus, Property, Room, RoomType, Stay, StaySource
+from ..common.errors import UserError, decode_id, decode_optional_id, run_mutation
+from .types import Guest, HousekeepingStatus, Property, Room, RoomType, Stay, StaySource
 
 UNSET = strawberry.UNSET
 

@@ -9,9 +9,9 @@ import strawberry
 
 from frontdesk.core.properties import updates
 
-from .common.errors import UserError, decode_id, run_mutation
-from .core_mutations import AddressInput
-from .core_types import Property, RoomType
+from ..common.errors import UserError, decode_id, run_mutation
+from ..stays.mutations import AddressInput
+from ..stays.types import Property, RoomType
 
 UNSET = strawberry.UNSET
 

@@ -29,11 +29,12 @@ from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.rows import id_list
 from frontdesk.core.stays.tables import Stay as StayRow
 
-from . import documents, prefetch
-from .batches import Batch
+from .. import prefetch
+from ..batches import Batch
+from . import documents
 
 if TYPE_CHECKING:
-    from .core_types import Stay
+    from ..stays.types import Stay
 
 NS = "folios"
 
@@ -202,7 +203,7 @@ class Folio:
     @strawberry.field
     async def stay(
         self, info: Info
-    ) -> Annotated[Stay, strawberry.lazy("frontdesk.graphql.core_types")]:
+    ) -> Annotated[Stay, strawberry.lazy("frontdesk.graphql.stays.types")]:
         return await info.context.loaders.by_id(StayRow).load(self.stay)
 
     @strawberry.field

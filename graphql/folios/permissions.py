@@ -6,7 +6,7 @@ from __future__ import annotations
 from frontdesk.core.folios.tables import CityLedgerAccount, Folio, FolioEntry, Invoice
 from frontdesk.core.rates.tables import RatePlan
 
-from .common.contributions import ScopeTarget
+from ..common.contributions import ScopeTarget
 
 MONEY_FIELD_PERMISSIONS: dict[str, str] = {
     # rates and taxes

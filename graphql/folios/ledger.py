@@ -9,11 +9,11 @@ from strawberry.types import Info
 from frontdesk.core.folios.tables import Folio as FolioRow
 from frontdesk.core.pagination import paginate_ranked
 
-from .common.errors import maybe_id
-from .core_queries import page_size
-from .core_types import Connection, connection
-from .money_types import Folio, FolioStatus
-from .security_scope import property_scope
+from ..common.errors import maybe_id
+from ..security_scope import property_scope
+from ..stays.queries import page_size
+from ..stays.types import Connection, connection
+from .types import Folio, FolioStatus
 
 
 def folio_condition(info: Info, property_id: strawberry.ID, status: FolioStatus | None):

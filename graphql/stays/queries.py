@@ -20,9 +20,10 @@ from frontdesk.core.stays import availability as availability_service
 from frontdesk.core.stays.queries import stay_condition
 from frontdesk.core.stays.tables import Stay as StayRow
 
-from . import prefetch
-from .common.errors import UserError, decode_id, decode_optional_id, maybe_id
-from .core_types import (
+from .. import prefetch
+from ..common.errors import UserError, decode_id, decode_optional_id, maybe_id
+from ..security_scope import property_scope
+from .types import (
     Connection,
     Guest,
     HousekeepingStatus,
@@ -34,7 +35,6 @@ from .core_types import (
     StayStatus,
     connection,
 )
-from .security_scope import property_scope
 
 DEFAULT_PAGE = 50
 

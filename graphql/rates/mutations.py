@@ -11,8 +11,11 @@ import strawberry
 from frontdesk.core.errors import DomainError
 from frontdesk.core.rates import service as rates
 
-from .common.errors import UserError, decode_id, run_mutation
-from .money_rate_types import (
+from ..common.errors import UserError, decode_id, run_mutation
+from ..folios.types import (
+    ChargeCategory,
+)
+from .types import (
     AdjustmentKind,
     BaseRate,
     CancellationFeeKind,
@@ -22,9 +25,6 @@ from .money_rate_types import (
     NoShowPolicy,
     RatePlan,
     TaxRate,
-)
-from .money_types import (
-    ChargeCategory,
 )
 
 # --- rates -----------------------------------------------------------------------------------
