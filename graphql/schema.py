@@ -21,32 +21,54 @@ from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
 from . import security_policy
-from .auth.mutations import AuthMutation
-from .auth.queries import AuthQuery
+from .auth import contribution as auth
 from .common.contributions import GraphQLContribution
 from .common.error_codes import registered_codes, user_error_codes
 from .common.list_arguments import install_list_errors
 from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_shortcuts
-from .folios.documents import DocumentsMutation
-from .folios.ledger import FolioListQuery
-from .folios.mutations import MoneyMutation
-from .folios.queries import MoneyQuery
-from .folios.types import Folio as MoneyFolio
+from .folios import contribution as folios
+from .folios.types import Folio
+from .guests import contribution as guests
+from .guests.types import Guest
 from .http.availability_of_database import DatabaseUnavailable
 from .input_hygiene import StripNulCharacters
 from .live.schema import LiveSubscription, event_permissions, refuse_over_http
-from .properties.mutations import PropertyMutation
+from .night_audit import contribution as night_audit
+from .properties import contribution as properties
+from .properties.types import Property, Room, RoomType
+from .rates import contribution as rates
 from .read_snapshot import SQLiteReadSnapshot
 from .security_guard import install_guards
 from .security_limits import security_extensions, validation_extension
-from .stays.mutations import CoreMutation
-from .stays.queries import CoreQuery
-from .stays.types import CORE_TYPES
+from .stays import contribution as stays
+from .stays.types import Stay
 
 _build_lock = threading.Lock()
-# Types plugins may add fields to: the core types, and the money area's Folio (the accounting
-# bridge adds Folio.journalEntries).
-EXTENDABLE_TYPES: dict[str, type] = {**CORE_TYPES, "Folio": MoneyFolio}
+# Types plugins (and core's own areas) may add fields to.
+EXTENDABLE_TYPES: dict[str, type] = {
+    "Property": Property,
+    "RoomType": RoomType,
+    "Room": Room,
+    "Guest": Guest,
+    "Stay": Stay,
+    "Folio": Folio,
+}
+
+#: Core's areas, contributed as plugins contribute theirs and assembled before them. Query and
+#: Mutation list their fields in this order (the order they were added in: a later part of an
+#: area comes after the areas added before it), so that the printed schema does not move
+#: when an area is reorganised; a new field goes into its area's contribution.
+CORE_CONTRIBUTIONS: tuple[GraphQLContribution, ...] = (
+    properties.CONTRIBUTION,
+    guests.CONTRIBUTION,
+    stays.CONTRIBUTION,
+    rates.CONTRIBUTION,
+    folios.CONTRIBUTION,
+    night_audit.CONTRIBUTION,
+    folios.LEDGER_AND_DOCUMENTS,
+    properties.UPDATES,
+    auth.CONTRIBUTION,
+)
 
 
 class SchemaConflict(RuntimeError):
@@ -78,11 +100,13 @@ def _check_unique(owner: str, classes: Iterable[type]) -> None:
 
 
 def contributions(pm: pluggy.PluginManager) -> list[GraphQLContribution]:
+    """Core's contributions in their fixed order, then the plugins' by module name."""
     found = flatten(pm.hook.frontdesk_graphql_contribute())
-    return sorted(
+    plugins = sorted(
         (c for c in found if isinstance(c, GraphQLContribution)),
         key=lambda c: [t.__module__ for t in (c.queries + c.mutations + c.types)] or [""],
     )
+    return [*CORE_CONTRIBUTIONS, *plugins]
 
 
 def build_schema(
@@ -97,21 +121,8 @@ def build_schema(
     ``extra_extensions`` (metrics)."""
     settings = settings or Settings(dev_mode=dev_mode)
     parts = contributions(pm)
-    queries = [
-        CoreQuery,
-        MoneyQuery,
-        FolioListQuery,
-        AuthQuery,
-        *[q for c in parts for q in c.queries],
-    ]
-    mutations = [
-        CoreMutation,
-        MoneyMutation,
-        DocumentsMutation,
-        PropertyMutation,
-        AuthMutation,
-        *[m for c in parts for m in c.mutations],
-    ]
+    queries = [q for c in parts for q in c.queries]
+    mutations = [m for c in parts for m in c.mutations]
     _check_unique("Query", queries)
     _check_unique("Mutation", mutations)
     extensions: dict[str, list[type]] = {}

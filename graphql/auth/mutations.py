@@ -13,7 +13,7 @@ from frontdesk.core.auth import apikeys, privacy, reach, roles, sessions, users
 from frontdesk.core.errors import DomainError, PermissionDenied
 
 from ..common.errors import UserError, decode_id, run_mutation
-from ..stays.mutations import GuestPayload
+from ..guests.mutations import GuestPayload
 from .types import ApiKey, Role, SessionTokens, StaffUser
 
 

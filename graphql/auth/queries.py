@@ -15,9 +15,10 @@ from frontdesk.core.auth import apikeys, audit, privacy, roles, users
 from frontdesk.core.auth.registry import registered_permissions
 from frontdesk.core.errors import NotFound
 
+from ..common.connection import Connection, connection
 from ..common.errors import maybe_id
-from ..stays.queries import page_size
-from ..stays.types import Connection, Guest, connection
+from ..common.pagination import page_size
+from ..guests.types import Guest
 from .types import ApiKey, AuditRecord, Me, PermissionInfo, Role, StaffUser
 
 

@@ -17,7 +17,7 @@ from graphql.execution import default_field_resolver
 from frontdesk.core.errors import DomainError
 from graphql import GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema, get_named_type
 
-from ..stays.types import Connection, empty_connection
+from .connection import Connection, empty_connection
 from .errors import UserError
 
 CONNECTION_FIELDS = {"nodes", "pageInfo", "errors"}

@@ -1,1 +1,2 @@
-"""folios"""
+"""The schema of folios, their entries, the city ledger, invoices and credit notes, and what
+the folios add to a stay (core/folios, core/documents)."""

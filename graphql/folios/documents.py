@@ -7,26 +7,29 @@ import base64
 import json
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from strawberry.types import Info
 
 from frontdesk.core.documents.credit_note_pdf import credit_note_pdf
 from frontdesk.core.documents.invoice_pdf import invoice_pdf
 from frontdesk.core.documents.registration_card import registration_card_pdf
+from frontdesk.core.folios import credit_notes
 from frontdesk.core.folios.credit_note_tables import CreditNote as CreditNoteRow
-from frontdesk.core.folios.credit_notes import issue_credit_note
 
-from ..common.errors import UserError, decode_id, run_mutation
+from ..common.errors import UserError
+from ..common.money import Money, money
+from ..common.mutations import service_mutation
 
-if TYPE_CHECKING:
-    from .types import InvoiceTaxLine, Money
+
+@strawberry.type
+class InvoiceTaxLine:
+    rate: Decimal = strawberry.field(description="Percent.")
+    net: Money
+    tax: Money
+    gross: Money
 
 
 def _money(value: Decimal, currency: str) -> Money:
-    from .types import money
-
     return money(Decimal(value), currency)
 
 
@@ -44,15 +47,15 @@ class CreditNote:
     issued_at: datetime
 
     @strawberry.field(description="Net amount, negative.")
-    def net(self) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.folios.types")]:
+    def net(self) -> Money:
         return _money(self.net, self.currency)
 
     @strawberry.field(description="Tax amount, negative.")
-    def tax(self) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.folios.types")]:
+    def tax(self) -> Money:
         return _money(self.tax, self.currency)
 
     @strawberry.field(description="Gross amount, negative.")
-    def gross(self) -> Annotated[Money, strawberry.lazy("frontdesk.graphql.folios.types")]:
+    def gross(self) -> Money:
         return _money(self.gross, self.currency)
 
     @strawberry.field
@@ -62,9 +65,7 @@ class CreditNote:
     @strawberry.field(description="Tax by rate, negative amounts.")
     def tax_breakdown(
         self,
-    ) -> list[Annotated[InvoiceTaxLine, strawberry.lazy("frontdesk.graphql.folios.types")]]:
-        from .types import InvoiceTaxLine
-
+    ) -> list[InvoiceTaxLine]:
         return [
             InvoiceTaxLine(
                 rate=Decimal(b["rate"]),
@@ -106,19 +107,10 @@ class IssueCreditNotePayload:
 
 @strawberry.type
 class DocumentsMutation:
-    @strawberry.mutation(
-        description="Cancel an invoice in full with a credit note of the next number."
+    issue_credit_note = service_mutation(
+        credit_notes.issue_credit_note,
+        IssueCreditNotePayload,
+        "credit_note",
+        input=IssueCreditNoteInput,
+        description="Cancel an invoice in full with a credit note of the next number.",
     )
-    async def issue_credit_note(
-        self, info: Info, input: IssueCreditNoteInput
-    ) -> IssueCreditNotePayload:
-        actor = info.context.actor
-
-        async def action() -> CreditNoteRow:
-            return await issue_credit_note(
-                invoice_id=decode_id(input.invoice_id, "invoiceId"),
-                reason=input.reason,
-                actor=actor,
-            )
-
-        return await run_mutation(IssueCreditNotePayload, "credit_note", action)

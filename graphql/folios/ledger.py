@@ -9,10 +9,10 @@ from strawberry.types import Info
 from frontdesk.core.folios.tables import Folio as FolioRow
 from frontdesk.core.pagination import paginate_ranked
 
+from ..common.connection import Connection, connection
 from ..common.errors import maybe_id
+from ..common.pagination import page_size
 from ..security_scope import property_scope
-from ..stays.queries import page_size
-from ..stays.types import Connection, connection
 from .types import Folio, FolioStatus
 
 

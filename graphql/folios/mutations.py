@@ -1,20 +1,16 @@
-"""Money mutations: one ``input`` each, a payload with the result and ``errors``. Amounts
-come in as strings (e.g. "12.50") and are checked by core, so a malformed amount is a
-UserError, never a GraphQL error."""
+"""Mutations of folios and the city ledger, each a mapping of its input to a service of
+core's (common/mutations.py). Amounts come in as strings (e.g. "12.50") and are checked by
+core, so a malformed amount is a UserError, never a GraphQL error."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import strawberry
-from strawberry.types import Info
 
 from frontdesk.core.folios import city_ledger, closing, payments
 from frontdesk.core.folios import service as folios
-from frontdesk.core.night_audit import service as night_audit
 
-from ..common.errors import UserError, decode_id, decode_optional_id, run_mutation
-from ..rates.mutations import RateMutation
+from ..common.errors import UserError
+from ..common.mutations import service_mutation
 from .types import (
     ChargeCategory,
     CityLedgerAccount,
@@ -22,15 +18,8 @@ from .types import (
     CityLedgerEntry,
     Folio,
     FolioEntry,
-    NightAuditReport,
     PaymentMethod,
-    report_from_run,
 )
-
-
-def _actor(info: Info) -> str | None:
-    return info.context.actor
-
 
 # --- folios ----------------------------------------------------------------------------------
 
@@ -158,198 +147,63 @@ class CityLedgerEntryPayload:
     errors: list[UserError]
 
 
-# --- night audit ---------------------------------------------------------------------------------
-
-
-@strawberry.input
-class RunNightAuditInput:
-    property_id: strawberry.ID
-    business_date: date | None = strawberry.field(
-        default=None,
-        description="A date already closed returns its report and posts nothing again.",
-    )
-
-
-@strawberry.type
-class NightAuditPayload:
-    report: NightAuditReport | None
-    errors: list[UserError]
-
-
 def _categories(values) -> list[str]:
     return [c.value for c in values or []]
 
 
 @strawberry.type
-class MoneyMutation(RateMutation):
-    """Folio, city-ledger and night-audit mutations, plus the rate mutations inherited."""
-
-    @strawberry.mutation
-    async def open_folio(self, info: Info, input: OpenFolioInput) -> FolioPayload:
-        return await run_mutation(
-            FolioPayload,
-            "folio",
-            lambda: folios.open_folio(
-                stay_id=decode_id(input.stay_id, "stayId"),
-                name=input.name,
-                guest_id=decode_optional_id(input.guest_id, "guestId"),
-                city_ledger_account_id=decode_optional_id(input.account_id, "accountId"),
-                categories=_categories(input.categories),
-                actor=_actor(info),
-            ),
-        )
-
-    @strawberry.mutation
-    async def route_charges(self, input: RouteChargesInput) -> FolioPayload:
-        return await run_mutation(
-            FolioPayload,
-            "folio",
-            lambda: folios.set_routing(
-                folio_id=decode_id(input.folio_id, "folioId"),
-                categories=_categories(input.categories),
-            ),
-        )
-
-    @strawberry.mutation
-    async def post_charge(self, info: Info, input: PostChargeInput) -> FolioEntryPayload:
-        return await run_mutation(
-            FolioEntryPayload,
-            "entry",
-            lambda: folios.post_charge(
-                category=input.category.value,
-                description=input.description,
-                quantity=input.quantity,
-                unit_price=input.unit_price,
-                folio_id=decode_optional_id(input.folio_id, "folioId"),
-                stay_id=decode_optional_id(input.stay_id, "stayId"),
-                actor=_actor(info),
-            ),
-        )
-
-    @strawberry.mutation(
-        description="Post a goodwill credit: a charge line with negative net, tax and gross."
+class FolioMutation:
+    open_folio = service_mutation(
+        folios.open_folio,
+        FolioPayload,
+        "folio",
+        input=OpenFolioInput,
+        rename={"account_id": "city_ledger_account_id"},
+        convert={"categories": _categories},
     )
-    async def post_credit(self, info: Info, input: PostCreditInput) -> FolioEntryPayload:
-        return await run_mutation(
-            FolioEntryPayload,
-            "entry",
-            lambda: folios.post_credit(
-                stay_id=decode_id(input.stay_id, "stayId"),
-                amount=input.amount,
-                description=input.description,
-                category=input.category.value,
-                actor=_actor(info),
-            ),
-        )
-
-    @strawberry.mutation
-    async def record_payment(self, info: Info, input: RecordPaymentInput) -> FolioEntryPayload:
-        return await run_mutation(
-            FolioEntryPayload,
-            "entry",
-            lambda: payments.record_payment(
-                folio_id=decode_id(input.folio_id, "folioId"),
-                amount=input.amount,
-                currency=input.currency,
-                method=input.method.value,
-                reference=input.reference,
-                actor=_actor(info),
-            ),
-        )
-
-    @strawberry.mutation
-    async def refund_payment(self, info: Info, input: RefundPaymentInput) -> FolioEntryPayload:
-        return await run_mutation(
-            FolioEntryPayload,
-            "entry",
-            lambda: payments.refund_payment(
-                payment_id=decode_id(input.payment_id, "paymentId"),
-                amount=input.amount,
-                currency=input.currency,
-                method=input.method.value if input.method else None,
-                reference=input.reference,
-                actor=_actor(info),
-            ),
-        )
-
-    @strawberry.mutation
-    async def correct_entry(self, info: Info, input: CorrectEntryInput) -> FolioEntryPayload:
-        return await run_mutation(
-            FolioEntryPayload,
-            "entry",
-            lambda: folios.correct_entry(
-                entry_id=decode_id(input.entry_id, "entryId"),
-                reason=input.reason,
-                actor=_actor(info),
-            ),
-        )
-
-    @strawberry.mutation
-    async def settle_folio(self, info: Info, input: SettleFolioInput) -> FolioPayload:
-        return await run_mutation(
-            FolioPayload,
-            "folio",
-            lambda: closing.settle_folio(
-                folio_id=decode_id(input.folio_id, "folioId"), actor=_actor(info)
-            ),
-        )
-
-    @strawberry.mutation
-    async def create_city_ledger_account(
-        self, input: CreateCityLedgerAccountInput
-    ) -> CityLedgerAccountPayload:
-        return await run_mutation(
-            CityLedgerAccountPayload,
-            "account",
-            lambda: city_ledger.create_account(
-                property_id=decode_id(input.property_id, "propertyId"),
-                code=input.code,
-                name=input.name,
-                kind=input.kind.value,
-                credit_limit=input.credit_limit,
-                address=input.address,
-            ),
-        )
-
-    @strawberry.mutation
-    async def transfer_folio_to_city_ledger(
-        self, info: Info, input: TransferFolioToCityLedgerInput
-    ) -> FolioPayload:
-        return await run_mutation(
-            FolioPayload,
-            "folio",
-            lambda: closing.transfer_to_city_ledger(
-                folio_id=decode_id(input.folio_id, "folioId"),
-                account_id=decode_id(input.account_id, "accountId"),
-                actor=_actor(info),
-            ),
-        )
-
-    @strawberry.mutation
-    async def record_city_ledger_payment(
-        self, info: Info, input: RecordCityLedgerPaymentInput
-    ) -> CityLedgerEntryPayload:
-        return await run_mutation(
-            CityLedgerEntryPayload,
-            "entry",
-            lambda: city_ledger.record_account_payment(
-                account_id=decode_id(input.account_id, "accountId"),
-                amount=input.amount,
-                currency=input.currency,
-                method=input.method.value,
-                reference=input.reference,
-                actor=_actor(info),
-            ),
-        )
-
-    @strawberry.mutation(description="Close the property's business date (see docs).")
-    async def run_night_audit(self, info: Info, input: RunNightAuditInput) -> NightAuditPayload:
-        async def action() -> NightAuditReport:
-            run = await night_audit.run_night_audit(
-                property_id=decode_id(input.property_id, "propertyId"),
-                business_date=input.business_date,
-                actor=_actor(info),
-            )
-            return report_from_run(run)
-
-        return await run_mutation(NightAuditPayload, "report", action)
+    route_charges = service_mutation(
+        folios.set_routing,
+        FolioPayload,
+        "folio",
+        input=RouteChargesInput,
+        actor=False,
+        convert={"categories": _categories},
+    )
+    post_charge = service_mutation(
+        folios.post_charge, FolioEntryPayload, "entry", input=PostChargeInput
+    )
+    post_credit = service_mutation(
+        folios.post_credit,
+        FolioEntryPayload,
+        "entry",
+        input=PostCreditInput,
+        description="Post a goodwill credit: a charge line with negative net, tax and gross.",
+    )
+    record_payment = service_mutation(
+        payments.record_payment, FolioEntryPayload, "entry", input=RecordPaymentInput
+    )
+    refund_payment = service_mutation(
+        payments.refund_payment, FolioEntryPayload, "entry", input=RefundPaymentInput
+    )
+    correct_entry = service_mutation(
+        folios.correct_entry, FolioEntryPayload, "entry", input=CorrectEntryInput
+    )
+    settle_folio = service_mutation(
+        closing.settle_folio, FolioPayload, "folio", input=SettleFolioInput
+    )
+    create_city_ledger_account = service_mutation(
+        city_ledger.create_account,
+        CityLedgerAccountPayload,
+        "account",
+        input=CreateCityLedgerAccountInput,
+        actor=False,
+    )
+    transfer_folio_to_city_ledger = service_mutation(
+        closing.transfer_to_city_ledger, FolioPayload, "folio", input=TransferFolioToCityLedgerInput
+    )
+    record_city_ledger_payment = service_mutation(
+        city_ledger.record_account_payment,
+        CityLedgerEntryPayload,
+        "entry",
+        input=RecordCityLedgerPaymentInput,
+    )

@@ -1,34 +1,22 @@
-"""The money area's field -> permission map and its id arguments' scope (merged by
-security_policy with core's)."""
+"""Who may read and change folios, the city ledger and invoices (and the folios' fields of
+Stay), and which id arguments name them. Generic names (``id``, ``accountId``, ``entryId``)
+are bound to their fields only: plugins use them too."""
 
 from __future__ import annotations
 
 from frontdesk.core.folios.tables import CityLedgerAccount, Folio, FolioEntry, Invoice
-from frontdesk.core.rates.tables import RatePlan
 
 from ..common.contributions import ScopeTarget
+from ..guests.permissions import PII
 
-MONEY_FIELD_PERMISSIONS: dict[str, str] = {
-    # rates and taxes
-    "Query.quote": "rates.read",
-    "Query.ratePlans": "rates.read",
-    "Query.ratePlan": "rates.read",
-    "Query.baseRates": "rates.read",
-    "Query.taxRates": "rates.read",
-    "Query.cityTaxRule": "rates.read",
-    "Mutation.setBaseRate": "rates.write",
-    "Mutation.setCalendarRate": "rates.write",
-    "Mutation.createRatePlan": "rates.write",
-    "Mutation.setRatePlanActive": "rates.write",
-    "Mutation.setTaxRate": "rates.write",
-    "Mutation.setCityTaxRule": "rates.write",
-    "Mutation.setMoneySettings": "rates.write",
+FIELD_PERMISSIONS: dict[str, str] = {
     # folios
     "Query.folio": "folios.read",
     "Query.folios": "folios.read",
     "Stay.folios": "folios.read",
     "Stay.balance": "folios.read",
     "Stay.sale": "folios.read",
+    "Stay.registrationCard": PII,
     "Mutation.openFolio": "folios.write",
     "Mutation.routeCharges": "folios.write",
     "Mutation.postCharge": "folios.write",
@@ -47,22 +35,15 @@ MONEY_FIELD_PERMISSIONS: dict[str, str] = {
     # invoices
     "Query.invoice": "invoices.read",
     "Query.invoices": "invoices.read",
-    # night audit
-    "Mutation.runNightAudit": "night_audit.run",
-    "Query.nightAuditReport": "reports.read",
 }
 
-# Argument (or input field) -> what it names; see GraphQLContribution.scoped_arguments. Generic
-# names (``id``, ``accountId``, ``entryId``) are bound to their fields only: plugins use them too.
-MONEY_SCOPED_ARGUMENTS: dict[str, ScopeTarget] = {
+SCOPED_ARGUMENTS: dict[str, ScopeTarget] = {
     "folioId": Folio,
     "paymentId": FolioEntry,
-    "ratePlanId": RatePlan,
     "invoiceId": Invoice,
     "cityLedgerAccountId": CityLedgerAccount,
     "Query.folio.id": Folio,
     "Query.invoice.id": Invoice,
-    "Query.ratePlan.id": RatePlan,
     "Query.cityLedgerAccount.id": CityLedgerAccount,
     "Mutation.correctEntry.entryId": FolioEntry,
     "Mutation.openFolio.accountId": CityLedgerAccount,

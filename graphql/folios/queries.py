@@ -1,157 +1,31 @@
-"""Money queries. Bad arguments never raise: unknown ids give null or empty lists, and a
-quote that cannot be priced answers with errors."""
+"""Queries of folios, invoices and the city ledger. Unknown or unreadable ids give null."""
 
 from __future__ import annotations
-
-from datetime import date
 
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core import validation
-from frontdesk.core.errors import DomainError
 from frontdesk.core.folios.tables import CityLedgerAccount as AccountRow
 from frontdesk.core.folios.tables import Folio as FolioRow
 from frontdesk.core.folios.tables import Invoice as InvoiceRow
-from frontdesk.core.night_audit.service import get_run
 from frontdesk.core.pagination import paginate
-from frontdesk.core.rates.quote_taxes import quote_with_taxes
-from frontdesk.core.rates.tables import BaseRate as BaseRateRow
-from frontdesk.core.rates.tables import CityTaxRule as CityTaxRuleRow
-from frontdesk.core.rates.tables import RatePlan as RatePlanRow
-from frontdesk.core.rates.tables import TaxRate as TaxRateRow
 
-from ..common.errors import UserError, decode_id, decode_optional_id, maybe_id
-from ..rates.types import (
-    BaseRate,
-    CityTaxRule,
-    Quote,
-    QuoteNight,
-    RatePlan,
-    TaxRate,
-)
-from ..stays.queries import page_size
-from ..stays.types import Connection, connection
-from .sale import taxes_of
-from .types import (
-    CityLedgerAccount,
-    Folio,
-    Invoice,
-    NightAuditReport,
-    money,
-    report_from_run,
-)
-
-NS = "folios"
+from ..common.connection import Connection, connection
+from ..common.errors import maybe_id
+from ..common.pagination import by_id, page_size
+from ..folios.types import CityLedgerAccount, Folio, Invoice
+from .types import NS
 
 
 @strawberry.type
-class QuoteResult:
-    quote: Quote | None
-    errors: list[UserError]
-
-
-async def _load(info: Info, table, value):
-    key = maybe_id(value)
-    if key is None:
-        return None
-    return await info.context.loaders.by_id(table, namespace=NS).load(key)
-
-
-def _property_rows(table, property_id: strawberry.ID, order):
-    key = maybe_id(property_id)
-    if key is None:
-        return None
-    return table.objects().where(table.property == key).order_by(order)
-
-
-@strawberry.type
-class MoneyQuery:
-    @strawberry.field(
-        description="Price a prospective stay night by night before booking, with its taxes "
-        "(children count for a city tax charged per person unless the rule exempts them)."
-    )
-    async def quote(
-        self,
-        property_id: strawberry.ID,
-        room_type_id: strawberry.ID,
-        arrival: date,
-        departure: date,
-        rate_plan_id: strawberry.ID | None = None,
-        adults: int = 1,
-        children: int = 0,
-        business_travel: bool = False,
-    ) -> QuoteResult:
-        try:
-            taxed = await quote_with_taxes(
-                property_id=decode_id(property_id, "propertyId"),
-                room_type_id=decode_id(room_type_id, "roomTypeId"),
-                arrival=arrival,
-                departure=departure,
-                rate_plan_id=decode_optional_id(rate_plan_id, "ratePlanId"),
-                adults=validation.integer(adults, "adults", minimum=1, maximum=20),
-                children=children,
-                business_travel=business_travel,
-            )
-        except DomainError as error:
-            return QuoteResult(quote=None, errors=[UserError.from_domain(error)])
-        result, sale = taxed.quote, taxed.sale
-        cur = result.currency
-        nights = [
-            QuoteNight(night=n.night, rate=money(n.rate, cur), price=money(n.price, cur))
-            for n in result.nights
-        ]
-        quote = Quote(
-            currency=cur,
-            total=money(sale.total, cur),
-            room_total=money(result.total, cur),
-            prices_include_tax=sale.prices_include_tax,
-            taxes=taxes_of(sale),
-            nights=nights,
-            rate_plan=result.rate_plan,
-        )
-        return QuoteResult(quote=quote, errors=[])
-
-    @strawberry.field
-    async def rate_plans(self, property_id: strawberry.ID) -> list[RatePlan]:
-        query = _property_rows(RatePlanRow, property_id, RatePlanRow.code)
-        return [] if query is None else await query
-
-    @strawberry.field
-    async def rate_plan(self, info: Info, id: strawberry.ID) -> RatePlan | None:
-        key = maybe_id(id)
-        return (
-            None
-            if key is None
-            else await RatePlanRow.objects().where(RatePlanRow.id == key).first()
-        )
-
-    @strawberry.field
-    async def base_rates(self, property_id: strawberry.ID) -> list[BaseRate]:
-        query = _property_rows(BaseRateRow, property_id, BaseRateRow.room_type)
-        return [] if query is None else await query
-
-    @strawberry.field
-    async def tax_rates(self, property_id: strawberry.ID) -> list[TaxRate]:
-        query = _property_rows(TaxRateRow, property_id, TaxRateRow.category)
-        return [] if query is None else await query
-
-    @strawberry.field
-    async def city_tax_rule(self, property_id: strawberry.ID) -> CityTaxRule | None:
-        key = maybe_id(property_id)
-        return (
-            None
-            if key is None
-            else await CityTaxRuleRow.objects().where(CityTaxRuleRow.property == key).first()
-        )
-
+class FolioQuery:
     @strawberry.field
     async def folio(self, info: Info, id: strawberry.ID) -> Folio | None:
-        return await _load(info, FolioRow, id)
+        return await by_id(info, FolioRow, id, NS)
 
     @strawberry.field
     async def invoice(self, info: Info, id: strawberry.ID) -> Invoice | None:
-        return await _load(info, InvoiceRow, id)
+        return await by_id(info, InvoiceRow, id, NS)
 
     @strawberry.field(description="Invoices of a property, by number.")
     async def invoices(
@@ -169,7 +43,7 @@ class MoneyQuery:
 
     @strawberry.field
     async def city_ledger_account(self, info: Info, id: strawberry.ID) -> CityLedgerAccount | None:
-        return await _load(info, AccountRow, id)
+        return await by_id(info, AccountRow, id, NS)
 
     @strawberry.field
     async def city_ledger_accounts(
@@ -184,13 +58,3 @@ class MoneyQuery:
         return connection(
             await paginate(AccountRow, condition, first=page_size(info, first), after=after)
         )
-
-    @strawberry.field(description="The night audit summary of a business date.")
-    async def night_audit_report(
-        self, property_id: strawberry.ID, business_date: date
-    ) -> NightAuditReport | None:
-        key = maybe_id(property_id)
-        if key is None:
-            return None
-        run = await get_run(key, business_date)
-        return report_from_run(run) if run is not None else None

@@ -17,8 +17,8 @@ from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.rates.tables import CityTaxRule, MoneySettings, TaxRate
 from frontdesk.core.rates.tables import RatePlan as RatePlanRow
 
+from ..common.money import Money, money
 from ..rates.types import RatePlan
-from .types import Money, money
 
 NS = "folios"
 

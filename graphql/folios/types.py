@@ -1,16 +1,13 @@
-"""GraphQL types of the money area (rates, folios, city ledger, invoices, night audit).
+"""GraphQL types of folios, their entries, the city ledger and invoices.
 Resolvers receive Piccolo rows as ``self``; related rows load through per-request loaders.
 Amounts are Decimal (serialized as strings) with their currency beside them."""
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import json
-from collections.abc import Awaitable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -19,35 +16,22 @@ from frontdesk.core.folios.city_ledger import age, ledger_balance
 from frontdesk.core.folios.invoice_parties import invoice_parties
 from frontdesk.core.folios.invoices import render_html
 from frontdesk.core.folios.ledger import balance_of
-from frontdesk.core.folios.money import ZERO, plain, round_money
+from frontdesk.core.folios.money import plain
 from frontdesk.core.folios.tables import CityLedgerAccount as AccountRow
 from frontdesk.core.folios.tables import CityLedgerEntry as LedgerEntryRow
 from frontdesk.core.folios.tables import Folio as FolioRow
 from frontdesk.core.folios.tables import FolioEntry as EntryRow
 from frontdesk.core.folios.tables import Invoice as InvoiceRow
 from frontdesk.core.properties.tables import Property as PropertyRow
-from frontdesk.core.rows import id_list
 from frontdesk.core.stays.tables import Stay as StayRow
 
-from .. import prefetch
-from ..batches import Batch
+from ..common.money import Money, money
+from ..rates.types import ChargeCategory
+from ..stays.types import Stay
 from . import documents
-
-if TYPE_CHECKING:
-    from ..stays.types import Stay
+from .documents import InvoiceTaxLine
 
 NS = "folios"
-
-
-@strawberry.enum
-class ChargeCategory(enum.Enum):
-    ROOM = "room"
-    FOOD_BEVERAGE = "food_beverage"
-    MINIBAR = "minibar"
-    SPA = "spa"
-    CITY_TAX = "city_tax"
-    FEE = "fee"
-    OTHER = "other"
 
 
 @strawberry.enum
@@ -79,46 +63,6 @@ class FolioEntryKind(enum.Enum):
 class CityLedgerAccountKind(enum.Enum):
     COMPANY = "company"
     TRAVEL_AGENT = "travel_agent"
-
-
-@strawberry.type(
-    description="An amount of money: a decimal string with the currency's minor units "
-    '("380.50", "0.00", JPY "1200") and its ISO 4217 currency code.'
-)
-class Money:
-    amount: Decimal
-    currency: str
-
-
-#: The rule for output fields (tests/graphql/test_money_shape.py walks the schema): a field
-#: whose type is the ``Decimal`` scalar, or whose name ends in a money word (``amount``,
-#: ``price``, ``total``, ``balance``...), is money and must be ``Money``, unless it is listed
-#: here with the reason it is not. Plugins follow the same rule; a number that is not money
-#: (a percentage, a ratio) is added here by the change that adds it.
-NOT_MONEY: dict[str, str] = {
-    "FolioEntry.taxRate": "percent",
-    "InvoiceTaxLine.rate": "percent",
-    "TaxRate.rate": "percent",
-    "StayTax.rate": "percent",
-    "NightAuditReport.occupancyPercent": "percent",
-    "RatePlan.cancellationFeePercent": "percent",
-    "RatePlan.noShowFeePercent": "percent",
-    "RatePlan.adjustment": "percent or amount by adjustmentKind; adjustmentAmount is Money",
-    "CityTaxRule.amount": "percent or amount by kind; perPersonNight is Money",
-}
-
-
-def money(value: Decimal | str | int, currency: str) -> Money:
-    """``value`` as Money: an exact Decimal rounded to the currency's minor units, so the
-    amount reads the same on SQLite and PostgreSQL ("380.50", "0.00", JPY "1200")."""
-    return Money(amount=round_money(Decimal(value), currency), currency=currency)
-
-
-def optional_money(value: Decimal | str | int | None, currency: str | None) -> Money | None:
-    """Money, or None when there is no amount (an optional price)."""
-    if value is None or currency is None:
-        return None
-    return money(value, currency)
 
 
 @strawberry.type
@@ -201,9 +145,7 @@ class Folio:
         return money(balance_of(entries, self.currency), self.currency)
 
     @strawberry.field
-    async def stay(
-        self, info: Info
-    ) -> Annotated[Stay, strawberry.lazy("frontdesk.graphql.stays.types")]:
+    async def stay(self, info: Info) -> Stay:
         return await info.context.loaders.by_id(StayRow).load(self.stay)
 
     @strawberry.field
@@ -298,14 +240,6 @@ class CityLedgerAccount:
 
 
 @strawberry.type
-class InvoiceTaxLine:
-    rate: Decimal = strawberry.field(description="Percent.")
-    net: Money
-    tax: Money
-    gross: Money
-
-
-@strawberry.type
 class Invoice:
     id: strawberry.ID
     number: int
@@ -368,120 +302,3 @@ class Invoice:
     @strawberry.field(description="The credit note that cancelled this invoice, if any.")
     async def credit_note(self) -> documents.CreditNote | None:
         return await documents.credit_note_of(self.id)
-
-
-@strawberry.type
-class CategoryRevenue:
-    category: ChargeCategory
-    net: Money
-    gross: Money
-
-
-@strawberry.type
-class MethodAmount:
-    method: PaymentMethod
-    amount: Money
-
-
-@strawberry.type
-class NightAuditReport:
-    business_date: date
-    status: str
-    currency: str
-    rooms_sold: int
-    rooms_available: int
-    occupancy_percent: Decimal
-    room_revenue: Money
-    adr: Money = strawberry.field(description="Net room revenue per room sold.")
-    revpar: Money = strawberry.field(description="Net room revenue per available room.")
-    no_shows: int
-    revenue_by_category: list[CategoryRevenue]
-    payments_by_method: list[MethodAmount]
-    completed_at: datetime | None
-
-
-def report_from_run(run) -> NightAuditReport:
-    data = json.loads(run.report or "{}")
-    currency = data.get("currency", "")
-    return NightAuditReport(
-        business_date=run.business_date,
-        status=run.status,
-        currency=currency,
-        rooms_sold=data.get("rooms_sold", 0),
-        rooms_available=data.get("rooms_available", 0),
-        occupancy_percent=Decimal(data.get("occupancy_percent", "0")),
-        room_revenue=money(data.get("room_revenue", "0"), currency),
-        adr=money(data.get("adr", "0"), currency),
-        revpar=money(data.get("revpar", "0"), currency),
-        no_shows=data.get("no_shows", 0),
-        revenue_by_category=[
-            CategoryRevenue(
-                category=ChargeCategory(r["category"]),
-                net=money(r["net"], currency),
-                gross=money(r["gross"], currency),
-            )
-            for r in data.get("revenue_by_category", [])
-        ],
-        payments_by_method=[
-            MethodAmount(method=PaymentMethod(p["method"]), amount=money(p["amount"], currency))
-            for p in data.get("payments_by_method", [])
-        ],
-        completed_at=run.completed_at,
-    )
-
-
-async def stay_folios(info: Info, stay_id: int) -> list:
-    return await info.context.loaders.many_by(FolioRow, "stay", namespace=NS).load(stay_id)
-
-
-#: The selected columns, built once (piccolo builds each through ``__getattribute__``).
-_ENTRY_STAY = EntryRow.stay.as_alias("stay_id")
-
-
-async def _balances_by_stay(stay_ids: list[int]) -> list[Decimal]:
-    """What is owed on all folios of each stay, in one statement for a whole page of stays
-    (only the amounts are read: the board shows a balance per row).
-
-    Every entry carries its folio's stay (``ledger.insert_entry``; folios and entries are
-    never edited), and ``folios_entry.stay`` has its own index: no join with the folios.
-    Joining through the folio made PostgreSQL hash-join every entry of the database, a
-    cost that grew with the history (3.6 ms per board at 18k entries)."""
-    records = await EntryRow.select(_ENTRY_STAY, EntryRow.amount).where(
-        EntryRow.stay.is_in(id_list(stay_ids))
-    )
-    totals: dict[int, Decimal] = {}
-    for record in records:
-        key = record["stay_id"]
-        totals[key] = totals.get(key, ZERO) + Decimal(record["amount"])
-    return [totals.get(key, ZERO) for key in stay_ids]
-
-
-def _balances(info: Info) -> Batch:
-    return info.context.loaders.batch(f"{NS}.balance_by_stay", _balances_by_stay)
-
-
-def stay_balance(info: Info, stay) -> Money | Awaitable[Money]:
-    """The stay's balance, at once when a list prefetched it, else as an awaitable (the
-    stays resolved in one turn of the event loop still share one statement)."""
-    balances = _balances(info)
-    total = balances.values.get(stay.id)
-    prop = info.context.loaders.row(PropertyRow, stay.property)
-    if total is not None and not isinstance(prop, asyncio.Future):
-        return money(total, prop.currency)
-
-    async def later() -> Money:
-        await balances.load_many([stay.id])
-        row = await prop if isinstance(prop, asyncio.Future) else prop
-        return money(balances.values[stay.id], row.currency)
-
-    return later()
-
-
-async def _prefetch_balances(info: Info, rows: list) -> None:
-    await asyncio.gather(
-        _balances(info).load_many([row.id for row in rows]),
-        info.context.loaders.preload(PropertyRow, {row.property for row in rows}),
-    )
-
-
-prefetch.register("Stay", "balance", _prefetch_balances)

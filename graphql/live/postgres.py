@@ -8,7 +8,7 @@ back over LISTEN and every process sees every event exactly once.
 
 The connection is supervised: when PostgreSQL restarts (or the session is terminated, or a
 heartbeat fails) it is re-opened with a growing back-off and LISTEN is issued again. Events
-committed while it is down are not replayed; subscribers re-query (see graphql/live_broker).
+committed while it is down are not replayed; subscribers re-query (see graphql/live/broker.py).
 """
 
 from __future__ import annotations

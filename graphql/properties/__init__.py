@@ -1,1 +1,1 @@
-"""properties"""
+"""The schema of properties, room types and rooms (core/properties)."""

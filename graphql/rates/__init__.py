@@ -1,1 +1,1 @@
-"""rates"""
+"""The schema of rates, rate plans, taxes and quotes (core/rates)."""

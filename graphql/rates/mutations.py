@@ -11,14 +11,13 @@ import strawberry
 from frontdesk.core.errors import DomainError
 from frontdesk.core.rates import service as rates
 
-from ..common.errors import UserError, decode_id, run_mutation
-from ..folios.types import (
-    ChargeCategory,
-)
+from ..common.errors import UserError, decode_id
+from ..common.mutations import service_mutation
 from .types import (
     AdjustmentKind,
     BaseRate,
     CancellationFeeKind,
+    ChargeCategory,
     CityTaxKind,
     CityTaxRule,
     NoShowFeeKind,
@@ -137,92 +136,50 @@ class MoneySettingsPayload:
     errors: list[UserError]
 
 
+def _inclusions(inclusions: list[RatePlanInclusionInput] | None) -> list[dict]:
+    return [
+        {"name": i.name, "category": i.category.value, "amount": i.amount} for i in inclusions or []
+    ]
+
+
 @strawberry.type
 class RateMutation:
-    @strawberry.mutation
-    async def set_base_rate(self, input: SetBaseRateInput) -> BaseRatePayload:
-        return await run_mutation(
-            BaseRatePayload,
-            "base_rate",
-            lambda: rates.set_base_rate(
-                room_type_id=decode_id(input.room_type_id, "roomTypeId"), amount=input.amount
-            ),
-        )
-
-    @strawberry.mutation
-    async def set_calendar_rate(self, input: SetCalendarRateInput) -> CalendarRatePayload:
-        async def action() -> int:
-            rows = await rates.set_calendar_rate(
-                room_type_id=decode_id(input.room_type_id, "roomTypeId"),
-                start=input.start,
-                end=input.end,
-                amount=input.amount,
-            )
-            return len(rows)
-
-        return await run_mutation(CalendarRatePayload, "nights", action)
-
-    @strawberry.mutation
-    async def create_rate_plan(self, input: CreateRatePlanInput) -> RatePlanPayload:
-        return await run_mutation(
-            RatePlanPayload,
-            "rate_plan",
-            lambda: rates.create_rate_plan(
-                property_id=decode_id(input.property_id, "propertyId"),
-                code=input.code,
-                name=input.name,
-                adjustment_kind=input.adjustment_kind.value,
-                adjustment=input.adjustment,
-                inclusions=[
-                    {"name": i.name, "category": i.category.value, "amount": i.amount}
-                    for i in input.inclusions or []
-                ],
-                cancellation_free_days=input.cancellation_free_days,
-                cancellation_fee_kind=input.cancellation_fee_kind.value,
-                cancellation_fee_percent=input.cancellation_fee_percent,
-                no_show_fee_kind=input.no_show_fee_kind.value,
-                no_show_fee_percent=input.no_show_fee_percent,
-            ),
-        )
-
-    @strawberry.mutation
-    async def set_rate_plan_active(self, input: SetRatePlanActiveInput) -> RatePlanPayload:
-        return await run_mutation(
-            RatePlanPayload,
-            "rate_plan",
-            lambda: rates.set_rate_plan_active(
-                rate_plan_id=decode_id(input.rate_plan_id, "ratePlanId"), active=input.active
-            ),
-        )
-
-    @strawberry.mutation
-    async def set_tax_rate(self, input: SetTaxRateInput) -> TaxRatePayload:
-        return await run_mutation(
-            TaxRatePayload,
-            "tax_rate",
-            lambda: rates.set_tax_rate(
-                property_id=decode_id(input.property_id, "propertyId"),
-                category=input.category.value,
-                rate=input.rate,
-                name=input.name,
-            ),
-        )
-
-    @strawberry.mutation
-    async def set_city_tax_rule(self, input: SetCityTaxRuleInput) -> CityTaxRulePayload:
-        return await run_mutation(
-            CityTaxRulePayload,
-            "city_tax_rule",
-            lambda: rates.set_city_tax_rule(
-                property_id=decode_id(input.property_id, "propertyId"),
-                kind=input.kind.value,
-                amount=input.amount,
-                max_nights=input.max_nights,
-                child_exemption_age=input.child_exemption_age,
-                business_exempt=input.business_exempt,
-                active=input.active,
-            ),
-        )
+    set_base_rate = service_mutation(
+        rates.set_base_rate, BaseRatePayload, "base_rate", input=SetBaseRateInput, actor=False
+    )
+    set_calendar_rate = service_mutation(
+        rates.set_calendar_rate,
+        CalendarRatePayload,
+        "nights",
+        input=SetCalendarRateInput,
+        actor=False,
+        then=len,
+    )
+    create_rate_plan = service_mutation(
+        rates.create_rate_plan,
+        RatePlanPayload,
+        "rate_plan",
+        input=CreateRatePlanInput,
+        actor=False,
+        convert={"inclusions": _inclusions},
+    )
+    set_rate_plan_active = service_mutation(
+        rates.set_rate_plan_active,
+        RatePlanPayload,
+        "rate_plan",
+        input=SetRatePlanActiveInput,
+        actor=False,
+    )
+    set_tax_rate = service_mutation(
+        rates.set_tax_rate, TaxRatePayload, "tax_rate", input=SetTaxRateInput, actor=False
+    )
+    set_city_tax_rule = service_mutation(
+        rates.set_city_tax_rule,
+        CityTaxRulePayload,
+        "city_tax_rule",
+        input=SetCityTaxRuleInput,
+        actor=False,
+    )
 
     @strawberry.mutation
     async def set_money_settings(self, input: SetMoneySettingsInput) -> MoneySettingsPayload:

@@ -16,16 +16,27 @@ from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.rates.service import inclusions_of
 
-from ..folios.types import ChargeCategory, Money, money
+from ..common.money import Money, money
+from ..properties.types import RoomType
 
 if TYPE_CHECKING:
     from ..folios.sale import StayTax
-    from ..stays.types import RoomType
 
 
 async def _currency(info: Info, property_id: int) -> str:
     """The currency of a property: rate configuration is priced in it."""
     return (await info.context.loaders.by_id(PropertyRow).load(property_id)).currency
+
+
+@strawberry.enum
+class ChargeCategory(enum.Enum):
+    ROOM = "room"
+    FOOD_BEVERAGE = "food_beverage"
+    MINIBAR = "minibar"
+    SPA = "spa"
+    CITY_TAX = "city_tax"
+    FEE = "fee"
+    OTHER = "other"
 
 
 @strawberry.enum
@@ -163,9 +174,7 @@ class CityTaxRule:
 @strawberry.type
 class BaseRate:
     @strawberry.field
-    async def room_type(
-        self, info: Info
-    ) -> Annotated[RoomType, strawberry.lazy("frontdesk.graphql.stays.types")]:
+    async def room_type(self, info: Info) -> RoomType:
         return await info.context.loaders.by_id(RoomTypeRow).load(self.room_type)
 
     @strawberry.field

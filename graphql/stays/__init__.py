@@ -1,1 +1,1 @@
-"""stays"""
+"""The schema of stays: bookings, their lifecycle and availability (core/stays)."""

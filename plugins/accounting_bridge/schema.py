@@ -19,10 +19,10 @@ from frontdesk.core.folios.tables import Invoice
 from frontdesk.core.outbox.tables import OutboxMessage
 from frontdesk.core.pagination import clamp, paginate
 from frontdesk.core.properties.tables import Property
+from frontdesk.graphql.common.connection import Connection, connection
 from frontdesk.graphql.common.contributions import GraphQLContribution
 from frontdesk.graphql.common.errors import UserError, decode_id, maybe_id, run_mutation
-from frontdesk.graphql.folios.types import money
-from frontdesk.graphql.stays.types import Connection, connection
+from frontdesk.graphql.common.money import money
 
 from . import chart, invoices, outbox, reports
 from .connector_settings import configure_connector

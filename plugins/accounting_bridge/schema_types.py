@@ -10,7 +10,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.core.folios.tables import Invoice
-from frontdesk.graphql.folios.types import Money, money
+from frontdesk.graphql.common.money import Money, money
 
 from .tables import JournalEntryRow, JournalPosting
 

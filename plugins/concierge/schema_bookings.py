@@ -14,6 +14,7 @@ from frontdesk.core.guests.tables import Guest as GuestRow
 from frontdesk.core.pagination import paginate
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.stays.tables import Stay as StayRow
+from frontdesk.graphql.common.connection import Connection, connection
 from frontdesk.graphql.common.errors import (
     UserError,
     decode_id,
@@ -21,8 +22,9 @@ from frontdesk.graphql.common.errors import (
     maybe_id,
     run_mutation,
 )
-from frontdesk.graphql.folios.types import Money, money, optional_money
-from frontdesk.graphql.stays.types import Connection, Guest, Stay, connection
+from frontdesk.graphql.common.money import Money, money, optional_money
+from frontdesk.graphql.guests.types import Guest
+from frontdesk.graphql.stays.types import Stay
 
 from . import bookings as service
 from .common import KEEP, aware

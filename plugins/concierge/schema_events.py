@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.core.pagination import paginate
+from frontdesk.graphql.common.connection import Connection, connection
 from frontdesk.graphql.common.errors import (
     UserError,
     decode_id,
@@ -15,7 +16,6 @@ from frontdesk.graphql.common.errors import (
     maybe_id,
     run_mutation,
 )
-from frontdesk.graphql.stays.types import Connection, connection
 
 from . import group_events as service
 from .schema_requests import page_size

@@ -10,8 +10,9 @@ from strawberry.types import Info
 
 from frontdesk.core.errors import DomainError, InvalidInput
 from frontdesk.core.stays.tables import Stay as StayRow
+from frontdesk.graphql.common.connection import Connection, connection
 from frontdesk.graphql.common.errors import UserError, decode_id, maybe_id, run_mutation
-from frontdesk.graphql.stays.types import Connection, Stay, connection
+from frontdesk.graphql.stays.types import Stay
 
 from . import recommendations as service
 from .common import KEEP, aware

@@ -12,6 +12,7 @@ from strawberry.types import Info
 
 from frontdesk.core.errors import InvalidInput
 from frontdesk.core.pagination import Page, clamp, counter, decode_cursor, encode_cursor
+from frontdesk.graphql.common.connection import Connection, connection
 from frontdesk.graphql.common.errors import (
     UserError,
     decode_id,
@@ -19,7 +20,6 @@ from frontdesk.graphql.common.errors import (
     maybe_id,
     run_mutation,
 )
-from frontdesk.graphql.stays.types import Connection, connection
 
 from . import requests as service
 from .common import now

@@ -12,8 +12,10 @@ from strawberry.types import Info
 from frontdesk.core.guests.tables import Guest as GuestRow
 from frontdesk.core.properties.tables import Room as RoomRow
 from frontdesk.core.stays.tables import Stay as StayRow
-from frontdesk.graphql.folios.types import Money, optional_money
-from frontdesk.graphql.stays.types import Guest, Room, Stay
+from frontdesk.graphql.common.money import Money, optional_money
+from frontdesk.graphql.guests.types import Guest
+from frontdesk.graphql.properties.types import Room
+from frontdesk.graphql.stays.types import Stay
 
 from . import requests as request_service
 from .common import aware

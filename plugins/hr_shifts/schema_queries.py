@@ -13,8 +13,8 @@ from strawberry.types import Info
 from frontdesk.core import db
 from frontdesk.core.errors import DomainError
 from frontdesk.core.pagination import clamp, paginate
+from frontdesk.graphql.common.connection import Connection, connection
 from frontdesk.graphql.common.errors import maybe_id
-from frontdesk.graphql.stays.types import Connection, connection
 
 from . import common, coverage, feed, rostering, timesheets
 from .schema_types import (

@@ -11,8 +11,8 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.core.properties.tables import Property as PropertyRow
-from frontdesk.graphql.folios.types import Money, money, optional_money
-from frontdesk.graphql.stays.types import Property
+from frontdesk.graphql.common.money import Money, money, optional_money
+from frontdesk.graphql.properties.types import Property
 
 from . import common, coverage, rostering, timesheets
 from .tables import Assignment as AssignmentRow

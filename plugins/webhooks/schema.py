@@ -15,9 +15,9 @@ from frontdesk.core.errors import DomainError, NotFound
 from frontdesk.core.outbox import queue
 from frontdesk.core.outbox.tables import OutboxMessage
 from frontdesk.core.pagination import clamp, paginate
+from frontdesk.graphql.common.connection import Connection, connection
 from frontdesk.graphql.common.contributions import GraphQLContribution
 from frontdesk.graphql.common.errors import UserError, decode_id, maybe_id, run_mutation
-from frontdesk.graphql.stays.types import Connection, connection
 
 from . import endpoints
 from .events import CHANNEL, EVENT_TYPES
