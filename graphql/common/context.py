@@ -19,7 +19,7 @@ class Context(BaseContext, kw_only=True):
     actor: str | None = None
     request_id: str = msgspec.field(default_factory=lambda: uuid.uuid4().hex)
     principal: Any = None
-    # The graphql-transport-ws ``connection_init`` payload (subscriptions; graphql/live_*.py).
+    # The graphql-transport-ws ``connection_init`` payload (subscriptions; graphql/live/).
     connection_params: Any = None
 
 

@@ -7,7 +7,7 @@ and rolls the movement back.
 
 from __future__ import annotations
 
-from frontdesk.core.plugins import hookimpl
+from frontdesk.api import hookimpl
 
 
 @hookimpl

@@ -11,11 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from frontdesk.core import validation
-from frontdesk.core.errors import Conflict, InvalidInput
-from frontdesk.core.properties.service import get_property
-from frontdesk.core.rates.tables import TaxRate
-from frontdesk.core.transactions import run_write
+from frontdesk.api import Conflict, InvalidInput, get_property, run_write, validation
+from frontdesk.api.tables import TaxRate
 
 from . import default_chart as dc
 from .ledger_model import ACCOUNT_CODE_PATTERN, Account

@@ -7,11 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from frontdesk.core import validation
-from frontdesk.core.errors import InvalidInput
-from frontdesk.core.outbox.signing import generate_secret
-from frontdesk.core.properties.service import get_property
-from frontdesk.core.transactions import run_write
+from frontdesk.api import InvalidInput, get_property, run_write, validation
+from frontdesk.api.outbox import generate_secret
 
 from . import connectors as conn
 from .tables import DELIVERY_MODES, ConnectorSetting

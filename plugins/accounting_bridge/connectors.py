@@ -14,12 +14,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from frontdesk.core import runtime
-from frontdesk.core.outbox.policy import Outcome
-from frontdesk.core.outbox.queue import RetryPolicy
-from frontdesk.core.outbox.sender import send_webhook
-from frontdesk.core.plugins import flatten
-from frontdesk.core.settings import SettingSpec
+from frontdesk.api import SettingSpec, flatten, plugin_hooks, plugin_setting
+from frontdesk.api.outbox import Outcome, RetryPolicy, send_webhook
 
 from .webhook_targets import ALLOW_PRIVATE, ForbiddenTarget, check_target
 
@@ -71,7 +67,7 @@ SETTINGS = [
 
 
 def setting(spec: SettingSpec) -> Any:
-    return runtime.current().settings.plugin_setting(spec)
+    return plugin_setting(spec)
 
 
 def policy() -> RetryPolicy:
@@ -137,9 +133,7 @@ class WebhookConnector:
 def registered() -> dict[str, Connector]:
     """Connectors of the enabled plugins by name (the first of a name wins)."""
     found: dict[str, Connector] = {}
-    for connector in flatten(
-        runtime.current().plugin_manager.hook.frontdesk_accounting_connectors()
-    ):
+    for connector in flatten(plugin_hooks().frontdesk_accounting_connectors()):
         found.setdefault(str(connector.name), connector)
     return found
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from frontdesk.core.folios.tables import Folio, Invoice
+from frontdesk.api.tables import Folio, Invoice
 
 from .tables import JournalEntryRow
 

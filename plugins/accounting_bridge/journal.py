@@ -28,18 +28,16 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-from frontdesk.core import db
-from frontdesk.core.errors import Conflict
-from frontdesk.core.folios.money import round_money
-from frontdesk.core.folios.tables import (
+from frontdesk.api import Conflict, is_sqlite, round_money
+from frontdesk.api.tables import (
     CityLedgerAccount,
     CityLedgerEntry,
     Folio,
     FolioEntry,
     Invoice,
+    Property,
+    Stay,
 )
-from frontdesk.core.properties.tables import Property
-from frontdesk.core.stays.tables import Stay
 
 from . import default_chart as dc
 from .chart import method_code, revenue_code
@@ -52,7 +50,7 @@ ZERO = Decimal(0)
 async def current_business_date(property_id: int) -> date:
     """The property's business date, share-locked on PostgreSQL until commit so the night
     audit cannot seal the day between this read and the entry's insert."""
-    lock = "" if db.is_sqlite() else " FOR SHARE"
+    lock = "" if is_sqlite() else " FOR SHARE"
     rows = await Property.raw(
         f"SELECT business_date FROM core_property WHERE id = {{}}{lock}", property_id
     )

@@ -20,13 +20,9 @@ import json
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
 
-from frontdesk.core.folios.tables import Folio, Invoice
-from frontdesk.core.outbox import backlog, queue
-from frontdesk.core.outbox.policy import Outcome
-from frontdesk.core.outbox.tables import OutboxMessage
-from frontdesk.core.properties.service import get_property
-from frontdesk.core.properties.tables import Property
-from frontdesk.core.transactions import run_write
+from frontdesk.api import get_property, run_write
+from frontdesk.api.outbox import Outcome, backlog, queue
+from frontdesk.api.tables import Folio, Invoice, OutboxMessage, Property
 
 from . import connectors as conn
 from . import invoices

@@ -19,11 +19,9 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
-from frontdesk.core.auth.privacy import guest_stays
-from frontdesk.core.folios.tables import Folio
-from frontdesk.core.guests.tables import Guest
-from frontdesk.core.outbox import queue
-from frontdesk.core.outbox.tables import OutboxMessage
+from frontdesk.api import guest_stays
+from frontdesk.api.outbox import queue
+from frontdesk.api.tables import Folio, Guest, OutboxMessage
 
 from .outbox import CHANNEL, entry_documents, message_key
 from .tables import JournalEntryRow

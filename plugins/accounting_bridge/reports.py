@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from frontdesk.core.folios.tables import CityLedgerEntry, FolioEntry
-from frontdesk.core.properties.tables import Property
+from frontdesk.api.tables import CityLedgerEntry, FolioEntry, Property
 
 from . import default_chart as dc
 from . import exports, invoices

@@ -14,15 +14,18 @@ from decimal import Decimal
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.errors import DomainError, InvalidInput
-from frontdesk.core.folios.tables import Invoice
-from frontdesk.core.outbox.tables import OutboxMessage
-from frontdesk.core.pagination import clamp, paginate
-from frontdesk.core.properties.tables import Property
-from frontdesk.graphql.common.connection import Connection, connection
-from frontdesk.graphql.common.contributions import GraphQLContribution
-from frontdesk.graphql.common.errors import UserError, decode_id, maybe_id, run_mutation
-from frontdesk.graphql.common.money import money
+from frontdesk.api import DomainError, InvalidInput, clamp, paginate
+from frontdesk.api.graphql import (
+    Connection,
+    GraphQLContribution,
+    UserError,
+    connection,
+    decode_id,
+    maybe_id,
+    money,
+    run_mutation,
+)
+from frontdesk.api.tables import Invoice, OutboxMessage, Property
 
 from . import chart, invoices, outbox, reports
 from .connector_settings import configure_connector

@@ -9,8 +9,8 @@ from datetime import date, datetime
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.folios.tables import Invoice
-from frontdesk.graphql.common.money import Money, money
+from frontdesk.api.graphql import Money, money
+from frontdesk.api.tables import Invoice
 
 from .tables import JournalEntryRow, JournalPosting
 

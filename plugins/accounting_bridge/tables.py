@@ -21,18 +21,18 @@ from piccolo.columns import Boolean, Date, ForeignKey, Integer, Text, Timestampt
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from frontdesk.core.folios.tables import (
+from frontdesk.api.migrations import MoneyColumn
+from frontdesk.api.tables import (
+    MONEY,
     RESTRICT,
     CityLedgerAccount,
     CityLedgerEntry,
     Folio,
     FolioEntry,
     Invoice,
+    Property,
+    Stay,
 )
-from frontdesk.core.money_columns import MoneyColumn
-from frontdesk.core.properties.tables import Property
-from frontdesk.core.rates.tables import MONEY
-from frontdesk.core.stays.tables import Stay
 
 DELIVERY_MODES = ("entry", "day")
 

@@ -3,9 +3,8 @@ bridge's own setting to allow loopback, link-local and private receivers."""
 
 from __future__ import annotations
 
-from frontdesk.core.outbox import targets
-from frontdesk.core.outbox.targets import ForbiddenTarget
-from frontdesk.core.settings import SettingSpec
+from frontdesk.api import SettingSpec
+from frontdesk.api.outbox import ForbiddenTarget, targets
 
 ALLOW_PRIVATE = SettingSpec(
     "accounting_bridge.webhook_allow_private_targets",

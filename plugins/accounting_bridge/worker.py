@@ -4,7 +4,7 @@ sent twice at once)."""
 
 from __future__ import annotations
 
-from frontdesk.core.outbox import queue
+from frontdesk.api.outbox import queue
 
 from . import connectors as conn
 from .outbox import deliver_due

@@ -16,15 +16,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from frontdesk.core import validation
-from frontdesk.core.errors import DomainError, InvalidInput
-from frontdesk.core.guests.service import create_guest
-from frontdesk.core.guests.tables import Guest
-from frontdesk.core.properties.service import get_room, get_room_type
-from frontdesk.core.stays import holds
-from frontdesk.core.stays.service import book_stay, cancel_stay, get_stay, modify_stay
-from frontdesk.core.stays.tables import Stay
-from frontdesk.core.transactions import run_write
+from frontdesk.api import (
+    DomainError,
+    InvalidInput,
+    book_stay,
+    cancel_stay,
+    create_guest,
+    get_room,
+    get_room_type,
+    get_stay,
+    modify_stay,
+    release_hold_in_transaction,
+    run_write,
+    validation,
+)
+from frontdesk.api.tables import Guest, Stay
 
 from .reservation_rows import mark_conflict, now
 from .tables import ChannelsReservation
@@ -60,7 +66,7 @@ async def apply_booking(
     elif row.status == "released":
         row.stay = None  # sent again after its cancellation: booked anew
     if row.hold is not None:  # held while it came without a guest: the stay takes over
-        await holds.release_hold_in_transaction(row.hold)
+        await release_hold_in_transaction(row.hold)
         row.hold = None
     try:
         room_type_id = await _room_type_of(reservation, batch.property_id)

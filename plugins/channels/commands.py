@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from frontdesk.core.cli import CommandError, run_with_runtime
-from frontdesk.core.properties.tables import Property
+from frontdesk.api.cli import CommandError, run_with_runtime
+from frontdesk.api.tables import Property
 
 
 def add_commands(parser: argparse.ArgumentParser) -> None:

@@ -18,9 +18,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Protocol
 
-from frontdesk.core.errors import Conflict
-from frontdesk.core.stays import holds
-from frontdesk.core.transactions import run_write
+from frontdesk.api import (
+    Conflict,
+    HoldConflict,
+    place_hold_in_transaction,
+    release_hold_in_transaction,
+    run_write,
+)
 
 from .channel_stays import apply_booking, cancel_booking
 from .reservation_rows import find, mark_conflict, now
@@ -168,7 +172,7 @@ async def _release(reservation_id: int, actor: str | None = None) -> str:
     if row.stay is not None:
         return await cancel_booking(row, actor)
     if row.hold is not None:
-        await holds.release_hold_in_transaction(row.hold)
+        await release_hold_in_transaction(row.hold)
     row.status, row.hold, row.conflict_stays, row.updated_at = "released", None, "", now()
     await row.save()
     return "released"
@@ -200,7 +204,7 @@ async def _apply_one(
             source=batch.source_id,
         )
     elif row.hold is not None:
-        await holds.release_hold_in_transaction(row.hold)
+        await release_hold_in_transaction(row.hold)
         row.hold = None
     row.room, row.arrival, row.departure = (
         reservation.room_id,
@@ -215,7 +219,7 @@ async def _hold_or_report(row: ChannelsReservation, actor: str | None) -> str:
     if row.room is None:
         return await mark_conflict(row, "A reservation without a guest needs a room.", [], actor)
     try:
-        hold = await holds.place_hold_in_transaction(
+        hold = await place_hold_in_transaction(
             room_id=row.room,
             arrival=row.arrival,
             departure=row.departure,
@@ -223,7 +227,7 @@ async def _hold_or_report(row: ChannelsReservation, actor: str | None) -> str:
             reference=f"{row.channel}:{row.external_id}",
             note=row.summary,
         )
-    except holds.HoldConflict as conflict:
+    except HoldConflict as conflict:
         return await mark_conflict(row, conflict.message, conflict.stay_ids, actor)
     row.status, row.hold, row.message, row.conflict_stays = "held", hold.id, "", ""
     await row.save()

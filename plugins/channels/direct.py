@@ -16,16 +16,20 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from frontdesk.core import validation
-from frontdesk.core.auth.secrets import sha256
-from frontdesk.core.errors import DomainError, InvalidInput, NotFound
-from frontdesk.core.folios.money import round_money
-from frontdesk.core.guests.service import create_guest
-from frontdesk.core.properties.tables import Property, RoomType
-from frontdesk.core.rates.quote_taxes import quote_with_taxes
-from frontdesk.core.stays.availability import availability
-from frontdesk.core.stays.service import book_stay
-from frontdesk.core.transactions import run_write
+from frontdesk.api import (
+    DomainError,
+    InvalidInput,
+    NotFound,
+    availability,
+    book_stay,
+    create_guest,
+    quote_with_taxes,
+    round_money,
+    run_write,
+    sha256,
+    validation,
+)
+from frontdesk.api.tables import Property, RoomType
 
 from .service import direct_settings
 from .tables import ChannelsBookingKey

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from frontdesk.core.properties.tables import Property, Room, RoomType
-from frontdesk.core.stays.availability import availability
-from frontdesk.core.stays.inventory import is_out_of_order, nights_between
-from frontdesk.core.stays.tables import StayNight
+from frontdesk.api import availability, is_out_of_order, nights_between
+from frontdesk.api.tables import Property, Room, RoomType, StayNight
 
 PRODID = "-//Frontdesk//channels//EN"
 SUMMARY = "Not available"

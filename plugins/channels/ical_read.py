@@ -14,7 +14,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from frontdesk.core.errors import InvalidInput
+from frontdesk.api import InvalidInput
 
 from .connectors import ChannelReservation
 

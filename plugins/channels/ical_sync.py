@@ -13,9 +13,8 @@ from datetime import UTC, datetime
 
 import httpx
 
-from frontdesk.core.errors import DomainError
-from frontdesk.core.properties.tables import Property
-from frontdesk.core.transactions import run_write
+from frontdesk.api import DomainError, run_write
+from frontdesk.api.tables import Property
 
 from .connectors import ApplyResult, ChannelUpdate, ReservationBatch
 from .ical_read import parse_calendar

@@ -5,7 +5,7 @@ logins) does not import GraphQL."""
 
 from __future__ import annotations
 
-from frontdesk.core.permissions import Permission
+from frontdesk.api import Permission
 
 PERMISSIONS = [
     Permission(

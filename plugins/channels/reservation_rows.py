@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from frontdesk.core import events
+from frontdesk.api import emit_event
 
 from .tables import ChannelsReservation
 
@@ -45,7 +45,7 @@ async def mark_conflict(
 
 
 async def report(row: ChannelsReservation, stay_ids: list[int], actor: str | None) -> None:
-    await events.emit(
+    await emit_event(
         "frontdesk_channels_conflict_detected",
         "channels.conflict_detected",
         property_id=row.property,

@@ -17,10 +17,8 @@ from typing import Any
 
 from litestar import Request, Response, get, route
 
-from frontdesk.core import runtime
-from frontdesk.core.errors import DomainError, InvalidInput, NotFound
-from frontdesk.core.settings import Settings
-from frontdesk.graphql.rate_limit_stores import make_rate_limiter
+from frontdesk.api import DomainError, InvalidInput, NotFound, Settings, current_runtime
+from frontdesk.api.http import make_rate_limiter
 
 from . import direct, export, service
 from .settings import BOOKING_ORIGINS, BOOKINGS_PER_MINUTE, EXPORT_DAYS
@@ -68,7 +66,7 @@ class DirectApi:
         origin = request.headers.get("origin")
         if not origin:
             return {}
-        from frontdesk.core.properties.tables import Property
+        from frontdesk.api.tables import Property
 
         prop = await Property.objects().where(Property.code == code[:20]).first()
         allowed = set(self.origins)
@@ -91,7 +89,7 @@ class DirectApi:
         PostgreSQL or Redis), made on first use."""
         if kind not in self.limiters:
             per_minute = self.per_minute * (1 if kind == "bookings" else 10)
-            engine = runtime.current().engine
+            engine = current_runtime().engine
             store = self.settings.rate_limit_store
             self.limiters[kind] = make_rate_limiter(store, per_minute, engine)
         return self.limiters[kind]

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import strawberry
 
-from frontdesk.graphql.common.contributions import GraphQLContribution
-from frontdesk.graphql.common.errors import maybe_id
+from frontdesk.api.graphql import GraphQLContribution, maybe_id
 
 from . import service
 from .schema_mutations import ChannelsMutation

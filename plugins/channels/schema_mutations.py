@@ -5,8 +5,8 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.errors import DomainError, InvalidInput
-from frontdesk.graphql.common.errors import UserError, decode_id, decode_optional_id, run_mutation
+from frontdesk.api import DomainError, InvalidInput
+from frontdesk.api.graphql import UserError, decode_id, decode_optional_id, run_mutation
 
 from . import service, sync
 from .schema_types import ChannelsCalendarSource, ChannelsDirectBooking, ChannelsFeed

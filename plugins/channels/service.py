@@ -9,12 +9,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from urllib.parse import urlparse
 
-from frontdesk.core import validation
-from frontdesk.core.auth.secrets import new_secret, sha256
-from frontdesk.core.errors import InvalidInput, NotFound
-from frontdesk.core.properties.service import get_property, get_room, get_room_type
-from frontdesk.core.stays import holds
-from frontdesk.core.transactions import run_write
+from frontdesk.api import (
+    InvalidInput,
+    NotFound,
+    get_property,
+    get_room,
+    get_room_type,
+    new_secret,
+    release_hold_in_transaction,
+    run_write,
+    sha256,
+    validation,
+)
 
 from .tables import (
     ChannelsCalendarSource,
@@ -141,7 +147,7 @@ async def remove_source(source_id: int) -> int:
         rows = await ChannelsReservation.objects().where(ChannelsReservation.source == source.id)
         for row in rows:
             if row.hold is not None:
-                await holds.release_hold_in_transaction(row.hold)
+                await release_hold_in_transaction(row.hold)
         await ChannelsReservation.delete().where(ChannelsReservation.source == source.id)
         await ChannelsCalendarSource.delete().where(ChannelsCalendarSource.id == source.id)
         return source.id

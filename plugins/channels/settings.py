@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from frontdesk.core.settings import SettingSpec
+from frontdesk.api import SettingSpec
 
 SYNC_INTERVAL = SettingSpec(
     key="channels.sync_interval_seconds",

@@ -13,12 +13,16 @@ import logging
 from datetime import timedelta
 from decimal import Decimal
 
-from frontdesk.core import leases, runtime
-from frontdesk.core.errors import DomainError
-from frontdesk.core.plugins import flatten
-from frontdesk.core.properties.tables import Property, RoomType
-from frontdesk.core.rates import pricing
-from frontdesk.core.stays.availability import availability
+from frontdesk.api import (
+    DomainError,
+    availability,
+    current_runtime,
+    flatten,
+    leases,
+    plugin_setting,
+    price_stay,
+)
+from frontdesk.api.tables import Property, RoomType
 
 from .connectors import ApplyResult, ChannelUpdate, Connector, NightOffer, apply_batch
 from .ical_sync import pull_source
@@ -30,7 +34,7 @@ log = logging.getLogger("frontdesk.channels")
 
 def connectors() -> list[Connector]:
     """Every connector the enabled plugins offer (iCal first: channels' own)."""
-    rt = runtime.current()
+    rt = current_runtime()
     return flatten(rt.plugin_manager.hook.frontdesk_channel_connectors(settings=rt.settings))
 
 
@@ -86,7 +90,7 @@ async def updates_of(property_id: int, days: int) -> list[ChannelUpdate]:
 
 async def _rates(property_id: int, room_type: RoomType, start, end) -> dict:
     try:
-        quote = await pricing.price_stay(
+        quote = await price_stay(
             property_id=property_id, room_type_id=room_type.id, arrival=start, departure=end
         )
     except DomainError:
@@ -99,7 +103,7 @@ async def push_property(property_id: int) -> None:
     found = connectors()
     if not found:
         return
-    days = runtime.current().settings.plugin_setting(PUSH_DAYS)
+    days = plugin_setting(PUSH_DAYS)
     for update in await updates_of(property_id, int(days)):
         for connector in found:
             try:

@@ -29,8 +29,7 @@ from piccolo.columns import (
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from frontdesk.core.properties.tables import Property, Room, RoomType
-from frontdesk.core.stays.tables import InventoryHold, Stay
+from frontdesk.api.tables import InventoryHold, Property, Room, RoomType, Stay
 
 
 class ChannelsFeedToken(Table, tablename="channels_feed_token"):

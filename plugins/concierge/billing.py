@@ -14,7 +14,7 @@ import importlib
 from decimal import Decimal
 from types import ModuleType
 
-from frontdesk.core.errors import DomainError
+from frontdesk.api import DomainError
 
 FOLIO_SERVICE = "frontdesk.core.folios.service"
 # Folio charge category of each kind of service (core.rates CHARGE_CATEGORIES).

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from piccolo.table import Table
 
-from frontdesk.core.errors import InvalidInput
+from frontdesk.api import InvalidInput
 
 MIN_YEAR, MAX_YEAR = 2000, 2200
 

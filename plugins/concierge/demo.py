@@ -8,8 +8,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from frontdesk.core.properties.tables import Property
-from frontdesk.core.stays.tables import Stay
+from frontdesk.api.tables import Property, Stay
 
 from .bookings import book_service, create_resource
 from .requests import create_request, set_status

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from frontdesk.core import validation
-from frontdesk.core.errors import Conflict, InvalidInput, InvalidTransition, NotFound
-from frontdesk.core.guests.service import get_guest
-from frontdesk.core.properties.service import get_property
-from frontdesk.core.stays.service import get_stay
-from frontdesk.core.transactions import run_write
+from frontdesk.api import (
+    Conflict,
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    get_guest,
+    get_property,
+    get_stay,
+    run_write,
+    validation,
+)
 
 from . import requests
 from .common import aware, lock_row, moment

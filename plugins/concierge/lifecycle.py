@@ -4,9 +4,7 @@ move together with the stay change, or not at all."""
 
 from __future__ import annotations
 
-from frontdesk.core.guests.tables import Guest
-from frontdesk.core.properties.tables import Room
-from frontdesk.core.stays.tables import Stay
+from frontdesk.api.tables import Guest, Room, Stay
 
 from . import bookings, group_events, requests, settings
 from .common import now

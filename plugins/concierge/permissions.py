@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontdesk.core.permissions import Permission
+from frontdesk.api import Permission
 
 DESK = ("concierge", "front_desk", "manager", "admin")
 

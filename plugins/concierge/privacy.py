@@ -13,7 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from frontdesk.core.guests.tables import Guest
+from frontdesk.api.tables import Guest
 
 from .common import aware
 from .tables import (

@@ -10,13 +10,19 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from frontdesk.core import validation
-from frontdesk.core.errors import InvalidInput, InvalidTransition, NotFound
-from frontdesk.core.pagination import Page, decode_cursor, encode_cursor
-from frontdesk.core.properties.service import get_property
-from frontdesk.core.properties.tables import Property
-from frontdesk.core.stays.service import get_stay
-from frontdesk.core.transactions import run_write
+from frontdesk.api import (
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    Page,
+    decode_cursor,
+    encode_cursor,
+    get_property,
+    get_stay,
+    run_write,
+    validation,
+)
+from frontdesk.api.tables import Property
 
 from .common import KEEP, Keep, actor_name, now
 from .tables import (

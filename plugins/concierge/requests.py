@@ -11,12 +11,18 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from frontdesk.core import events, validation
-from frontdesk.core.errors import InvalidInput, InvalidTransition, NotFound
-from frontdesk.core.guests.service import get_guest
-from frontdesk.core.properties.service import get_property, get_room
-from frontdesk.core.stays.service import get_stay
-from frontdesk.core.transactions import run_write
+from frontdesk.api import (
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    get_guest,
+    get_property,
+    get_room,
+    get_stay,
+    record_event,
+    run_write,
+    validation,
+)
 
 from . import billing, settings
 from .common import actor_name, aware, moment, now
@@ -74,7 +80,7 @@ async def record(
     webhooks in the transaction, live subscriptions after commit (the requests board
     refreshes by itself)."""
     owner = request.property
-    await events.record(
+    await record_event(
         "concierge.request_changed",
         property_id=getattr(owner, "id", owner),
         subject_id=request.id,

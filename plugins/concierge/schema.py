@@ -6,7 +6,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.graphql.common.contributions import GraphQLContribution
+from frontdesk.api.graphql import GraphQLContribution
 
 from .schema_bookings import ConciergeBookingMutation, ConciergeBookingQuery
 from .schema_events import ConciergeEventMutation, ConciergeEventQuery

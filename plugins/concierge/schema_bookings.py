@@ -9,22 +9,24 @@ from decimal import Decimal
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.errors import DomainError
-from frontdesk.core.guests.tables import Guest as GuestRow
-from frontdesk.core.pagination import paginate
-from frontdesk.core.properties.tables import Property as PropertyRow
-from frontdesk.core.stays.tables import Stay as StayRow
-from frontdesk.graphql.common.connection import Connection, connection
-from frontdesk.graphql.common.errors import (
+from frontdesk.api import DomainError, paginate
+from frontdesk.api.graphql import (
+    Connection,
+    Guest,
+    Money,
+    Stay,
     UserError,
+    connection,
     decode_id,
     decode_optional_id,
     maybe_id,
+    money,
+    optional_money,
     run_mutation,
 )
-from frontdesk.graphql.common.money import Money, money, optional_money
-from frontdesk.graphql.guests.types import Guest
-from frontdesk.graphql.stays.types import Stay
+from frontdesk.api.tables import Guest as GuestRow
+from frontdesk.api.tables import Property as PropertyRow
+from frontdesk.api.tables import Stay as StayRow
 
 from . import bookings as service
 from .common import KEEP, aware

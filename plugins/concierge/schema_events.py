@@ -7,10 +7,11 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.pagination import paginate
-from frontdesk.graphql.common.connection import Connection, connection
-from frontdesk.graphql.common.errors import (
+from frontdesk.api import paginate
+from frontdesk.api.graphql import (
+    Connection,
     UserError,
+    connection,
     decode_id,
     decode_optional_id,
     maybe_id,

@@ -8,11 +8,17 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.errors import DomainError, InvalidInput
-from frontdesk.core.stays.tables import Stay as StayRow
-from frontdesk.graphql.common.connection import Connection, connection
-from frontdesk.graphql.common.errors import UserError, decode_id, maybe_id, run_mutation
-from frontdesk.graphql.stays.types import Stay
+from frontdesk.api import DomainError, InvalidInput
+from frontdesk.api.graphql import (
+    Connection,
+    Stay,
+    UserError,
+    connection,
+    decode_id,
+    maybe_id,
+    run_mutation,
+)
+from frontdesk.api.tables import Stay as StayRow
 
 from . import recommendations as service
 from .common import KEEP, aware

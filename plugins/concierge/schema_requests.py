@@ -10,11 +10,11 @@ import strawberry
 from piccolo.query import OrderByRaw
 from strawberry.types import Info
 
-from frontdesk.core.errors import InvalidInput
-from frontdesk.core.pagination import Page, clamp, counter, decode_cursor, encode_cursor
-from frontdesk.graphql.common.connection import Connection, connection
-from frontdesk.graphql.common.errors import (
+from frontdesk.api import InvalidInput, Page, clamp, counter, decode_cursor, encode_cursor
+from frontdesk.api.graphql import (
+    Connection,
     UserError,
+    connection,
     decode_id,
     decode_optional_id,
     maybe_id,

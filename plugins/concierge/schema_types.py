@@ -9,13 +9,10 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.guests.tables import Guest as GuestRow
-from frontdesk.core.properties.tables import Room as RoomRow
-from frontdesk.core.stays.tables import Stay as StayRow
-from frontdesk.graphql.common.money import Money, optional_money
-from frontdesk.graphql.guests.types import Guest
-from frontdesk.graphql.properties.types import Room
-from frontdesk.graphql.stays.types import Stay
+from frontdesk.api.graphql import Guest, Money, Room, Stay, optional_money
+from frontdesk.api.tables import Guest as GuestRow
+from frontdesk.api.tables import Room as RoomRow
+from frontdesk.api.tables import Stay as StayRow
 
 from . import requests as request_service
 from .common import aware

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from frontdesk.core import runtime
-from frontdesk.core.errors import InvalidInput
-from frontdesk.core.settings import SettingSpec
+from frontdesk.api import InvalidInput, SettingSpec, plugin_setting
 
 from .tables import REQUEST_TYPES
 
@@ -67,7 +65,7 @@ ALL_SETTINGS = [
 
 
 def value(spec: SettingSpec):
-    return runtime.current().settings.plugin_setting(spec)
+    return plugin_setting(spec)
 
 
 def _choice(spec: SettingSpec, allowed: tuple[str, ...]) -> str:

@@ -24,10 +24,8 @@ from piccolo.columns import (
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from frontdesk.core.guests.tables import Guest
-from frontdesk.core.money_columns import MoneyColumn
-from frontdesk.core.properties.tables import Property, Room
-from frontdesk.core.stays.tables import Stay
+from frontdesk.api.migrations import MoneyColumn
+from frontdesk.api.tables import Guest, Property, Room, Stay
 
 REQUEST_TYPES = (
     "luggage",

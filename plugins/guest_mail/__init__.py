@@ -6,7 +6,7 @@ check-out go to the guest in their language, through the shared outbox over SMTP
 
 from __future__ import annotations
 
-from frontdesk.core.plugins import hookimpl
+from frontdesk.api import hookimpl
 
 
 @hookimpl

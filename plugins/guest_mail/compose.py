@@ -11,13 +11,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from frontdesk.core.events import DomainEvent
-from frontdesk.core.folios.money import fmt
-from frontdesk.core.folios.tables import Folio, Invoice
-from frontdesk.core.guests.tables import Guest
-from frontdesk.core.outbox import queue
-from frontdesk.core.properties.tables import Property, RoomType
-from frontdesk.core.stays.tables import Stay
+from frontdesk.api import DomainEvent, fmt
+from frontdesk.api.outbox import queue
+from frontdesk.api.tables import Folio, Guest, Invoice, Property, RoomType, Stay
 
 from . import settings, templates
 from .tables import MailTemplate

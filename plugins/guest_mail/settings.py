@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from frontdesk.core import runtime
-from frontdesk.core.outbox.queue import RetryPolicy
-from frontdesk.core.settings import SettingSpec
+from frontdesk.api import SettingSpec, plugin_setting
+from frontdesk.api.outbox import RetryPolicy
 
 SMTP_HOST = SettingSpec(
     "smtp.host", "", "SMTP server host name; empty: no guest e-mail is queued at all.", str
@@ -52,7 +51,7 @@ SETTINGS = [
 
 
 def setting(spec: SettingSpec) -> Any:
-    return runtime.current().settings.plugin_setting(spec)
+    return plugin_setting(spec)
 
 
 def policy() -> RetryPolicy:

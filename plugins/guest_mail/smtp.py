@@ -14,10 +14,9 @@ import smtplib
 from email.message import EmailMessage
 from email.utils import formatdate
 
-from frontdesk.core.documents.invoice_pdf import invoice_pdf
-from frontdesk.core.outbox import queue
-from frontdesk.core.outbox.policy import Outcome
-from frontdesk.core.outbox.tables import OutboxMessage
+from frontdesk.api import invoice_pdf
+from frontdesk.api.outbox import Outcome, queue
+from frontdesk.api.tables import OutboxMessage
 
 from . import settings as s
 from .compose import CHANNEL

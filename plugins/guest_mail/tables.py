@@ -8,7 +8,7 @@ from piccolo.columns import ForeignKey, Text, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.table import Table
 
-from frontdesk.core.properties.tables import Property
+from frontdesk.api.tables import Property
 
 
 class MailTemplate(Table, tablename="guest_mail_template"):

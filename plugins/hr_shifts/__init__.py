@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontdesk.core.plugins import hookimpl
+from frontdesk.api import hookimpl
 
 
 @hookimpl

@@ -13,9 +13,7 @@ from typing import Any
 
 from litestar import Response, get
 
-from frontdesk.core.auth.secrets import new_secret, sha256
-from frontdesk.core.errors import NotFound
-from frontdesk.core.transactions import run_write
+from frontdesk.api import NotFound, new_secret, run_write, sha256
 
 from . import common, feed
 from .tables import CalendarFeed

@@ -9,10 +9,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
-from frontdesk.core import validation
-from frontdesk.core.errors import InvalidInput, NotFound
-from frontdesk.core.properties.tables import Property
-from frontdesk.core.settings import SettingSpec
+from frontdesk.api import InvalidInput, NotFound, SettingSpec, plugin_setting, validation
+from frontdesk.api.tables import Property
 
 from . import model
 from .tables import Assignment, LabourRuleSet, Preference, Roster, ShiftTemplate, StaffMember
@@ -34,9 +32,8 @@ MAX_WAGE = Decimal("10000")
 
 
 def setting(spec: SettingSpec):
-    from frontdesk.core import runtime
 
-    return runtime.current().settings.plugin_setting(spec)
+    return plugin_setting(spec)
 
 
 def tags(values: Iterable[str] | None, field: str) -> list[str]:

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from frontdesk.core.stays.tables import Stay
+from frontdesk.api.tables import Stay
 
 from . import common, model
 from .tables import DemandRule, ShiftTemplate

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from decimal import Decimal
 
-from frontdesk.core.properties.tables import Property
+from frontdesk.api.tables import Property
 
 from .rostering import publish_roster
 from .setup import create_template

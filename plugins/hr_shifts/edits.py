@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from frontdesk.core import validation
-from frontdesk.core.errors import Conflict, DomainError, InvalidInput, InvalidTransition, NotFound
-from frontdesk.core.transactions import run_write
+from frontdesk.api import (
+    Conflict,
+    DomainError,
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    run_write,
+    validation,
+)
 
 from . import common, model
 from .rostering import load_context

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from frontdesk.core.errors import NotFound
+from frontdesk.api import NotFound
 
 from . import common, ical
 from .rostering import published_assignments

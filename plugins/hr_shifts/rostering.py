@@ -18,9 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from frontdesk.core import events
-from frontdesk.core.errors import InvalidTransition
-from frontdesk.core.transactions import run_write
+from frontdesk.api import InvalidTransition, emit_event, run_write
 
 from . import common, coverage, model, staff
 from .rules import Violation, validate_assignments
@@ -195,7 +193,7 @@ async def publish_roster(*, roster_id: int, actor: str | None) -> Roster:
         roster.published_at = datetime.now(UTC)
         roster.published_by = actor
         await roster.save()
-        await events.emit(
+        await emit_event(
             "frontdesk_shifts_roster_published",
             "shifts.roster_published",
             property_id=roster.property,

@@ -7,7 +7,7 @@ payroll belong to hr, managers and admins.
 
 from __future__ import annotations
 
-from frontdesk.graphql.common.contributions import GraphQLContribution
+from frontdesk.api.graphql import GraphQLContribution
 
 from .schema_feed_mutations import ShiftsFeedMutation
 from .schema_queries import ShiftsQuery

@@ -7,8 +7,8 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.errors import DomainError
-from frontdesk.graphql.common.errors import UserError, decode_id, run_mutation
+from frontdesk.api import DomainError
+from frontdesk.api.graphql import UserError, decode_id, run_mutation
 
 from . import calendar_feed
 from .tables import CalendarFeed

@@ -10,11 +10,8 @@ from typing import TypeVar
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core import db
-from frontdesk.core.errors import DomainError
-from frontdesk.core.pagination import clamp, paginate
-from frontdesk.graphql.common.connection import Connection, connection
-from frontdesk.graphql.common.errors import maybe_id
+from frontdesk.api import DomainError, clamp, is_sqlite, like, like_text, paginate
+from frontdesk.api.graphql import Connection, connection, maybe_id
 
 from . import common, coverage, feed, rostering, timesheets
 from .schema_types import (
@@ -74,8 +71,8 @@ def _has_department(department: str):
         name = common.tag(department, "department")
     except DomainError:
         return StaffMember.id == NOTHING
-    if db.is_sqlite():
-        return db.like(StaffMember.departments, f'%"{db.like_text(name)}"%')
+    if is_sqlite():
+        return like(StaffMember.departments, f'%"{like_text(name)}"%')
     return StaffMember.departments.any(name)
 
 

@@ -13,8 +13,8 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.errors import DomainError
-from frontdesk.graphql.common.errors import UserError, decode_id, run_mutation
+from frontdesk.api import DomainError
+from frontdesk.api.graphql import UserError, decode_id, run_mutation
 
 from . import common, edits, rostering, timesheets
 from .schema_types import (

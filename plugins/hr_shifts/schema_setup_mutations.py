@@ -9,7 +9,7 @@ from decimal import Decimal
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.graphql.common.errors import UserError, decode_id, run_mutation
+from frontdesk.api.graphql import UserError, decode_id, run_mutation
 
 from . import common, setup, staff
 from .schema_types import (

@@ -10,9 +10,8 @@ from datetime import date, datetime, time
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.properties.tables import Property as PropertyRow
-from frontdesk.graphql.common.money import Money, money, optional_money
-from frontdesk.graphql.properties.types import Property
+from frontdesk.api.graphql import Money, Property, money, optional_money
+from frontdesk.api.tables import Property as PropertyRow
 
 from . import common, coverage, rostering, timesheets
 from .tables import Assignment as AssignmentRow

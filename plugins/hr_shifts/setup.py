@@ -6,9 +6,7 @@ from __future__ import annotations
 from datetime import time
 from typing import Any
 
-from frontdesk.core import validation
-from frontdesk.core.errors import Conflict, InvalidInput, NotFound
-from frontdesk.core.transactions import run_write
+from frontdesk.api import Conflict, InvalidInput, NotFound, run_write, validation
 
 from . import common
 from .tables import DEMAND_KINDS, DEMAND_METRICS, DemandRule, LabourRuleSet, ShiftTemplate

@@ -11,9 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from frontdesk.core import validation
-from frontdesk.core.errors import InvalidInput, InvalidTransition, NotFound
-from frontdesk.core.transactions import run_write
+from frontdesk.api import InvalidInput, InvalidTransition, NotFound, run_write, validation
 
 from . import common, model
 from .tables import Preference, StaffMember, TimeOff

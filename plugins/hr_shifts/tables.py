@@ -24,8 +24,8 @@ from piccolo.columns import (
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from frontdesk.core.money_columns import MoneyColumn
-from frontdesk.core.properties.tables import Property
+from frontdesk.api.migrations import MoneyColumn
+from frontdesk.api.tables import Property
 
 TIME_OFF_KINDS = ("time_off", "unavailable")
 REQUEST_STATUSES = ("requested", "approved", "denied")

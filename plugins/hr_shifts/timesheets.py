@@ -21,9 +21,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from frontdesk.core import events, validation
-from frontdesk.core.errors import Conflict, InvalidInput, InvalidTransition, NotFound
-from frontdesk.core.transactions import run_write
+from frontdesk.api import (
+    Conflict,
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    emit_event,
+    run_write,
+    validation,
+)
 
 from . import common, model
 from .tables import Assignment, StaffMember, TimeEntry
@@ -179,7 +185,7 @@ async def approve_hours(
         entries = [e for e in approved if e.id in ids]
         minutes = sum(splits[e.id].minutes for e in entries)
         overtime = sum(splits[e.id].overtime for e in entries)
-        await events.emit(
+        await emit_event(
             "frontdesk_shifts_hours_approved",
             "shifts.hours_approved",
             property_id=person.property,

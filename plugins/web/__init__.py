@@ -3,7 +3,7 @@ which other plugins add panels to it. Its hook implementations, nothing else."""
 
 from __future__ import annotations
 
-from frontdesk.core.plugins import hookimpl
+from frontdesk.api import hookimpl
 
 
 @hookimpl

@@ -13,8 +13,8 @@ from typing import Any
 from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 
-from frontdesk.core.plugins import flatten
-from frontdesk.graphql.http_routes import principal_of
+from frontdesk.api import flatten
+from frontdesk.api.http import principal_of
 
 STATIC = Path(__file__).parent / "static"
 CSP = (

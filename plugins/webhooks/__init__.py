@@ -6,7 +6,7 @@ Every domain event is offered to the property's endpoints inside the change's tr
 
 from __future__ import annotations
 
-from frontdesk.core.plugins import hookimpl
+from frontdesk.api import hookimpl
 
 
 @hookimpl

@@ -5,12 +5,9 @@ the server's background deliverer. Claims and retries are the shared outbox's (c
 
 from __future__ import annotations
 
-from frontdesk.core.outbox import queue
-from frontdesk.core.outbox.policy import Outcome
-from frontdesk.core.outbox.sender import send_webhook
-from frontdesk.core.outbox.tables import OutboxMessage
-from frontdesk.core.outbox.targets import ForbiddenTarget
-from frontdesk.core.transactions import run_write
+from frontdesk.api import run_write
+from frontdesk.api.outbox import ForbiddenTarget, Outcome, queue, send_webhook
+from frontdesk.api.tables import OutboxMessage
 
 from . import settings
 from .events import CHANNEL

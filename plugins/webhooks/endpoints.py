@@ -7,12 +7,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from frontdesk.core import validation
-from frontdesk.core.errors import InvalidInput, NotFound
-from frontdesk.core.outbox.claims import utcnow
-from frontdesk.core.outbox.signing import generate_secret
-from frontdesk.core.properties.service import get_property
-from frontdesk.core.transactions import run_write
+from frontdesk.api import InvalidInput, NotFound, get_property, run_write, validation
+from frontdesk.api.outbox import generate_secret, utcnow
 
 from . import settings
 from .tables import WebhookEndpoint

@@ -16,8 +16,8 @@ from typing import Any
 
 from piccolo.table import Table
 
-from frontdesk.core.events import DomainEvent
-from frontdesk.core.outbox import queue
+from frontdesk.api import DomainEvent
+from frontdesk.api.outbox import queue
 
 from .tables import WebhookEndpoint
 

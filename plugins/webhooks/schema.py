@@ -11,13 +11,18 @@ from enum import Enum
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.errors import DomainError, NotFound
-from frontdesk.core.outbox import queue
-from frontdesk.core.outbox.tables import OutboxMessage
-from frontdesk.core.pagination import clamp, paginate
-from frontdesk.graphql.common.connection import Connection, connection
-from frontdesk.graphql.common.contributions import GraphQLContribution
-from frontdesk.graphql.common.errors import UserError, decode_id, maybe_id, run_mutation
+from frontdesk.api import DomainError, NotFound, clamp, paginate
+from frontdesk.api.graphql import (
+    Connection,
+    GraphQLContribution,
+    UserError,
+    connection,
+    decode_id,
+    maybe_id,
+    run_mutation,
+)
+from frontdesk.api.outbox import queue
+from frontdesk.api.tables import OutboxMessage
 
 from . import endpoints
 from .events import CHANNEL, EVENT_TYPES

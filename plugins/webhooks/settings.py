@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from frontdesk.core import runtime
-from frontdesk.core.outbox import targets
-from frontdesk.core.outbox.queue import RetryPolicy
-from frontdesk.core.settings import SettingSpec
+from frontdesk.api import SettingSpec, plugin_setting
+from frontdesk.api.outbox import RetryPolicy, targets
 
 TIMEOUT = SettingSpec("webhooks.timeout_seconds", 15.0, "Seconds a receiver has to answer.", float)
 RETRY_BASE = SettingSpec(
@@ -52,7 +50,7 @@ SETTINGS = [
 
 
 def setting(spec: SettingSpec) -> Any:
-    return runtime.current().settings.plugin_setting(spec)
+    return plugin_setting(spec)
 
 
 async def check_target(url: str) -> None:

@@ -11,7 +11,7 @@ from piccolo.columns.base import OnDelete
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from frontdesk.core.properties.tables import Property
+from frontdesk.api.tables import Property
 
 
 class WebhookEndpoint(Table, tablename="webhooks_endpoint"):

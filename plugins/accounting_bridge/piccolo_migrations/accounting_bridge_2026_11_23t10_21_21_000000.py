@@ -4,7 +4,7 @@ one connector of a name per property."""
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
-from frontdesk.core.migration_support import add_indexes
+from frontdesk.api.migrations import add_indexes
 from frontdesk.plugins.accounting_bridge.tables import INDEXES, UNIQUE_INDEXES
 
 ID = "2026-11-23T10:21:21:000000"

@@ -3,7 +3,7 @@ changes nothing), one answer per property and Idempotency-Key."""
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
-from frontdesk.core.migration_support import add_indexes
+from frontdesk.api.migrations import add_indexes
 from frontdesk.plugins.channels.tables import UNIQUE_INDEXES
 
 ID = "2026-12-03T13:41:21:000000"

@@ -4,7 +4,7 @@ find the first's row; this key makes a stay belong to one reservation)."""
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
-from frontdesk.core.migration_support import add_indexes
+from frontdesk.api.migrations import add_indexes
 from frontdesk.plugins.channels.tables import STAY_UNIQUE_INDEXES
 
 ID = "2026-12-03T18:40:01:000000"

@@ -3,7 +3,7 @@ attendance per guest and event, one description per language, one tag per recomm
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
-from frontdesk.core.migration_support import add_indexes
+from frontdesk.api.migrations import add_indexes
 from frontdesk.plugins.concierge.tables import INDEXES, UNIQUE_INDEXES
 
 ID = "2026-11-23T09:59:03:000000"

@@ -2,7 +2,7 @@
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
-from frontdesk.core.migration_support import add_indexes
+from frontdesk.api.migrations import add_indexes
 from frontdesk.plugins.guest_mail.tables import UNIQUE_INDEXES
 
 ID = "2026-12-03T14:43:00:000000"

@@ -3,7 +3,7 @@ person, template and day in a roster (so a double-booked shift cannot be written
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
-from frontdesk.core.migration_support import add_indexes
+from frontdesk.api.migrations import add_indexes
 from frontdesk.plugins.hr_shifts.tables import INDEXES, UNIQUE_INDEXES
 
 ID = "2026-11-23T09:53:35:000000"

@@ -3,7 +3,7 @@
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
-from frontdesk.core.money_migration import TableChange, add_money_and_restrict
+from frontdesk.api.migrations import TableChange, add_money_and_restrict
 
 ID = "2026-12-03T14:00:00:000000"
 VERSION = "1.38.0"
