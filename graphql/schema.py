@@ -1,7 +1,9 @@
-"""Assembling the schema from core and the enabled plugins' contributions.
+"""Assembling the schema from core's areas' and the enabled plugins' contributions.
 
-Query and Mutation fields and fields added to core types are merged in a fixed order (core,
-then plugins by name); a field name claimed twice fails start-up, where strawberry's
+Core's areas (graphql/<area>/contribution.py) hand in their part as plugins do: Query and
+Mutation classes, fields added to other types (the folios' ``Stay.balance``), permission and
+scope maps. They are merged in a fixed order (core's areas as ``CORE_CONTRIBUTIONS`` lists
+them, then plugins by name); a field name claimed twice fails start-up, where strawberry's
 ``merge_types`` would only warn and let the later class win.
 """
 

@@ -83,9 +83,7 @@ class RoomPayload:
     errors: list[UserError]
 
 
-# --- guests --------------------------------------------------------------------------------
-
-
+# A property's postal address; guests' profiles take the same input.
 @strawberry.input
 class AddressInput:
     line: str | None = None
@@ -118,7 +116,7 @@ class PropertyMutation:
     async def update_room(self, input: UpdateRoomInput) -> RoomPayload:
         async def action():
             values = service_arguments(input)
-            # null leaves a detail as it is (a room's number, type, floor cannot be cleared)
+            # null, like a field left out, leaves the detail as it is
             values = {key: value for key, value in values.items() if value is not None}
             return await properties.update_room(**values)
 
