@@ -5,7 +5,8 @@ inventory's unique keys. Past stays hold no core_stay_night rows, as in producti
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any
 
 from frontdesk.core.properties import service as properties
 from frontdesk.core.rates import service as rates
@@ -130,16 +131,7 @@ async def create_group(url: str, sizes: Sizes) -> Group:
                 guest = rnd.choice(guests)
                 free_from = TODAY + timedelta(days=1)
                 if index < board:
-                    if index < sizes.departures:
-                        status, arrival, departure = "checked_in", TODAY, TODAY
-                        arrival -= timedelta(days=rnd.randint(1, 4))
-                    elif index < sizes.departures + sizes.stayovers:
-                        status = "checked_in"
-                        arrival = TODAY - timedelta(days=rnd.randint(1, 4))
-                        departure = TODAY + timedelta(days=rnd.randint(1, 5))
-                    else:
-                        status, arrival = "booked", TODAY
-                        departure = TODAY + timedelta(days=rnd.randint(1, 5))
+                    status, arrival, departure = _board_dates(index, sizes, rnd)
                     held = room.id if status == "checked_in" else None
                     await batch.add(
                         sid,
@@ -157,27 +149,45 @@ async def create_group(url: str, sizes: Sizes) -> Group:
                     )
                     if departure > TODAY:
                         free_from = departure
-                start = free_from + timedelta(days=rnd.randint(0, 6))
-                while start < TODAY + timedelta(days=sizes.future_days):
-                    end = start + timedelta(days=rnd.randint(1, 5))
-                    sid = (await writer.ids("core_stay", 1))[0]
-                    await batch.add(
-                        sid,
-                        pid,
-                        room.room_type,
-                        room.code,
-                        None,
-                        rnd.choice(guests),
-                        start,
-                        end,
-                        "booked",
-                        slot=room.slot,
-                    )
-                    start = end + timedelta(days=rnd.randint(0, 6))
+                await _future_bookings(writer, batch, pid, room, guests, free_from, sizes, rnd)
             group.counts["active_stays"] = group.counts.get("active_stays", 0)
             group.counts["active_stays"] += await batch.flush()
     await add_history(url, group, sizes.small_history_stays, sizes.history_days)
     return group
+
+
+def _board_dates(index: int, sizes: Sizes, rnd: random.Random) -> tuple[str, date, date]:
+    """Today's board for the ``index``-th room: departures first, then stayovers, then
+    arrivals (status, arrival, departure)."""
+    if index < sizes.departures:
+        return "checked_in", TODAY - timedelta(days=rnd.randint(1, 4)), TODAY
+    if index < sizes.departures + sizes.stayovers:
+        arrival = TODAY - timedelta(days=rnd.randint(1, 4))
+        return "checked_in", arrival, TODAY + timedelta(days=rnd.randint(1, 5))
+    return "booked", TODAY, TODAY + timedelta(days=rnd.randint(1, 5))
+
+
+async def _future_bookings(
+    writer: BulkWriter,
+    batch: _Stays,
+    pid: int,
+    room: Any,
+    guests: list[int],
+    free_from: date,
+    sizes: Sizes,
+    rnd: random.Random,
+) -> None:
+    """Bookings on the room from ``free_from`` to ``future_days`` ahead, a few days apart."""
+    start = free_from + timedelta(days=rnd.randint(0, 6))
+    while start < TODAY + timedelta(days=sizes.future_days):
+        end = start + timedelta(days=rnd.randint(1, 5))
+        sid = (await writer.ids("core_stay", 1))[0]
+        guest = rnd.choice(guests)
+        code = room.code
+        await batch.add(
+            sid, pid, room.room_type, code, None, guest, start, end, "booked", slot=room.slot
+        )
+        start = end + timedelta(days=rnd.randint(0, 6))
 
 
 async def add_history(url: str, group: Group, count: int, days: int) -> None:

@@ -157,95 +157,64 @@ class _Stays:
         """One stay; ``slot`` given means it holds inventory; ``posted_until``: room charges
         were posted for the nights before it (with a deposit on every other stay)."""
         created = _at(arrival - timedelta(days=20))
-        checked_in = _at(arrival, 15) if status in ("checked_in", "checked_out") else None
         checked_out = _at(departure, 10) if status == "checked_out" else None
         cancelled = created + timedelta(days=3) if status == "cancelled" else None
-        self.stays.append(
-            (
-                sid,
-                pid,
-                f"B{sid:010d}",
-                f"BR{sid:08d}",
-                rt,
-                room,
-                guest,
-                arrival,
-                departure,
-                1 + sid % 2,
-                0,
-                status,
-                "web" if sid % 3 else "desk",
-                "",
-                False,
-                checked_in,
-                checked_out,
-                cancelled,
-                created,
-                created,
-            )
-        )
+        self._stay_row(sid, pid, rt, room, guest, arrival, departure, status, created)
         price = PRICES[code]
         nights = _nights(arrival, departure)
         fid = (await self.w.ids("folios_folio", 1))[0]
         settled = status != "booked" and status != "checked_in"
+        folio_status = "settled" if settled else "open"
+        closed = checked_out or cancelled
         self.folios.append(
-            (
-                fid,
-                pid,
-                sid,
-                1,
-                "Guest",
-                guest,
-                None,
-                "EUR",
-                "settled" if settled else "open",
-                checked_out or cancelled,
-                created,
-            )
+            (fid, pid, sid, 1, "Guest", guest, None, "EUR", folio_status, closed, created)
         )
         if slot is not None:
             self.nights += [(sid, pid, rt, inventory_room, n, slot) for n in nights]
             self.terms.append((sid, pid, None, False, "EUR"))
             self.rates += [(sid, n, price, "EUR") for n in nights]
-        seq = 0
         if status == "checked_out":
-            gross = price * len(nights)
-            net, tax = _split(gross)
-            self._entry(
-                fid,
-                pid,
-                sid,
-                1,
-                "charge",
-                gross,
-                departure,
-                net=net,
-                tax=tax,
-                quantity=len(nights),
-                unit=price,
-                category="room",
-            )
-            self._entry(fid, pid, sid, 2, "payment", -gross, departure, method="card")
+            self._settled_entries(fid, pid, sid, price, nights, departure)
         elif posted_until is not None:
-            for night in _nights(arrival, posted_until):
-                seq += 1
-                net, tax = _split(price)
-                self._entry(
-                    fid,
-                    pid,
-                    sid,
-                    seq,
-                    "charge",
-                    price,
-                    night,
-                    net=net,
-                    tax=tax,
-                    category="room",
-                    night=night,
-                    key=f"audit:{sid}:{night.isoformat()}:room",
-                )
-            if sid % 2 and seq:
-                self._entry(fid, pid, sid, seq + 1, "payment", -price, arrival, method="card")
+            self._posted_nights(fid, pid, sid, price, arrival, posted_until)
+
+    def _stay_row(
+        self, sid, pid, rt, room, guest, arrival, departure, status: str, created
+    ) -> None:
+        """The stay's own row, with the times its status implies."""
+        checked_in = _at(arrival, 15) if status in ("checked_in", "checked_out") else None
+        checked_out = _at(departure, 10) if status == "checked_out" else None
+        cancelled = created + timedelta(days=3) if status == "cancelled" else None
+        channel = "web" if sid % 3 else "desk"
+        self.stays.append(
+            (sid, pid, f"B{sid:010d}", f"BR{sid:08d}", rt, room, guest, arrival, departure)
+            + (1 + sid % 2, 0, status, channel, "", False, checked_in, checked_out, cancelled)
+            + (created, created)
+        )
+
+    def _settled_entries(self, fid, pid, sid, price, nights, departure) -> None:
+        """A departed stay: all its nights charged at once and paid by card."""
+        gross = price * len(nights)
+        net, tax = _split(gross)
+        self._entry(
+            fid, pid, sid, 1, "charge", gross, departure,
+            net=net, tax=tax, quantity=len(nights), unit=price, category="room",
+        )  # fmt: skip
+        self._entry(fid, pid, sid, 2, "payment", -gross, departure, method="card")
+
+    def _posted_nights(self, fid, pid, sid, price, arrival, posted_until) -> None:
+        """An open stay: the nights the audit already posted, and a deposit on every other one."""
+        seq = 0
+        for night in _nights(arrival, posted_until):
+            seq += 1
+            net, tax = _split(price)
+            key = f"audit:{sid}:{night.isoformat()}:room"
+            self._entry(
+                fid, pid, sid, seq, "charge", price, night,
+                net=net, tax=tax, category="room", night=night, key=key,
+            )  # fmt: skip
+        if sid % 2 and seq:
+            self._entry(fid, pid, sid, seq + 1, "payment", -price, arrival, method="card")
 
     def _entry(
         self,

@@ -115,47 +115,14 @@ async def run_backend(
         await add_history(url, group, extra, sizes.history_days)
         b.notes["data_seconds_history"] = round(time.perf_counter() - began, 1)
 
-        async def availability() -> dict[str, Any]:
-            small = start_server("app", small_url)
-            try:
-                return await scenarios_read.availability(b, small, small_headers)
-            finally:
-                small.stop()
-
-        await _guard(only, results, "availability", availability)
-        await _guard(only, results, "board", lambda: scenarios_read.board(b))
-        rss = b.app.rss_mb()
-
-        async def startup() -> dict[str, Any]:
-            return scenarios_read.startup_memory(b, first_answer, rss)
-
-        await _guard(only, results, "startup_memory", startup)
-        await _guard(only, results, "desk_browser", lambda: scenarios_browser.desk_browser(b))
-        await _guard(only, results, "booking", lambda: scenarios_write.booking(b))
-
-        async def plugins() -> dict[str, Any]:
-            core = start_server("app", url, plugins="core")
-            try:
-                return await scenarios_write.plugin_overhead(b, core)
-            finally:
-                core.stop()
-
-        await _guard(only, results, "plugin_overhead", plugins)
+        await _server_scenarios(b, only, results, url, (small_url, small_headers), first_answer)
     finally:
         b.app.stop()
         b.floor.stop()
     await _guard(only, results, "sql_statements", lambda: scenarios_read.sql_statements(b))
     await db.close_pool(rt.engine)
 
-    if only is None or "night_audit" in only:
-        audit_url = await dbs.create(backend, "audit")
-        audit_rt = await open_database(audit_url)
-        await _guard(
-            only, results, "night_audit", lambda: scenarios_offline.night_audit(audit_url, sizes)
-        )
-        await db.close_pool(audit_rt.engine)
-    else:
-        results["night_audit"] = skipped("not selected (--only)")
+    await _night_audit(dbs, backend, sizes, only, results)
     return {
         "scenarios": results,
         "sizes": {
@@ -164,6 +131,60 @@ async def run_backend(
             **b.notes,
         },
     }
+
+
+async def _server_scenarios(
+    b: Bench,
+    only: Selection,
+    results: dict[str, Any],
+    url: str,
+    small_db: tuple[str, dict[str, str]],
+    first_answer: float,
+) -> None:
+    """The scenarios that need the running app and floor servers, in the order they run."""
+    small_url, small_headers = small_db
+
+    async def availability() -> dict[str, Any]:
+        small = start_server("app", small_url)
+        try:
+            return await scenarios_read.availability(b, small, small_headers)
+        finally:
+            small.stop()
+
+    await _guard(only, results, "availability", availability)
+    await _guard(only, results, "board", lambda: scenarios_read.board(b))
+    rss = b.app.rss_mb()
+
+    async def startup() -> dict[str, Any]:
+        return scenarios_read.startup_memory(b, first_answer, rss)
+
+    await _guard(only, results, "startup_memory", startup)
+    await _guard(only, results, "desk_browser", lambda: scenarios_browser.desk_browser(b))
+    await _guard(only, results, "booking", lambda: scenarios_write.booking(b))
+
+    async def plugins() -> dict[str, Any]:
+        core = start_server("app", url, plugins="core")
+        try:
+            return await scenarios_write.plugin_overhead(b, core)
+        finally:
+            core.stop()
+
+    await _guard(only, results, "plugin_overhead", plugins)
+
+
+async def _night_audit(
+    dbs: Databases, backend: str, sizes: Sizes, only: Selection, results: dict[str, Any]
+) -> None:
+    """The night audit runs on a database of its own (36 properties, one per phase)."""
+    if only is not None and "night_audit" not in only:
+        results["night_audit"] = skipped("not selected (--only)")
+        return
+    audit_url = await dbs.create(backend, "audit")
+    audit_rt = await open_database(audit_url)
+    await _guard(
+        only, results, "night_audit", lambda: scenarios_offline.night_audit(audit_url, sizes)
+    )
+    await db.close_pool(audit_rt.engine)
 
 
 async def run(

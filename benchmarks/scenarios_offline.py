@@ -60,22 +60,40 @@ async def night_audit(url: str, sizes: Sizes) -> dict[str, Any]:
 def roster(sizes: Sizes) -> dict[str, Any]:
     """30 staff in 3 departments with early/late/night templates over four weeks."""
     try:
-        from frontdesk.plugins.hr_shifts.model import (
-            Requirement,
-            RosterProblem,
-            ShiftTemplate,
-            StaffMember,
-        )
+        from frontdesk.plugins.hr_shifts import model
         from frontdesk.plugins.hr_shifts.solver import solve_roster
     except ImportError:
         return skipped("hr_shifts solver not available")
+    problem = _roster_problem(sizes, model)
+    began = time.perf_counter()
+    result = solve_roster(problem)
+    seconds = time.perf_counter() - began
+    feasible = result.status in ("optimal", "feasible")
+    return outcome(
+        seconds if feasible else None,
+        "roster",
+        {
+            "staff": len(problem.staff),
+            "days": sizes.roster_days,
+            "status": result.status,
+            "seconds": round(seconds, 3),
+            "gap": round(result.gap, 4),
+            "assignments": len(result.assignments),
+            "time_limit": sizes.roster_time_limit,
+        },
+    )
+
+
+def _roster_problem(sizes: Sizes, model: Any) -> Any:
+    """Three departments, each with early (3 needed), late (2) and night (1) shifts every day,
+    and ``roster_staff_per_department`` people, the last two part-time."""
     monday = date(2026, 6, 1)
     templates, staff, requirements = [], [], []
     hours = (("EARLY", 6, 14, 3), ("LATE", 14, 22, 2), ("NIGHT", 22, 6, 1))
     people = sizes.roster_staff_per_department
     for d, department in enumerate(("front_desk", "housekeeping", "kitchen")):
         for n, (code, start, end, needed) in enumerate(hours):
-            template = ShiftTemplate(
+            template = model.ShiftTemplate(
                 10 * d + n + 1,
                 f"{department[:2].upper()}_{code}",
                 code.title(),
@@ -86,11 +104,11 @@ def roster(sizes: Sizes) -> dict[str, Any]:
             )
             templates.append(template)
             requirements += [
-                Requirement(template.id, monday + timedelta(days=i), needed)
+                model.Requirement(template.id, monday + timedelta(days=i), needed)
                 for i in range(sizes.roster_days)
             ]
         staff += [
-            StaffMember(
+            model.StaffMember(
                 100 * d + n + 1,
                 f"{department} {n}",
                 frozenset({department}),
@@ -99,28 +117,11 @@ def roster(sizes: Sizes) -> dict[str, Any]:
             )
             for n in range(people)
         ]
-    problem = RosterProblem(
+    return model.RosterProblem(
         start=monday,
         end=monday + timedelta(days=sizes.roster_days),
         staff=staff,
         templates=templates,
         requirements=requirements,
         time_limit_seconds=sizes.roster_time_limit,
-    )
-    began = time.perf_counter()
-    result = solve_roster(problem)
-    seconds = time.perf_counter() - began
-    feasible = result.status in ("optimal", "feasible")
-    return outcome(
-        seconds if feasible else None,
-        "roster",
-        {
-            "staff": len(staff),
-            "days": sizes.roster_days,
-            "status": result.status,
-            "seconds": round(seconds, 3),
-            "gap": round(result.gap, 4),
-            "assignments": len(result.assignments),
-            "time_limit": sizes.roster_time_limit,
-        },
     )

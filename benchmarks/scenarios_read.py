@@ -188,8 +188,34 @@ async def sql_statements(b: Bench) -> dict[str, Any]:
         counted["n"] += 1
         return await original(self, querystring, in_pool=in_pool)
 
+    cases = _statement_cases(b)
+    counts: dict[str, int] = {}
+    engine_class.run_querystring = counting  # type: ignore[method-assign]
+    try:
+        async with AsyncTestClient(app=app) as http:
+            for name, (query, variables) in cases.items():
+                await http.post(
+                    "/graphql", json={"query": query, "variables": variables}, headers=b.headers
+                )
+                counted["n"] = 0
+                response = await http.post(
+                    "/graphql", headers=b.headers, json={"query": query, "variables": variables}
+                )
+                counts[name] = counted["n"] if graphql_ok(response) else -1
+    finally:
+        engine_class.run_querystring = original  # type: ignore[method-assign]
+    growth = max(
+        counts["board_first_250"] / max(1, counts["board_first_5"]),
+        counts["availability_30_nights"] / max(1, counts["availability_3_nights"]),
+    )
+    return outcome(growth, "sql_statements", counts)
+
+
+def _statement_cases(b: Bench) -> dict[str, tuple[str, dict[str, Any]]]:
+    """The requests counted: the board with a few and many rows, availability over a few and
+    many nights."""
     pid = str(b.group.property_ids[0])
-    cases = {
+    return {
         "board_first_5": (
             board_query(balance=b.balance),
             {"property": pid, "day": TODAY.isoformat(), "first": 5},
@@ -215,26 +241,6 @@ async def sql_statements(b: Bench) -> dict[str, Any]:
             },
         ),
     }
-    counts: dict[str, int] = {}
-    engine_class.run_querystring = counting  # type: ignore[method-assign]
-    try:
-        async with AsyncTestClient(app=app) as http:
-            for name, (query, variables) in cases.items():
-                await http.post(
-                    "/graphql", json={"query": query, "variables": variables}, headers=b.headers
-                )
-                counted["n"] = 0
-                response = await http.post(
-                    "/graphql", headers=b.headers, json={"query": query, "variables": variables}
-                )
-                counts[name] = counted["n"] if graphql_ok(response) else -1
-    finally:
-        engine_class.run_querystring = original  # type: ignore[method-assign]
-    growth = max(
-        counts["board_first_250"] / max(1, counts["board_first_5"]),
-        counts["availability_30_nights"] / max(1, counts["availability_3_nights"]),
-    )
-    return outcome(growth, "sql_statements", counts)
 
 
 def startup_memory(b: Bench, first_answer_seconds: float, rss_mb: float | None) -> dict:

@@ -74,76 +74,68 @@ async def _floor_book(item: Booking) -> None:
     now = datetime.now(UTC)
 
     async def change() -> None:
-        rooms = await Stay.raw(
-            "SELECT COUNT(*) AS n FROM core_room WHERE room_type = {} AND active = TRUE",
-            item.room_type,
-        )
-        used = await Stay.raw(
-            "SELECT night, slot FROM core_stay_night WHERE room_type = {} "
-            "AND night >= {} AND night <= {}",
-            item.room_type,
-            nights[0],
-            nights[-1],
-        )
-        taken: dict[str, set[int]] = {}
-        for row in used:
-            taken.setdefault(str(row["night"]), set()).add(row["slot"])
-        slots = []
-        for night in nights:
-            free = [s for s in range(rooms[0]["n"]) if s not in taken.get(str(night), set())]
-            if not free:
-                raise RuntimeError("sold out")
-            slots.append(free[0])
-        code = secrets.token_hex(5).upper()
-        row = await Stay.raw(
-            "INSERT INTO core_stay (property, confirmation_code, booking_reference, room_type,"
-            " primary_guest, arrival, departure, adults, children, status, source, notes,"
-            " porter_requested, created_at, updated_at) VALUES ({}, {}, {}, {}, {}, {}, {}, 1,"
-            " 0, 'booked', 'web', '', FALSE, {}, {}) RETURNING id",
-            item.property,
-            code,
-            f"BR{code}",
-            item.room_type,
-            item.guest,
-            item.arrival,
-            item.departure,
-            now,
-            now,
-        )
-        sid = row[0]["id"]
+        slots = await _floor_free_slots(item, nights)
+        sid = await _floor_insert_stay(item, now)
         for night, slot in zip(nights, slots, strict=True):
             await Stay.raw(
                 "INSERT INTO core_stay_night (stay, property, room_type, night, slot)"
                 " VALUES ({}, {}, {}, {}, {})",
-                sid,
-                item.property,
-                item.room_type,
-                night,
-                slot,
+                *(sid, item.property, item.room_type, night, slot),
             )
             await Stay.raw(
                 "INSERT INTO folios_stay_night_rate (stay, night, amount, currency)"
                 " VALUES ({}, {}, {}, 'EUR')",
-                sid,
-                night,
-                PRICES[item.code],
+                *(sid, night, PRICES[item.code]),
             )
         await Stay.raw(
             "INSERT INTO folios_stay_terms (stay, property, business_travel, "
             "currency) VALUES ({}, {}, FALSE, 'EUR')",
-            sid,
-            item.property,
+            *(sid, item.property),
         )
         await Stay.raw(
             "INSERT INTO folios_folio (property, stay, number, name, guest, currency,"
             " status, created_at) VALUES ({}, {}, 1, 'Guest', {}, 'EUR', 'open', {})",
-            item.property,
-            sid,
-            item.guest,
-            now,
+            *(item.property, sid, item.guest, now),
         )
 
     await run_write(change, conflict_message="sold out")
+
+
+async def _floor_free_slots(item: Booking, nights: list) -> list[int]:
+    """The lowest free inventory slot per night (two statements), as bookStay chooses it."""
+    rooms = await Stay.raw(
+        "SELECT COUNT(*) AS n FROM core_room WHERE room_type = {} AND active = TRUE",
+        item.room_type,
+    )
+    used = await Stay.raw(
+        "SELECT night, slot FROM core_stay_night WHERE room_type = {} "
+        "AND night >= {} AND night <= {}",
+        *(item.room_type, nights[0], nights[-1]),
+    )
+    taken: dict[str, set[int]] = {}
+    for row in used:
+        taken.setdefault(str(row["night"]), set()).add(row["slot"])
+    slots = []
+    for night in nights:
+        free = [s for s in range(rooms[0]["n"]) if s not in taken.get(str(night), set())]
+        if not free:
+            raise RuntimeError("sold out")
+        slots.append(free[0])
+    return slots
+
+
+async def _floor_insert_stay(item: Booking, now: datetime) -> int:
+    """The stay row itself; its id."""
+    code = secrets.token_hex(5).upper()
+    row = await Stay.raw(
+        "INSERT INTO core_stay (property, confirmation_code, booking_reference, room_type,"
+        " primary_guest, arrival, departure, adults, children, status, source, notes,"
+        " porter_requested, created_at, updated_at) VALUES ({}, {}, {}, {}, {}, {}, {}, 1,"
+        " 0, 'booked', 'web', '', FALSE, {}, {}) RETURNING id",
+        *(item.property, code, f"BR{code}", item.room_type, item.guest, item.arrival),
+        *(item.departure, now, now),
+    )
+    return row[0]["id"]
 
 
 async def _floor(items: list[Booking], concurrency: int) -> tuple[float, int, int]:

@@ -37,25 +37,25 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
+from .export_text import (
+    ACCOUNT_ROOTS,
+    beancount_account_name,
+    beancount_string,
+    csv_text,
+    hledger_account_name,
+    hledger_tag_value,
+    one_line,
+    valid_unicode,
+)
 from .ledger_model import Account, JournalEntry, assert_balanced
 
 DEFAULT_DECIMALS = 2
 
-# Account kind -> (hledger root, hledger account type tag, Beancount root).
-ACCOUNT_ROOTS: dict[str, tuple[str, str, str]] = {
-    "asset": ("assets", "A", "Assets"),
-    "liability": ("liabilities", "L", "Liabilities"),
-    "equity": ("equity", "E", "Equity"),
-    "revenue": ("revenues", "R", "Income"),
-    "expense": ("expenses", "X", "Expenses"),
-}
 
 CSV_COLUMNS: tuple[str, ...] = (
     "entry_id",
@@ -72,90 +72,6 @@ CSV_COLUMNS: tuple[str, ...] = (
     "reverses_entry_id",
     "invoice_number",
 )
-
-_ASCII_FALLBACKS = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O"})
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-# Beancount has no \u escape; U+2028/U+2029 become "\n" because tools that split the
-# file with str.splitlines() would otherwise cut the string literal in two.
-_BEANCOUNT_ESCAPES = {
-    "\\": "\\\\",
-    '"': '\\"',
-    "\n": "\\n",
-    "\r": "\\r",
-    "\t": "\\t",
-    "\u2028": "\\n",
-    "\u2029": "\\n",
-}
-
-
-# --- text helpers -----------------------------------------------------------------------------
-
-
-def _valid_unicode(text: str) -> str:
-    """Replace lone surrogates, which cannot be written as UTF-8 at all."""
-    return text.encode("utf-8", errors="replace").decode("utf-8")
-
-
-def _one_line(text: str) -> str:
-    """Collapse all whitespace, line breaks and control characters into single spaces."""
-    breaking = ("Cc", "Zl", "Zp")
-    spaced = "".join(
-        " " if unicodedata.category(char) in breaking else char for char in _valid_unicode(text)
-    )
-    return " ".join(spaced.split())
-
-
-def _without_controls(text: str) -> str:
-    """Keep line breaks and tabs (CSV quotes them) but drop other control characters."""
-    return "".join(
-        char
-        for char in _valid_unicode(text)
-        if char in "\n\r\t" or unicodedata.category(char) != "Cc"
-    )
-
-
-def _ascii_words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.translate(_ASCII_FALLBACKS))
-    ascii_text = folded.encode("ascii", errors="ignore").decode("ascii")
-    return re.findall(r"[A-Za-z0-9]+", ascii_text)
-
-
-def hledger_account_name(account: Account) -> str:
-    """``<root>:<code>-<slug>``, e.g. ``assets:1200-guest-ledger``."""
-    slug = "-".join(word.lower() for word in _ascii_words(account.name))
-    leaf = f"{account.code}-{slug}" if slug else account.code
-    return f"{ACCOUNT_ROOTS[account.kind][0]}:{leaf}"
-
-
-def beancount_account_name(account: Account) -> str:
-    """``<Root>:<code>-<CamelName>``, e.g. ``Assets:1200-GuestLedger``."""
-    camel = "".join(word[0].upper() + word[1:] for word in _ascii_words(account.name))
-    leaf = f"{account.code}-{camel}" if camel else account.code
-    return f"{ACCOUNT_ROOTS[account.kind][2]}:{leaf}"
-
-
-def _hledger_tag_value(text: str) -> str:
-    # A tag value ends at a comma; a semicolon would start a new comment.
-    return _one_line(text).replace(",", "_").replace(";", "_")
-
-
-def _beancount_string(text: str) -> str:
-    escaped = (
-        _BEANCOUNT_ESCAPES.get(char, char)
-        for char in _valid_unicode(text)
-        if char in _BEANCOUNT_ESCAPES or unicodedata.category(char) != "Cc"
-    )
-    return '"' + "".join(escaped) + '"'
-
-
-def _csv_text(text: str | None, neutralize_formulas: bool) -> str:
-    if text is None:
-        return ""
-    cleaned = _without_controls(text)
-    if neutralize_formulas and cleaned.startswith(_FORMULA_PREFIXES):
-        return "'" + cleaned
-    return cleaned
-
 
 # --- shared preparation -----------------------------------------------------------------------
 
@@ -240,17 +156,17 @@ def render_hledger(
     for entry in ordered:
         tags = [
             f"entry:{entry.id}",
-            f"property:{_hledger_tag_value(entry.property_code)}",
-            f"source:{_hledger_tag_value(entry.source_type)}",
+            f"property:{hledger_tag_value(entry.property_code)}",
+            f"source:{hledger_tag_value(entry.source_type)}",
         ]
         if entry.source_id is not None:
-            tags.append(f"source-id:{_hledger_tag_value(entry.source_id)}")
+            tags.append(f"source-id:{hledger_tag_value(entry.source_id)}")
         if entry.reverses_entry_id is not None:
             tags.append(f"reverses:{entry.reverses_entry_id}")
         if entry.invoice_number is not None:
-            tags.append(f"invoice:{_hledger_tag_value(entry.invoice_number)}")
+            tags.append(f"invoice:{hledger_tag_value(entry.invoice_number)}")
         # ";" would start a comment; the "(id)" code keeps a leading "(" in the description.
-        description = _one_line(entry.description).replace(";", ",")
+        description = one_line(entry.description).replace(";", ",")
         header = f"{entry.business_date.isoformat()} * ({entry.id}) {description}".rstrip()
         lines += ["", header, "    ; " + ", ".join(tags)]
         for posting in entry.postings:
@@ -288,10 +204,10 @@ def render_beancount(
     lines = [
         "; Frontdesk accounting_bridge export (Beancount)",
         "; account names: <Root>:<code>-<CamelName>",
-        f'option "title" {_beancount_string(title)}',
+        f'option "title" {beancount_string(title)}',
     ]
     if operating_currency is not None:
-        lines.append(f'option "operating_currency" {_beancount_string(operating_currency)}')
+        lines.append(f'option "operating_currency" {beancount_string(operating_currency)}')
     lines.append("")
     lines += [f"{open_date.isoformat()} commodity {cur}" for cur in _currencies(ordered)]
     lines += [f"{open_date.isoformat()} open {beancount_account_name(a)}" for a in chart.values()]
@@ -305,9 +221,9 @@ def render_beancount(
             "reverses-entry-id": None if reverses is None else str(reverses),
             "invoice-number": entry.invoice_number,
         }
-        lines += ["", f"{entry.business_date.isoformat()} * {_beancount_string(entry.description)}"]
+        lines += ["", f"{entry.business_date.isoformat()} * {beancount_string(entry.description)}"]
         lines += [
-            f"  {key}: {_beancount_string(value)}"
+            f"  {key}: {beancount_string(value)}"
             for key, value in metadata.items()
             if value is not None
         ]
@@ -339,21 +255,19 @@ def render_csv(
                 {
                     "entry_id": entry.id,
                     "business_date": entry.business_date.isoformat(),
-                    "property": _csv_text(entry.property_code, neutralize_formulas),
+                    "property": csv_text(entry.property_code, neutralize_formulas),
                     "account_code": posting.account_code,
-                    "account_name": _csv_text(
-                        chart[posting.account_code].name, neutralize_formulas
-                    ),
+                    "account_name": csv_text(chart[posting.account_code].name, neutralize_formulas),
                     "debit": "" if is_credit else amount,
                     "credit": amount if is_credit else "",
                     "currency": posting.currency,
-                    "description": _csv_text(entry.description, neutralize_formulas),
-                    "source_type": _csv_text(entry.source_type, neutralize_formulas),
-                    "source_id": _csv_text(entry.source_id, neutralize_formulas),
+                    "description": csv_text(entry.description, neutralize_formulas),
+                    "source_type": csv_text(entry.source_type, neutralize_formulas),
+                    "source_id": csv_text(entry.source_id, neutralize_formulas),
                     "reverses_entry_id": (
                         "" if entry.reverses_entry_id is None else entry.reverses_entry_id
                     ),
-                    "invoice_number": _csv_text(entry.invoice_number, neutralize_formulas),
+                    "invoice_number": csv_text(entry.invoice_number, neutralize_formulas),
                 }
             )
     return buffer.getvalue()
@@ -402,4 +316,4 @@ def render_json(
         ],
     }
     # Lone surrogates in staff text would make the document unwritable as UTF-8.
-    return _valid_unicode(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+    return valid_unicode(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

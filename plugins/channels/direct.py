@@ -203,6 +203,25 @@ def _confirmation(prop: Property, stay, guest, priced: dict) -> dict[str, Any]:
     }
 
 
+async def _earlier_answer(prop: Property, key_hash: str, request_hash: str) -> Answer | None:
+    """The answer already given for this Idempotency-Key: the same booking again, or a 422
+    when the key comes back with another request. None for a key not seen before."""
+    earlier = (
+        await ChannelsBookingKey.objects()
+        .where((ChannelsBookingKey.property == prop.id) & (ChannelsBookingKey.key_hash == key_hash))
+        .first()
+    )
+    if earlier is None:
+        return None
+    if earlier.request_hash != request_hash:
+        reused = {
+            "code": "IDEMPOTENCY_KEY_REUSED",
+            "message": "This Idempotency-Key was used for another booking.",
+        }
+        return Answer(422, {"error": reused})
+    return Answer(earlier.status_code, json.loads(earlier.response))
+
+
 async def book(prop: Property, body: dict[str, Any], key: str) -> Answer:
     """Book once per Idempotency-Key (see module docstring)."""
     if not key or len(key) > MAX_KEY_LENGTH:
@@ -219,25 +238,9 @@ async def book(prop: Property, body: dict[str, Any], key: str) -> Answer:
     profile = _guest(body)
 
     async def change() -> Answer:
-        earlier = (
-            await ChannelsBookingKey.objects()
-            .where(
-                (ChannelsBookingKey.property == prop.id) & (ChannelsBookingKey.key_hash == key_hash)
-            )
-            .first()
-        )
+        earlier = await _earlier_answer(prop, key_hash, request_hash)
         if earlier is not None:
-            if earlier.request_hash != request_hash:
-                return Answer(
-                    422,
-                    {
-                        "error": {
-                            "code": "IDEMPOTENCY_KEY_REUSED",
-                            "message": "This Idempotency-Key was used for another booking.",
-                        }
-                    },
-                )
-            return Answer(earlier.status_code, json.loads(earlier.response))
+            return earlier
         room_type = await _room_type(prop, body.get("roomType", ""))
         priced = await quote(prop, room_type.code, arrival, departure, adults, children)
         guest, _ = await create_guest(property_id=prop.id, actor="website", **profile)

@@ -11,10 +11,8 @@ re-runs it against the new state, where it either finds free seats or is refused
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from frontdesk.api import (
     Conflict,
@@ -30,26 +28,14 @@ from frontdesk.api import (
 
 from . import billing, settings
 from .common import KEEP, Keep, actor_name, aware, lock_row, moment, now
+from .slots import SlotAvailability, slot_floor, slots_of, taken_seats
 from .tables import ConciergeBooking, ConciergeBookingSeat, ConciergeResource
 
 SERVICES = ("spa", "restaurant", "tour", "transfer", "other")
 BOOKING_STATUSES = ("requested", "confirmed", "delivered", "cancelled")
 LIVE_STATUSES = ("requested", "confirmed")
 MAX_CAPACITY = 500
-MAX_SLOTS_PER_BOOKING = 48
 MAX_PRICE = Decimal("1000000")
-
-
-@dataclass(frozen=True)
-class SlotAvailability:
-    starts_at: datetime
-    ends_at: datetime
-    capacity: int
-    taken: int
-
-    @property
-    def free(self) -> int:
-        return max(0, self.capacity - self.taken)
 
 
 async def get_resource(resource_id: int, *, field: str = "resourceId") -> ConciergeResource:
@@ -162,7 +148,7 @@ async def _compact_seats(resource: ConciergeResource, capacity: int) -> None:
         ConciergeBookingSeat.id, ConciergeBookingSeat.slot_start, ConciergeBookingSeat.seat_no
     ).where(
         (ConciergeBookingSeat.resource == resource.id)
-        & (ConciergeBookingSeat.slot_start >= _slot_floor(resource))
+        & (ConciergeBookingSeat.slot_start >= slot_floor(resource))
     )
     slots: dict[datetime, list[dict]] = defaultdict(list)
     for row in rows:
@@ -181,53 +167,8 @@ async def _compact_seats(resource: ConciergeResource, capacity: int) -> None:
             )
 
 
-def _slot_floor(resource: ConciergeResource) -> datetime:
-    """The start of the slot running now: it and every later one still take bookings."""
-    return now() - timedelta(minutes=resource.slot_minutes)
-
-
-async def _slots(resource: ConciergeResource, starts_at: datetime, ends_at: datetime):
-    """The slot starts a booking covers; it must start and end on the resource's grid, which
-    runs every ``slot_minutes`` from local midnight in the property's time zone."""
-    prop = await get_property(resource.property)
-    local = starts_at.astimezone(ZoneInfo(prop.timezone))
-    minutes = local.hour * 60 + local.minute
-    if minutes % resource.slot_minutes or local.second or local.microsecond:
-        raise InvalidInput(
-            f"startsAt must fall on a {resource.slot_minutes}-minute slot boundary.",
-            field="startsAt",
-        )
-    if ends_at <= starts_at:
-        raise InvalidInput("endsAt must be after startsAt.", field="endsAt")
-    step = timedelta(minutes=resource.slot_minutes)
-    count, rest = divmod(ends_at - starts_at, step)
-    if rest:
-        raise InvalidInput(
-            f"The booking must last whole {resource.slot_minutes}-minute slots.", field="endsAt"
-        )
-    if count > MAX_SLOTS_PER_BOOKING:
-        raise InvalidInput(
-            f"A booking covers at most {MAX_SLOTS_PER_BOOKING} slots.", field="endsAt"
-        )
-    return [starts_at + i * step for i in range(count)], prop
-
-
-async def _taken_seats(resource_id: int, slots: list[datetime]) -> dict[datetime, set[int]]:
-    rows = await ConciergeBookingSeat.select(
-        ConciergeBookingSeat.slot_start, ConciergeBookingSeat.seat_no
-    ).where(
-        (ConciergeBookingSeat.resource == resource_id)
-        & (ConciergeBookingSeat.slot_start >= slots[0])
-        & (ConciergeBookingSeat.slot_start <= slots[-1])
-    )
-    taken: dict[datetime, set[int]] = defaultdict(set)
-    for row in rows:
-        taken[aware(row["slot_start"])].add(row["seat_no"])
-    return taken
-
-
 async def _take_seats(booking: ConciergeBooking, resource: ConciergeResource, slots) -> None:
-    taken = await _taken_seats(resource.id, slots)
+    taken = await taken_seats(resource.id, slots)
     seats = []
     for slot in slots:
         free = [s for s in range(resource.capacity) if s not in taken[slot]]
@@ -244,6 +185,20 @@ async def _take_seats(booking: ConciergeBooking, resource: ConciergeResource, sl
             for seat in free[: booking.party_size]
         ]
     await ConciergeBookingSeat.insert(*seats)
+
+
+async def _booking_guest(property_id: int, stay_id: int | None, guest_id: int | None) -> int | None:
+    """Who the booking is for: the guest named, else the stay's primary guest. A stay must be
+    booked or in house; both must belong to the resource's property."""
+    guest = guest_id
+    if stay_id is not None:
+        stay = await get_stay(stay_id, property_id=property_id)
+        if stay.status not in ("booked", "checked_in"):
+            raise InvalidTransition(f"The stay is {stay.status}.", field="stayId")
+        guest = guest or stay.primary_guest
+    if guest_id is not None:
+        await get_guest(guest_id, property_id=property_id)
+    return guest
 
 
 async def book_service(
@@ -272,19 +227,12 @@ async def book_service(
         if not resource.active:
             raise Conflict(f"{resource.name} is not bookable.", field="resourceId")
         end = ends or starts + timedelta(minutes=resource.slot_minutes)
-        slots, prop = await _slots(resource, starts, end)
+        slots, prop = await slots_of(resource, starts, end)
         if party_size > resource.capacity:
             raise InvalidInput(
                 f"{resource.name} takes at most {resource.capacity} persons.", field="partySize"
             )
-        guest = guest_id
-        if stay_id is not None:
-            stay = await get_stay(stay_id, property_id=resource.property)
-            if stay.status not in ("booked", "checked_in"):
-                raise InvalidTransition(f"The stay is {stay.status}.", field="stayId")
-            guest = guest or stay.primary_guest
-        if guest_id is not None:
-            await get_guest(guest_id, property_id=resource.property)
+        guest = await _booking_guest(resource.property, stay_id, guest_id)
         amount = price if price is not None else resource.price
         booking = ConciergeBooking(
             property=resource.property,
@@ -386,8 +334,8 @@ async def availability(
     starts = moment(starts_at, "startsAt")
     ends = moment(ends_at, "endsAt")
     resource = await get_resource(resource_id)
-    slots, _prop = await _slots(resource, starts, ends)
-    taken = await _taken_seats(resource.id, slots)
+    slots, _prop = await slots_of(resource, starts, ends)
+    taken = await taken_seats(resource.id, slots)
     step = timedelta(minutes=resource.slot_minutes)
     return [
         SlotAvailability(slot, slot + step, resource.capacity, len(taken[slot])) for slot in slots

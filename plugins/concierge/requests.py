@@ -190,22 +190,28 @@ async def create_request(
             **links,
         )
         await request.save()
-        await record(
-            request, "created", actor, to_status="open", at=created, note=description[:200]
-        )
-        if assigned:
-            await record(
-                request,
-                "assigned",
-                actor,
-                from_status="open",
-                to_status="assigned",
-                note=_assignment_note(department, assignee),
-                at=created,
-            )
+        await _record_creation(request, actor, created)
         return request
 
     return await run_write(change, conflict_message="The request could not be saved; retry.")
+
+
+async def _record_creation(request: ConciergeRequest, actor: str | None, at: datetime) -> None:
+    """The new request's first history lines: created, and assigned when it names a
+    department or an assignee."""
+    note = request.description[:200]
+    await record(request, "created", actor, to_status="open", at=at, note=note)
+    if request.status == "assigned":
+        assignment = _assignment_note(request.department, request.assignee)
+        await record(
+            request,
+            "assigned",
+            actor,
+            from_status="open",
+            to_status="assigned",
+            note=assignment,
+            at=at,
+        )
 
 
 def _assignment_note(department: str | None, assignee: str | None) -> str:
