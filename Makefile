@@ -9,7 +9,7 @@ DEMO_DB ?= ./frontdesk-demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-quick venv tools lint format schema bench bench-smoke soak clean graphiql-assets
+.PHONY: run test test-quick test-plain-execution venv tools lint format schema bench bench-smoke soak clean graphiql-assets
 
 # Two stamps: `make run` needs the runtime dependencies only; the test extras (pytest,
 # schemathesis, playwright, ...) are installed for `make test` and the developer targets.
@@ -54,6 +54,13 @@ run: $(VENV)/.installed-runtime
 # with two workers, 16.5 with three, on a 2-vCPU machine).
 test: venv tools
 	$(PY) -m pytest -n 3 --dist loadfile --no-loadscope-reorder -q --durations=15 $(PYTEST_ARGS)
+	$(MAKE) test-plain-execution
+
+# The GraphQL tests once more with the execution shortcuts off (graphql/execution/switch.py):
+# plain strawberry execution must answer the same. SQLite, without the slow tests.
+test-plain-execution: venv
+	FRONTDESK_EXECUTION_SHORTCUTS=0 FRONTDESK_TEST_POSTGRES_URL= \
+	  $(PY) -m pytest -n 3 --dist loadfile -q -m "not slow" tests/graphql $(PYTEST_ARGS)
 
 # The inner loop: SQLite only, without the slow tests (browsers, server processes, schemathesis).
 test-quick: venv

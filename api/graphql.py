@@ -4,12 +4,19 @@
 classes, fields added to core types). Mutations take one ``input`` and answer a payload with
 ``errors: [UserError!]!``; ``run_mutation`` turns a domain error into those errors, and
 ``decode_id`` / ``maybe_id`` read the API's opaque ids. ``Money`` is the one money type.
+``secure_field`` / ``secure_mutation`` are strawberry's ``field`` / ``mutation`` with the
+permission a caller needs (and a root field's id scopes) declared on the field itself;
+``property_scope(info, Table.property)`` keeps a list's page to the caller's properties.
 """
 
 from __future__ import annotations
 
 from frontdesk.graphql.common.connection import Connection, connection
-from frontdesk.graphql.common.contributions import GraphQLContribution
+from frontdesk.graphql.common.contributions import (
+    GraphQLContribution,
+    secure_field,
+    secure_mutation,
+)
 from frontdesk.graphql.common.errors import (
     UserError,
     decode_id,
@@ -20,6 +27,7 @@ from frontdesk.graphql.common.errors import (
 from frontdesk.graphql.common.money import Money, money, optional_money
 from frontdesk.graphql.guests.types import Guest
 from frontdesk.graphql.properties.types import Property, Room
+from frontdesk.graphql.security.scope import property_scope
 from frontdesk.graphql.stays.types import Stay
 
 __all__ = [
@@ -37,5 +45,8 @@ __all__ = [
     "maybe_id",
     "money",
     "optional_money",
+    "property_scope",
     "run_mutation",
+    "secure_field",
+    "secure_mutation",
 ]

@@ -4,6 +4,6 @@ need: who is calling, and a rate limiter in the server's shared store."""
 from __future__ import annotations
 
 from frontdesk.graphql.http_routes import principal_of
-from frontdesk.graphql.rate_limit_stores import make_rate_limiter
+from frontdesk.graphql.security.rate_limit_stores import make_rate_limiter
 
 __all__ = ["make_rate_limiter", "principal_of"]

@@ -26,6 +26,7 @@ way from the CLI, the server and the tests.
 | FRONTDESK_SHUTDOWN_GRACE_SECONDS | shutdown_grace_seconds for requests in flight | 30 |
 | FRONTDESK_CORS_ORIGINS | cors_origins (comma list of browser origins) | none; dev: localhost |
 | FRONTDESK_LIVE_RECHECK_SECONDS | live_recheck_seconds: a subscription's credential re-check | 30 |
+| FRONTDESK_EXECUTION_SHORTCUTS | execution_shortcuts: graphql/execution's fast path | on |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -100,6 +101,8 @@ class Settings:
     idempotency_lease_seconds: int = 60
     cors_origins: list[str] = field(default_factory=list)
     live_recheck_seconds: int = 30
+    # Off: plain strawberry/graphql-core execution (graphql/execution/switch.py).
+    execution_shortcuts: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -117,6 +120,8 @@ class Settings:
             "port": _int_env(env, "FRONTDESK_PORT", cls.port),
             "max_page_size": _int_env(env, "FRONTDESK_MAX_PAGE_SIZE", cls.max_page_size),
             "connection_pool": env.get("FRONTDESK_DB_POOL", "1").lower() in TRUE_WORDS,
+            "execution_shortcuts": env.get("FRONTDESK_EXECUTION_SHORTCUTS", "1").lower()
+            in TRUE_WORDS,
             "rate_limit_store": env.get("FRONTDESK_RATE_LIMIT_STORE", "").strip(),
             "log_format": _choice_env(env, "FRONTDESK_LOG_FORMAT", ("text", "json"), "text"),
             "cors_origins": _list_env(env, "FRONTDESK_CORS_ORIGINS"),

@@ -23,7 +23,6 @@ from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
 from .common.context import Context
-from .cors import cors_config
 from .http.availability_of_database import (
     RETRY_AFTER_SECONDS,
     handle_unavailable,
@@ -36,9 +35,10 @@ from .http.metrics import Metrics, MetricsMiddleware, metrics_handler, operation
 from .http.request_log import REQUEST_ID_KEY, RequestIdMiddleware, configure_json_logging
 from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
 from .live.server import CONNECTION_INIT_TIMEOUT, SUBSCRIPTION_PROTOCOLS, Live, LiveConnection
-from .rate_limit_stores import make_rate_limiter
 from .schema import build_schema
-from .security_middleware import PRINCIPAL_KEY, SecurityMiddleware
+from .security.cors import cors_config
+from .security.middleware import PRINCIPAL_KEY, SecurityMiddleware
+from .security.rate_limit_stores import make_rate_limiter
 
 log = logging.getLogger("frontdesk.server")
 

@@ -20,7 +20,7 @@ from litestar.response import Redirect
 from frontdesk.core.auth.principal import Principal
 from frontdesk.core.settings import Settings
 
-from .security_middleware import PRINCIPAL_KEY
+from .security.middleware import PRINCIPAL_KEY
 
 PLUGIN_PREFIX = "/plugins"
 

@@ -12,36 +12,37 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Iterable
+from typing import Any
 
 import pluggy
 import strawberry
 from strawberry.extensions import ParserCache
 from strawberry.tools import merge_types
+from strawberry.types.base import StrawberryObjectDefinition
 
 from frontdesk.core.auth.registry import registered_permissions
 from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
-from . import security_policy
 from .auth import contribution as auth
 from .common.contributions import GraphQLContribution
 from .common.error_codes import registered_codes, user_error_codes
 from .common.list_arguments import install_list_errors
-from .fast_execution import ShortcutExecutor, install_direct_resolvers, install_shortcuts
+from .execution.switch import ExecutionShortcuts
 from .folios import contribution as folios
 from .folios.types import Folio
 from .guests import contribution as guests
 from .guests.types import Guest
 from .http.availability_of_database import DatabaseUnavailable
-from .input_hygiene import StripNulCharacters
 from .live.schema import LiveSubscription, event_permissions, refuse_over_http
 from .night_audit import contribution as night_audit
 from .properties import contribution as properties
 from .properties.types import Property, Room, RoomType
 from .rates import contribution as rates
-from .read_snapshot import SQLiteReadSnapshot
-from .security_guard import install_guards
-from .security_limits import security_extensions, validation_extension
+from .security import policy as security_policy
+from .security.guard import install_guards
+from .security.input_hygiene import StripNulCharacters
+from .security.limits import security_extensions, validation_extension
 from .stays import contribution as stays
 from .stays.types import Stay
 
@@ -139,6 +140,7 @@ def build_schema(
     query = merge_types("Query", tuple(queries))
     mutation = merge_types("Mutation", tuple(mutations))
     policy = security_policy.assemble(parts)
+    shortcuts = ExecutionShortcuts.of(settings)
     schema_extensions = [
         *extra_extensions,  # first in, last out: metrics see the final answer
         StripNulCharacters,
@@ -146,7 +148,7 @@ def build_schema(
         validation_extension(settings),
         *security_extensions(settings, policy),
         DatabaseUnavailable,  # after the masking: it sees the original errors first
-        SQLiteReadSnapshot,
+        *shortcuts.extensions(),
     ]
     codes = registered_codes(pm)
     with _build_lock, _extended(extensions), user_error_codes(codes):
@@ -156,17 +158,34 @@ def build_schema(
             subscription=LiveSubscription,
             types=[t for c in parts for t in c.types],
             extensions=schema_extensions,
-            execution_context_class=ShortcutExecutor,
+            **shortcuts.schema_options(),
         )
+    security_policy.add_declared(policy, _declared_on_fields(schema, extensions))
     security_policy.check(schema, policy, set(registered_permissions(pm)))
-    install_direct_resolvers(schema._schema, schema.config.info_class)
+    shortcuts.install_resolvers(schema)
     install_list_errors(schema._schema)
     install_guards(schema._schema, policy)
-    install_shortcuts(schema._schema)
+    shortcuts.install_marks(schema)
     refuse_over_http(schema._schema)
     schema.security_policy = policy  # type: ignore[attr-defined]
     schema.event_permissions = event_permissions(parts)  # type: ignore[attr-defined]
     return schema
+
+
+def _declared_on_fields(
+    schema: strawberry.Schema, extensions: dict[str, list[type]]
+) -> security_policy.FieldDeclarations:
+    """Every permission and id scope declared on a field (``secure_field``): on the schema's
+    object types, and on the fields plugins added to core types (which ``_extended`` takes
+    back out of the core definitions once the schema is built)."""
+    owners: list[tuple[str, Any]] = []
+    for name, concrete in schema.schema_converter.type_map.items():
+        definition = getattr(concrete, "definition", None)
+        if isinstance(definition, StrawberryObjectDefinition):
+            owners.append((name, definition))
+    for name, classes in extensions.items():
+        owners += [(name, cls.__strawberry_definition__) for cls in classes]
+    return security_policy.FieldDeclarations.of(owners)
 
 
 class _extended:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+import strawberry
 from piccolo.columns import Column
 from piccolo.table import Table
 
 # What an id argument names: a table whose rows carry a ``property`` column, or, for a table
 # without one, the property column reached through its foreign keys (``TimeOff.staff.property``).
 ScopeTarget = type[Table] | Column
+
+# Where a field's declarations live in its strawberry metadata (read by security_policy).
+PERMISSION = "frontdesk.permission"
+SCOPES = "frontdesk.scopes"
+UNSCOPED = "frontdesk.unscoped"
 
 
 @dataclass
@@ -43,3 +51,51 @@ class GraphQLContribution:
     scoped_arguments: dict[str, ScopeTarget] = field(default_factory=dict)
     unscoped_arguments: frozenset[str] = frozenset()
     event_permissions: dict[str, str] = field(default_factory=dict)
+
+
+def declared(
+    permission: str | None,
+    scopes: Mapping[str, ScopeTarget] | None = None,
+    unscoped: Iterable[str] = (),
+    metadata: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Strawberry field metadata carrying what the security policy must know of the field."""
+    declared_metadata: dict[str, Any] = dict(metadata or {})
+    if permission is not None:
+        declared_metadata[PERMISSION] = permission
+    if scopes:
+        declared_metadata[SCOPES] = dict(scopes)
+    if unscoped:
+        declared_metadata[UNSCOPED] = frozenset(unscoped)
+    return declared_metadata
+
+
+def secure_field(
+    resolver: Any = None,
+    *,
+    permission: str | None = None,
+    scopes: Mapping[str, ScopeTarget] | None = None,
+    unscoped: Iterable[str] = (),
+    metadata: Mapping[str, Any] | None = None,
+    **options: Any,
+) -> Any:
+    """``strawberry.field`` with the permission a caller needs declared where the field is
+    defined, and for a root field the scope of its id arguments (``{"id": Table}``) or the
+    arguments that name objects no property owns. Start-up reads them from here and fails on
+    a root field without a permission or an id argument without a scope."""
+    options["metadata"] = declared(permission, scopes, unscoped, metadata)
+    return strawberry.field(resolver, **options)
+
+
+def secure_mutation(
+    resolver: Any = None,
+    *,
+    permission: str | None = None,
+    scopes: Mapping[str, ScopeTarget] | None = None,
+    unscoped: Iterable[str] = (),
+    metadata: Mapping[str, Any] | None = None,
+    **options: Any,
+) -> Any:
+    """``strawberry.mutation`` with its permission and id scopes declared (see secure_field)."""
+    options["metadata"] = declared(permission, scopes, unscoped, metadata)
+    return strawberry.mutation(resolver, **options)

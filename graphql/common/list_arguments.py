@@ -12,10 +12,9 @@ import inspect
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from graphql.execution import default_field_resolver
-
 from frontdesk.core.errors import DomainError
 from graphql import GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema, get_named_type
+from graphql.execution import default_field_resolver
 
 from .connection import Connection, empty_connection
 from .errors import UserError

@@ -1,6 +1,7 @@
 """Per-request DataLoaders, keyed like ``"core.room_by_id"``, so related objects load in one
-query per kind however many rows a list holds; and per-request batches (graphql/batches.py)
-for the look-ahead of lists, which fill the same rows without a future per key."""
+query per kind however many rows a list holds; and per-request batches
+(graphql/execution/batches.py) for the look-ahead of lists, which fill the same rows without a
+future per key."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from strawberry.dataloader import DataLoader
 
 from frontdesk.core.rows import fetch_rows, id_list
 
-from ..batches import Batch, Fetch
-from ..prefetch import ready
+from ..execution.batches import Batch, Fetch
+from ..execution.prefetch import ready
 
 
 class Loaders:

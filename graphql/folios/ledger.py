@@ -12,7 +12,7 @@ from frontdesk.core.pagination import paginate_ranked
 from ..common.connection import Connection, connection
 from ..common.errors import maybe_id
 from ..common.pagination import page_size
-from ..security_scope import property_scope
+from ..security.scope import property_scope
 from .types import Folio, FolioStatus
 
 

@@ -17,9 +17,9 @@ from frontdesk.core.folios.tables import FolioEntry as EntryRow
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.rows import id_list
 
-from .. import prefetch
-from ..batches import Batch
 from ..common.money import Money, money
+from ..execution import prefetch
+from ..execution.batches import Batch
 from . import documents
 from .sale import StaySale, stay_sale
 from .types import NS, Folio

@@ -32,7 +32,7 @@ from graphql import GraphQLError, GraphQLSchema
 
 from ..common.contributions import GraphQLContribution
 from ..common.errors import maybe_id
-from ..security_guard import allowed
+from ..security.guard import allowed
 from .broker import LiveEvent
 
 SUBSCRIPTION_PERMISSIONS = {

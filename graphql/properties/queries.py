@@ -16,7 +16,7 @@ from ..common.connection import Connection, connection
 from ..common.errors import maybe_id
 from ..common.pagination import all_of, by_id, nothing, page_size
 from ..properties.types import HousekeepingStatus, Property, Room, RoomType
-from ..security_scope import property_scope
+from ..security.scope import property_scope
 
 
 @strawberry.type

@@ -15,11 +15,11 @@ from frontdesk.core.stays import availability as availability_service
 from frontdesk.core.stays.queries import stay_condition
 from frontdesk.core.stays.tables import Stay as StayRow
 
-from .. import prefetch
 from ..common.connection import Connection, connection
 from ..common.errors import UserError, decode_id, decode_optional_id, maybe_id
 from ..common.pagination import all_of, by_id, nothing, page_size
-from ..security_scope import property_scope
+from ..execution import prefetch
+from ..security.scope import property_scope
 from .types import RoomTypeAvailability, Stay, StayStatus
 
 

@@ -16,7 +16,7 @@ from frontdesk.core.properties.tables import Room as RoomRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.stays.tables import StayGuest as StayGuestRow
 
-from .. import prefetch
+from ..execution import prefetch
 from ..guests.types import Guest
 from ..properties.types import Property, Room, RoomType
 
@@ -66,7 +66,7 @@ class Stay:
     def nights(self) -> int:
         return (self.departure - self.arrival).days
 
-    # Sync resolvers: the value when a list prefetched it (graphql/prefetch.py), else the
+    # Sync resolvers: the value when a list prefetched it (graphql/execution/prefetch.py), else
     # loader's future, which graphql-core awaits.
     @strawberry.field
     def property(self, info: Info) -> Property:

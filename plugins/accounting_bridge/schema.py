@@ -24,6 +24,8 @@ from frontdesk.api.graphql import (
     maybe_id,
     money,
     run_mutation,
+    secure_field,
+    secure_mutation,
 )
 from frontdesk.api.tables import Invoice, OutboxMessage, Property
 
@@ -48,20 +50,6 @@ from .schema_types import (
 )
 from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, SealedDay
 
-FIELD_PERMISSIONS = {
-    "Query.accountingAccounts": "accounting.journal.read",
-    "Query.accountingJournalEntries": "accounting.journal.read",
-    "Query.accountingTrialBalance": "accounting.journal.read",
-    "Query.accountingReconciliation": "accounting.journal.read",
-    "Query.accountingExport": "accounting.exports.read",
-    "Query.accountingOutbox": "accounting.journal.read",
-    "Query.accountingConnectors": "accounting.journal.read",
-    "Query.accountingSealedDays": "accounting.journal.read",
-    "Mutation.accountingMapAccount": "accounting.settings.write",
-    "Mutation.accountingConfigureConnector": "accounting.settings.write",
-    "Mutation.accountingRetryOutbox": "accounting.outbox.write",
-    "Folio.journalEntries": "accounting.journal.read",
-}
 DEFAULT_PAGE = 50
 MAX_RANGE_DAYS = 3660
 
@@ -107,14 +95,18 @@ def _check(check: reports.LedgerCheck, currency: str) -> AccountingLedgerCheck:
 
 @strawberry.type
 class AccountingQuery:
-    @strawberry.field(description="The property's chart of accounts with its own codes.")
+    @secure_field(
+        permission="accounting.journal.read",
+        description="The property's chart of accounts with its own codes.",
+    )
     async def accounting_accounts(self, property_id: strawberry.ID) -> list[AccountingAccount]:
         prop = await _property(property_id)
         return [] if prop is None else [_account(x) for x in await chart.chart_of(prop.id)]
 
-    @strawberry.field(
+    @secure_field(
+        permission="accounting.journal.read",
         description="Journal entries, newest last; filter by dates (inclusive), "
-        "account, source type, folio, stay or the invoice they belong to (by id or number)."
+        "account, source type, folio, stay or the invoice they belong to (by id or number).",
     )
     async def accounting_journal_entries(
         self,
@@ -163,7 +155,10 @@ class AccountingQuery:
             )
         return connection(await paginate(JournalEntryRow, condition, first=size, after=after))
 
-    @strawberry.field(description="Debits and credits per account of entries in the range.")
+    @secure_field(
+        permission="accounting.journal.read",
+        description="Debits and credits per account of entries in the range.",
+    )
     async def accounting_trial_balance(
         self, property_id: strawberry.ID, start: date | None = None, end: date | None = None
     ) -> AccountingTrialBalance | None:
@@ -196,9 +191,10 @@ class AccountingQuery:
             balanced=all(v == 0 for v in per_currency.values()),
         )
 
-    @strawberry.field(
+    @secure_field(
+        permission="accounting.journal.read",
         description="The journal against core's folio and city-ledger balances "
-        "as of a business date (default: everything)."
+        "as of a business date (default: everything).",
     )
     async def accounting_reconciliation(
         self, property_id: strawberry.ID, as_of: date | None = None
@@ -213,7 +209,10 @@ class AccountingQuery:
             city_ledger=_check(city, prop.currency),
         )
 
-    @strawberry.field(description="The journal of a date range as a file's text.")
+    @secure_field(
+        permission="accounting.exports.read",
+        description="The journal of a date range as a file's text.",
+    )
     async def accounting_export(
         self,
         property_id: strawberry.ID,
@@ -239,7 +238,10 @@ class AccountingQuery:
             text=text,
         )
 
-    @strawberry.field(description="Outbox messages (the delivery backlog), oldest first.")
+    @secure_field(
+        permission="accounting.journal.read",
+        description="Outbox messages (the delivery backlog), oldest first.",
+    )
     async def accounting_outbox(
         self,
         info: Info,
@@ -256,7 +258,10 @@ class AccountingQuery:
             condition &= OutboxMessage.status == status.value
         return connection(await paginate(OutboxMessage, condition, first=size, after=after))
 
-    @strawberry.field(description="The property's connectors (secrets are never shown here).")
+    @secure_field(
+        permission="accounting.journal.read",
+        description="The property's connectors (secrets are never shown here).",
+    )
     async def accounting_connectors(self, property_id: strawberry.ID) -> list[AccountingConnector]:
         return (
             await ConnectorSetting.objects()
@@ -264,7 +269,10 @@ class AccountingQuery:
             .order_by(ConnectorSetting.connector)
         )
 
-    @strawberry.field(description="Business dates whose journal the night audit sealed.")
+    @secure_field(
+        permission="accounting.journal.read",
+        description="Business dates whose journal the night audit sealed.",
+    )
     async def accounting_sealed_days(self, property_id: strawberry.ID) -> list[AccountingSealedDay]:
         return (
             await SealedDay.objects()
@@ -337,7 +345,10 @@ def _options(text: str | None) -> dict | None:
 
 @strawberry.type
 class AccountingMutation:
-    @strawberry.mutation(description="Give an account of the chart the hotel's own code.")
+    @secure_mutation(
+        permission="accounting.settings.write",
+        description="Give an account of the chart the hotel's own code.",
+    )
     async def accounting_map_account(
         self, input: AccountingMapAccountInput
     ) -> AccountingMapAccountPayload:
@@ -352,7 +363,10 @@ class AccountingMutation:
 
         return await run_mutation(AccountingMapAccountPayload, "account", action)
 
-    @strawberry.mutation(description="Create or change a property's connector.")
+    @secure_mutation(
+        permission="accounting.settings.write",
+        description="Create or change a property's connector.",
+    )
     async def accounting_configure_connector(
         self, input: AccountingConfigureConnectorInput
     ) -> AccountingConfigureConnectorPayload:
@@ -374,7 +388,10 @@ class AccountingMutation:
             connector=done.setting, secret=done.secret, errors=[]
         )
 
-    @strawberry.mutation(description="Queue failed outbox messages for a new attempt now.")
+    @secure_mutation(
+        permission="accounting.outbox.write",
+        description="Queue failed outbox messages for a new attempt now.",
+    )
     async def accounting_retry_outbox(
         self, input: AccountingRetryOutboxInput
     ) -> AccountingRetryOutboxPayload:
@@ -394,6 +411,5 @@ def contribution() -> GraphQLContribution:
         queries=[AccountingQuery],
         mutations=[AccountingMutation],
         type_extensions={"Folio": [AccountingFolioFields]},
-        field_permissions=dict(FIELD_PERMISSIONS),
         scoped_arguments={"messageIds": OutboxMessage},
     )

@@ -9,7 +9,7 @@ from datetime import date, datetime
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.api.graphql import Money, money
+from frontdesk.api.graphql import Money, money, secure_field
 from frontdesk.api.tables import Invoice
 
 from .tables import JournalEntryRow, JournalPosting
@@ -247,7 +247,10 @@ class AccountingSealedDay:
 class AccountingFolioFields:
     """Fields the bridge adds to the money area's Folio (``self`` is the Folio row)."""
 
-    @strawberry.field(description="The journal entries booked for this folio, oldest first.")
+    @secure_field(
+        permission="accounting.journal.read",
+        description="The journal entries booked for this folio, oldest first.",
+    )
     async def journal_entries(self) -> list[AccountingJournalEntry]:
         return (
             await JournalEntryRow.objects()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import strawberry
 
-from frontdesk.api.graphql import GraphQLContribution, maybe_id
+from frontdesk.api.graphql import GraphQLContribution, maybe_id, secure_field
 
 from . import service
 from .schema_mutations import ChannelsMutation
@@ -23,13 +23,19 @@ from .tables import ChannelsReservation as ReservationRow
 
 @strawberry.type
 class ChannelsQuery:
-    @strawberry.field(description="The property's export feeds, revoked ones included.")
+    @secure_field(
+        permission="channels.read",
+        description="The property's export feeds, revoked ones included.",
+    )
     async def channels_feeds(self, property_id: strawberry.ID) -> list[ChannelsFeed]:
         key = maybe_id(property_id)
         rows = [] if key is None else await FeedRow.objects().where(FeedRow.property == key)
         return [ChannelsFeed.of(row) for row in rows]
 
-    @strawberry.field(description="External calendars imported into the property's rooms.")
+    @secure_field(
+        permission="channels.read",
+        description="External calendars imported into the property's rooms.",
+    )
     async def channels_calendars(self, property_id: strawberry.ID) -> list[ChannelsCalendarSource]:
         key = maybe_id(property_id)
         rows = (
@@ -39,7 +45,10 @@ class ChannelsQuery:
         )
         return [ChannelsCalendarSource.of(row) for row in rows]
 
-    @strawberry.field(description="Channel reservations in conflict with stays, to resolve.")
+    @secure_field(
+        permission="channels.read",
+        description="Channel reservations in conflict with stays, to resolve.",
+    )
     async def channels_conflicts(self, property_id: strawberry.ID) -> list[ChannelsReservation]:
         key = maybe_id(property_id)
         if key is None:
@@ -51,7 +60,10 @@ class ChannelsQuery:
         )
         return [ChannelsReservation.of(row) for row in rows]
 
-    @strawberry.field(description="Whether the website may book, and from which origins.")
+    @secure_field(
+        permission="channels.read",
+        description="Whether the website may book, and from which origins.",
+    )
     async def channels_direct_booking(self, property_id: strawberry.ID) -> ChannelsDirectBooking:
         row = await service.direct_settings(maybe_id(property_id) or 0)
         return ChannelsDirectBooking(
@@ -65,22 +77,4 @@ def contribution() -> GraphQLContribution:
     return GraphQLContribution(
         queries=[ChannelsQuery],
         mutations=[ChannelsMutation],
-        field_permissions={
-            "Query.channelsFeeds": "channels.read",
-            "Query.channelsCalendars": "channels.read",
-            "Query.channelsConflicts": "channels.read",
-            "Query.channelsDirectBooking": "channels.read",
-            "ChannelsCalendarSource.url": "channels.manage",  # the site's secret export URL
-            "Mutation.channelsCreateFeed": "channels.manage",
-            "Mutation.channelsRevokeFeed": "channels.manage",
-            "Mutation.channelsAddCalendar": "channels.manage",
-            "Mutation.channelsRemoveCalendar": "channels.manage",
-            "Mutation.channelsSyncNow": "channels.manage",
-            "Mutation.channelsConfigureDirectBooking": "channels.manage",
-        },
-        scoped_arguments={
-            "Mutation.channelsRevokeFeed.feedId": FeedRow,
-            "Mutation.channelsRemoveCalendar.sourceId": SourceRow,
-            "Mutation.channelsSyncNow.sourceId": SourceRow,
-        },
     )

@@ -6,10 +6,18 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.api import DomainError, InvalidInput
-from frontdesk.api.graphql import UserError, decode_id, decode_optional_id, run_mutation
+from frontdesk.api.graphql import (
+    UserError,
+    decode_id,
+    decode_optional_id,
+    run_mutation,
+    secure_mutation,
+)
 
 from . import service, sync
 from .schema_types import ChannelsCalendarSource, ChannelsDirectBooking, ChannelsFeed
+from .tables import ChannelsCalendarSource as SourceRow
+from .tables import ChannelsFeedToken as FeedRow
 
 
 def _actor(info: Info) -> str | None:
@@ -106,7 +114,10 @@ class ChannelsConfigureDirectBookingPayload:
 
 @strawberry.type
 class ChannelsMutation:
-    @strawberry.mutation(description="A secret .ics URL of a room's or room type's closed nights.")
+    @secure_mutation(
+        permission="channels.manage",
+        description="A secret .ics URL of a room's or room type's closed nights.",
+    )
     async def channels_create_feed(
         self, info: Info, input: ChannelsCreateFeedInput
     ) -> ChannelsCreateFeedPayload:
@@ -126,7 +137,11 @@ class ChannelsMutation:
             feed=ChannelsFeed.of(row), url=service.feed_path(token), errors=[]
         )
 
-    @strawberry.mutation(description="Revoke a feed: its URL answers 404 from now on.")
+    @secure_mutation(
+        permission="channels.manage",
+        scopes={"feedId": FeedRow},
+        description="Revoke a feed: its URL answers 404 from now on.",
+    )
     async def channels_revoke_feed(
         self, input: ChannelsRevokeFeedInput
     ) -> ChannelsRevokeFeedPayload:
@@ -137,7 +152,9 @@ class ChannelsMutation:
 
         return await run_mutation(ChannelsRevokeFeedPayload, "feed", action)
 
-    @strawberry.mutation(description="Import an external .ics calendar into a room.")
+    @secure_mutation(
+        permission="channels.manage", description="Import an external .ics calendar into a room."
+    )
     async def channels_add_calendar(
         self, input: ChannelsAddCalendarInput
     ) -> ChannelsAddCalendarPayload:
@@ -149,7 +166,11 @@ class ChannelsMutation:
 
         return await run_mutation(ChannelsAddCalendarPayload, "calendar", action)
 
-    @strawberry.mutation(description="Stop importing a calendar; its nights go back on sale.")
+    @secure_mutation(
+        permission="channels.manage",
+        scopes={"sourceId": SourceRow},
+        description="Stop importing a calendar; its nights go back on sale.",
+    )
     async def channels_remove_calendar(
         self, input: ChannelsRemoveCalendarInput
     ) -> ChannelsRemoveCalendarPayload:
@@ -159,7 +180,11 @@ class ChannelsMutation:
 
         return await run_mutation(ChannelsRemoveCalendarPayload, "removed_id", action)
 
-    @strawberry.mutation(description="Sync one calendar (sourceId) or a property now.")
+    @secure_mutation(
+        permission="channels.manage",
+        scopes={"sourceId": SourceRow},
+        description="Sync one calendar (sourceId) or a property now.",
+    )
     async def channels_sync_now(
         self, info: Info, input: ChannelsSyncNowInput
     ) -> ChannelsSyncNowPayload:
@@ -185,7 +210,10 @@ class ChannelsMutation:
 
         return await run_mutation(ChannelsSyncNowPayload, "result", action)
 
-    @strawberry.mutation(description="Let the hotel's website book directly, from its origins.")
+    @secure_mutation(
+        permission="channels.manage",
+        description="Let the hotel's website book directly, from its origins.",
+    )
     async def channels_configure_direct_booking(
         self, input: ChannelsConfigureDirectBookingInput
     ) -> ChannelsConfigureDirectBookingPayload:

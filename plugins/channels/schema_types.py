@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 import strawberry
 
+from frontdesk.api.graphql import secure_field
+
 from .tables import ChannelsCalendarSource as SourceRow
 from .tables import ChannelsFeedToken as FeedRow
 from .tables import ChannelsReservation as ReservationRow
@@ -91,8 +93,9 @@ class ChannelsSyncRun:
 class ChannelsCalendarSource:
     id: strawberry.ID
     room_id: strawberry.ID
-    url: str | None = strawberry.field(
-        description="The site's export URL (a secret: managers only)."
+    url: str | None = secure_field(
+        permission="channels.manage",
+        description="The site's export URL (a secret: managers only).",
     )
     label: str
     last_synced_at: datetime | None

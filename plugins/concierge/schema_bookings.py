@@ -23,6 +23,8 @@ from frontdesk.api.graphql import (
     money,
     optional_money,
     run_mutation,
+    secure_field,
+    secure_mutation,
 )
 from frontdesk.api.tables import Guest as GuestRow
 from frontdesk.api.tables import Property as PropertyRow
@@ -130,7 +132,7 @@ class ConciergeAvailabilityResult:
 
 @strawberry.type
 class ConciergeBookingQuery:
-    @strawberry.field
+    @secure_field(permission="concierge.bookings.read")
     async def concierge_resources(
         self,
         info: Info,
@@ -144,7 +146,7 @@ class ConciergeBookingQuery:
             await paginate(ResourceRow, condition, first=page_size(info, first), after=after)
         )
 
-    @strawberry.field
+    @secure_field(permission="concierge.bookings.read")
     async def concierge_bookings(
         self,
         info: Info,
@@ -166,7 +168,10 @@ class ConciergeBookingQuery:
             await paginate(BookingRow, condition, first=page_size(info, first), after=after)
         )
 
-    @strawberry.field(description="Places taken and free per slot of [startsAt, endsAt).")
+    @secure_field(
+        permission="concierge.bookings.read",
+        description="Places taken and free per slot of [startsAt, endsAt).",
+    )
     async def concierge_availability(
         self, resource_id: strawberry.ID, starts_at: datetime, ends_at: datetime
     ) -> ConciergeAvailabilityResult:
@@ -252,7 +257,7 @@ class ConciergeBookingPayload:
 
 @strawberry.type
 class ConciergeBookingMutation:
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.resources.write")
     async def create_concierge_resource(
         self, info: Info, input: CreateConciergeResourceInput
     ) -> ConciergeResourcePayload:
@@ -270,7 +275,7 @@ class ConciergeBookingMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.resources.write")
     async def update_concierge_resource(
         self, info: Info, input: UpdateConciergeResourceInput
     ) -> ConciergeResourcePayload:
@@ -288,7 +293,7 @@ class ConciergeBookingMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.bookings.write")
     async def book_concierge_service(
         self, info: Info, input: BookConciergeServiceInput
     ) -> ConciergeBookingPayload:
@@ -309,7 +314,7 @@ class ConciergeBookingMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.bookings.write")
     async def set_concierge_booking_status(
         self, info: Info, input: SetConciergeBookingStatusInput
     ) -> ConciergeBookingPayload:

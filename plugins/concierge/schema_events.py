@@ -16,6 +16,8 @@ from frontdesk.api.graphql import (
     decode_optional_id,
     maybe_id,
     run_mutation,
+    secure_field,
+    secure_mutation,
 )
 
 from . import group_events as service
@@ -26,7 +28,10 @@ from .tables import ConciergeEvent as EventRow
 
 @strawberry.type
 class ConciergeEventQuery:
-    @strawberry.field(description="Events of a property, optionally those ending after a time.")
+    @secure_field(
+        permission="concierge.events.read",
+        description="Events of a property, optionally those ending after a time.",
+    )
     async def concierge_events(
         self,
         info: Info,
@@ -42,7 +47,7 @@ class ConciergeEventQuery:
             await paginate(EventRow, condition, first=page_size(info, first), after=after)
         )
 
-    @strawberry.field
+    @secure_field(permission="concierge.events.read", scopes={"id": EventRow})
     async def concierge_event(self, info: Info, id: strawberry.ID) -> ConciergeEvent | None:
         key = maybe_id(id)
         if key is None:
@@ -113,7 +118,7 @@ class ConciergeAttendeePayload:
 
 @strawberry.type
 class ConciergeEventMutation:
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.events.write")
     async def create_concierge_event(
         self, info: Info, input: CreateConciergeEventInput
     ) -> ConciergeEventPayload:
@@ -132,7 +137,7 @@ class ConciergeEventMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.events.write")
     async def update_concierge_event(
         self, info: Info, input: UpdateConciergeEventInput
     ) -> ConciergeEventPayload:
@@ -151,8 +156,9 @@ class ConciergeEventMutation:
             ),
         )
 
-    @strawberry.mutation(
-        description="Call an event off: attendees and open preparation tasks are cancelled."
+    @secure_mutation(
+        permission="concierge.events.write",
+        description="Call an event off: attendees and open preparation tasks are cancelled.",
     )
     async def cancel_concierge_event(
         self, info: Info, input: CancelConciergeEventInput
@@ -167,7 +173,7 @@ class ConciergeEventMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.events.write")
     async def add_concierge_attendee(
         self, info: Info, input: AddConciergeAttendeeInput
     ) -> ConciergeAttendeePayload:
@@ -183,7 +189,7 @@ class ConciergeEventMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.events.write")
     async def set_concierge_rsvp(
         self, info: Info, input: SetConciergeRsvpInput
     ) -> ConciergeAttendeePayload:
@@ -197,7 +203,7 @@ class ConciergeEventMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.events.write")
     async def remove_concierge_attendee(
         self, info: Info, input: RemoveConciergeAttendeeInput
     ) -> ConciergeEventPayload:

@@ -17,6 +17,8 @@ from frontdesk.api.graphql import (
     decode_id,
     maybe_id,
     run_mutation,
+    secure_field,
+    secure_mutation,
 )
 from frontdesk.api.tables import Stay as StayRow
 
@@ -107,7 +109,10 @@ class ConciergeRecommendationGiven:
 
 @strawberry.type
 class ConciergeRecommendationQuery:
-    @strawberry.field(description="Search the catalogue; all filters combine.")
+    @secure_field(
+        permission="concierge.recommendations.read",
+        description="Search the catalogue; all filters combine.",
+    )
     async def concierge_recommendations(
         self,
         info: Info,
@@ -229,7 +234,7 @@ def _descriptions(items: list[ConciergeDescriptionInput]) -> dict[str, str]:
 
 @strawberry.type
 class ConciergeRecommendationMutation:
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.recommendations.write")
     async def create_concierge_recommendation(
         self, info: Info, input: CreateConciergeRecommendationInput
     ) -> ConciergeRecommendationPayload:
@@ -253,7 +258,7 @@ class ConciergeRecommendationMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.recommendations.write")
     async def update_concierge_recommendation(
         self, info: Info, input: UpdateConciergeRecommendationInput
     ) -> ConciergeRecommendationPayload:
@@ -281,8 +286,9 @@ class ConciergeRecommendationMutation:
             ),
         )
 
-    @strawberry.mutation(
-        description="Delete a recommendation never given to a stay; deactivate one that was."
+    @secure_mutation(
+        permission="concierge.recommendations.write",
+        description="Delete a recommendation never given to a stay; deactivate one that was.",
     )
     async def remove_concierge_recommendation(
         self, info: Info, input: RemoveConciergeRecommendationInput
@@ -300,7 +306,7 @@ class ConciergeRecommendationMutation:
             recommendation=kept, deleted=kept is None, errors=[]
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.recommendations.write")
     async def set_concierge_recommendation_active(
         self, info: Info, input: SetConciergeRecommendationActiveInput
     ) -> ConciergeRecommendationPayload:
@@ -314,7 +320,7 @@ class ConciergeRecommendationMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.recommendations.write")
     async def record_concierge_recommendation_given(
         self, info: Info, input: RecordConciergeRecommendationGivenInput
     ) -> RecordConciergeRecommendationGivenPayload:
@@ -332,6 +338,9 @@ class ConciergeRecommendationMutation:
 
 @strawberry.type
 class GuestConciergeFields:
-    @strawberry.field(description="Recommendations the desk gave this guest, oldest first.")
+    @secure_field(
+        permission="concierge.recommendations.read",
+        description="Recommendations the desk gave this guest, oldest first.",
+    )
     async def recommendations_given(self, info: Info) -> list[ConciergeRecommendationGiven]:
         return await info.context.loaders.many_by(GivenRow, "guest", namespace=NS).load(self.id)

@@ -19,6 +19,8 @@ from frontdesk.api.graphql import (
     decode_optional_id,
     maybe_id,
     run_mutation,
+    secure_field,
+    secure_mutation,
 )
 
 from . import requests as service
@@ -100,7 +102,10 @@ async def request_page(condition, *, first: int, after: str | None) -> Page:
 
 @strawberry.type
 class ConciergeRequestQuery:
-    @strawberry.field(description="Requests, filtered; open before closed, overdue first.")
+    @secure_field(
+        permission="concierge.requests.read",
+        description="Requests, filtered; open before closed, overdue first.",
+    )
     async def concierge_requests(
         self,
         info: Info,
@@ -129,7 +134,7 @@ class ConciergeRequestQuery:
         )
         return connection(await request_page(condition, first=page_size(info, first), after=after))
 
-    @strawberry.field
+    @secure_field(permission="concierge.requests.read", scopes={"id": RequestRow})
     async def concierge_request(self, info: Info, id: strawberry.ID) -> ConciergeRequest | None:
         key = maybe_id(id)
         if key is None:
@@ -187,7 +192,7 @@ class ConciergeRequestPayload:
 
 @strawberry.type
 class ConciergeRequestMutation:
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.requests.write")
     async def create_concierge_request(
         self, info: Info, input: CreateConciergeRequestInput
     ) -> ConciergeRequestPayload:
@@ -210,7 +215,7 @@ class ConciergeRequestMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.requests.write")
     async def assign_concierge_request(
         self, info: Info, input: AssignConciergeRequestInput
     ) -> ConciergeRequestPayload:
@@ -225,7 +230,7 @@ class ConciergeRequestMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.requests.write")
     async def set_concierge_request_status(
         self, info: Info, input: SetConciergeRequestStatusInput
     ) -> ConciergeRequestPayload:
@@ -240,7 +245,7 @@ class ConciergeRequestMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.requests.write")
     async def reschedule_concierge_request(
         self, info: Info, input: RescheduleConciergeRequestInput
     ) -> ConciergeRequestPayload:
@@ -254,7 +259,7 @@ class ConciergeRequestMutation:
             ),
         )
 
-    @strawberry.mutation
+    @secure_mutation(permission="concierge.complaints.resolve")
     async def resolve_concierge_complaint(
         self, info: Info, input: ResolveConciergeComplaintInput
     ) -> ConciergeRequestPayload:

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.api import DomainError
-from frontdesk.api.graphql import UserError, decode_id, run_mutation
+from frontdesk.api.graphql import UserError, decode_id, run_mutation, secure_mutation
 
 from . import calendar_feed
 from .tables import CalendarFeed
@@ -60,7 +60,10 @@ class ShiftsRevokeCalendarFeedPayload:
 
 @strawberry.type
 class ShiftsFeedMutation:
-    @strawberry.mutation(description="A secret .ics URL of a person's published shifts.")
+    @secure_mutation(
+        permission="shifts.published.read",
+        description="A secret .ics URL of a person's published shifts.",
+    )
     async def shifts_create_calendar_feed(
         self, info: Info, input: ShiftsCreateCalendarFeedInput
     ) -> ShiftsCreateCalendarFeedPayload:
@@ -76,7 +79,11 @@ class ShiftsFeedMutation:
             feed=ShiftsCalendarFeed.of(row), url=calendar_feed.feed_path(token), errors=[]
         )
 
-    @strawberry.mutation(description="Revoke a calendar URL: it answers 404 from now on.")
+    @secure_mutation(
+        permission="shifts.published.read",
+        scopes={"feedId": CalendarFeed.staff.property},
+        description="Revoke a calendar URL: it answers 404 from now on.",
+    )
     async def shifts_revoke_calendar_feed(
         self, input: ShiftsRevokeCalendarFeedInput
     ) -> ShiftsRevokeCalendarFeedPayload:

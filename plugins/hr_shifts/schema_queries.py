@@ -11,7 +11,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.api import DomainError, clamp, is_sqlite, like, like_text, paginate
-from frontdesk.api.graphql import Connection, connection, maybe_id
+from frontdesk.api.graphql import Connection, connection, maybe_id, secure_field
 
 from . import common, coverage, feed, rostering, timesheets
 from .schema_types import (
@@ -78,7 +78,10 @@ def _has_department(department: str):
 
 @strawberry.type
 class ShiftsQuery:
-    @strawberry.field(description="Staff of a property, optionally of one department.")
+    @secure_field(
+        permission="shifts.staff.read",
+        description="Staff of a property, optionally of one department.",
+    )
     async def shifts_staff(
         self,
         info: Info,
@@ -92,11 +95,14 @@ class ShiftsQuery:
             where &= _has_department(department)
         return connection(await paginate(StaffMember, where, first=_page(info, first), after=after))
 
-    @strawberry.field
+    @secure_field(permission="shifts.staff.read", scopes={"id": StaffMember})
     async def shifts_staff_member(self, info: Info, id: strawberry.ID) -> ShiftsStaffMember | None:
         return await StaffMember.objects().where(StaffMember.id == _id(id)).first()
 
-    @strawberry.field(description="Shift templates of a property (retired ones too).")
+    @secure_field(
+        permission="shifts.staff.read",
+        description="Shift templates of a property (retired ones too).",
+    )
     async def shifts_templates(
         self, info: Info, property_id: strawberry.ID
     ) -> list[ShiftsTemplate]:
@@ -107,7 +113,10 @@ class ShiftsQuery:
             .order_by(ShiftTemplate.code)
         )
 
-    @strawberry.field(description="The property's labour rules (documented defaults if unset).")
+    @secure_field(
+        permission="shifts.staff.read",
+        description="The property's labour rules (documented defaults if unset).",
+    )
     async def shifts_labour_rules(
         self, info: Info, property_id: strawberry.ID
     ) -> ShiftsLabourRules | None:
@@ -119,7 +128,10 @@ class ShiftsQuery:
 
         return await quiet(rules(), None)
 
-    @strawberry.field(description="Time off and unavailability requests of a property's staff.")
+    @secure_field(
+        permission="shifts.requests.read",
+        description="Time off and unavailability requests of a property's staff.",
+    )
     async def shifts_time_off(
         self,
         info: Info,
@@ -133,7 +145,10 @@ class ShiftsQuery:
             where &= TimeOff.status == status.value
         return connection(await paginate(TimeOff, where, first=_page(info, first), after=after))
 
-    @strawberry.field(description="Arrivals, departures and in-house stays per day, [start, end).")
+    @secure_field(
+        permission="shifts.forecast.read",
+        description="Arrivals, departures and in-house stays per day, [start, end).",
+    )
     async def shifts_forecast(
         self, info: Info, property_id: strawberry.ID, start: date, end: date
     ) -> list[ShiftsForecastDay]:
@@ -141,7 +156,10 @@ class ShiftsQuery:
             return []
         return await quiet(coverage.forecast(_id(property_id), start, end), [])
 
-    @strawberry.field(description="Required vs published staff per shift and day, with the gap.")
+    @secure_field(
+        permission="shifts.forecast.read",
+        description="Required vs published staff per shift and day, with the gap.",
+    )
     async def shifts_coverage(
         self, info: Info, property_id: strawberry.ID, start: date, end: date
     ) -> list[ShiftsCoverage]:
@@ -155,7 +173,7 @@ class ShiftsQuery:
 
         return await quiet(lines(), [])
 
-    @strawberry.field
+    @secure_field(permission="shifts.roster.read")
     async def shifts_rosters(
         self,
         info: Info,
@@ -169,11 +187,14 @@ class ShiftsQuery:
             where &= Roster.status == status.value
         return connection(await paginate(Roster, where, first=_page(info, first), after=after))
 
-    @strawberry.field
+    @secure_field(permission="shifts.roster.read", scopes={"id": Roster})
     async def shifts_roster(self, info: Info, id: strawberry.ID) -> ShiftsRoster | None:
         return await Roster.objects().where(Roster.id == _id(id)).first()
 
-    @strawberry.field(description="Published shifts in [start, end), optionally of one person.")
+    @secure_field(
+        permission="shifts.published.read",
+        description="Published shifts in [start, end), optionally of one person.",
+    )
     async def shifts_published_shifts(
         self,
         info: Info,
@@ -187,11 +208,14 @@ class ShiftsQuery:
         person = None if staff_id is None else _id(staff_id)
         return await rostering.published_assignments(_id(property_id), start, end, staff_id=person)
 
-    @strawberry.field(description="The person's published shifts as iCalendar (RFC 5545) text.")
+    @secure_field(
+        permission="shifts.published.read",
+        description="The person's published shifts as iCalendar (RFC 5545) text.",
+    )
     async def shifts_staff_calendar(self, info: Info, staff_id: strawberry.ID) -> str | None:
         return await quiet(feed.staff_calendar(_id(staff_id)), None)
 
-    @strawberry.field
+    @secure_field(permission="shifts.requests.read")
     async def shifts_swap_requests(
         self,
         info: Info,
@@ -205,7 +229,7 @@ class ShiftsQuery:
             where &= SwapRequest.status == status.value
         return connection(await paginate(SwapRequest, where, first=_page(info, first), after=after))
 
-    @strawberry.field
+    @secure_field(permission="shifts.timesheets.read")
     async def shifts_time_entries(
         self,
         info: Info,
@@ -219,13 +243,19 @@ class ShiftsQuery:
             where &= TimeEntry.staff == _id(staff_id)
         return connection(await paginate(TimeEntry, where, first=_page(info, first), after=after))
 
-    @strawberry.field(description="Approved hours per person for [start, end] (inclusive).")
+    @secure_field(
+        permission="shifts.payroll.read",
+        description="Approved hours per person for [start, end] (inclusive).",
+    )
     async def shifts_payroll(
         self, info: Info, property_id: strawberry.ID, start: date, end: date
     ) -> list[ShiftsPayrollLine]:
         return await quiet(timesheets.payroll(_id(property_id), start, end), [])
 
-    @strawberry.field(description="The payroll as CSV text (see the plugin README for columns).")
+    @secure_field(
+        permission="shifts.payroll.read",
+        description="The payroll as CSV text (see the plugin README for columns).",
+    )
     async def shifts_payroll_csv(
         self, info: Info, property_id: strawberry.ID, start: date, end: date
     ) -> str | None:

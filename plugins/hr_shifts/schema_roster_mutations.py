@@ -14,7 +14,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.api import DomainError
-from frontdesk.api.graphql import UserError, decode_id, run_mutation
+from frontdesk.api.graphql import UserError, decode_id, run_mutation, secure_mutation
 
 from . import common, edits, rostering, timesheets
 from .schema_types import (
@@ -24,6 +24,7 @@ from .schema_types import (
     ShiftsTimeEntry,
     ShiftsViolation,
 )
+from .tables import TimeEntry
 
 
 @strawberry.input
@@ -150,7 +151,10 @@ async def _edit(action: Callable[[], Awaitable[tuple[Any, Any]]]) -> ShiftsRoste
 
 @strawberry.type
 class ShiftsRosterMutation:
-    @strawberry.mutation(description="Solve a draft roster; infeasible ones name the conflict.")
+    @secure_mutation(
+        permission="shifts.roster.write",
+        description="Solve a draft roster; infeasible ones name the conflict.",
+    )
     async def shifts_generate_roster(
         self, info: Info, input: ShiftsGenerateRosterInput
     ) -> ShiftsRosterPayload:
@@ -168,7 +172,7 @@ class ShiftsRosterMutation:
 
         return await run_mutation(ShiftsRosterPayload, "roster", act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.roster.write")
     async def shifts_publish_roster(
         self, info: Info, input: ShiftsPublishRosterInput
     ) -> ShiftsRosterPayload:
@@ -179,7 +183,10 @@ class ShiftsRosterMutation:
 
         return await run_mutation(ShiftsRosterPayload, "roster", act)
 
-    @strawberry.mutation(description="Put someone on a shift by hand; the rules are checked.")
+    @secure_mutation(
+        permission="shifts.roster.write",
+        description="Put someone on a shift by hand; the rules are checked.",
+    )
     async def shifts_assign(self, info: Info, input: ShiftsAssignInput) -> ShiftsRosterEditPayload:
         async def act():
             row = await edits.assign(
@@ -193,7 +200,7 @@ class ShiftsRosterMutation:
 
         return await _edit(act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.roster.write")
     async def shifts_unassign(
         self, info: Info, input: ShiftsUnassignInput
     ) -> ShiftsRosterEditPayload:
@@ -205,7 +212,10 @@ class ShiftsRosterMutation:
 
         return await _edit(act)
 
-    @strawberry.mutation(description="Ask a colleague to take over a published shift.")
+    @secure_mutation(
+        permission="shifts.requests.write",
+        description="Ask a colleague to take over a published shift.",
+    )
     async def shifts_request_swap(
         self, info: Info, input: ShiftsRequestSwapInput
     ) -> ShiftsSwapPayload:
@@ -218,7 +228,7 @@ class ShiftsRosterMutation:
 
         return await run_mutation(ShiftsSwapPayload, "swap_request", act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.roster.write")
     async def shifts_decide_swap(
         self, info: Info, input: ShiftsDecideSwapInput
     ) -> ShiftsSwapPayload:
@@ -232,7 +242,7 @@ class ShiftsRosterMutation:
 
         return await run_mutation(ShiftsSwapPayload, "swap_request", act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.time.clock")
     async def shifts_clock_in(
         self, info: Info, input: ShiftsClockInInput
     ) -> ShiftsTimeEntryPayload:
@@ -246,7 +256,7 @@ class ShiftsRosterMutation:
 
         return await run_mutation(ShiftsTimeEntryPayload, "time_entry", act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.time.clock", scopes={"entryId": TimeEntry.staff.property})
     async def shifts_clock_out(
         self, info: Info, input: ShiftsClockOutInput
     ) -> ShiftsTimeEntryPayload:
@@ -259,7 +269,10 @@ class ShiftsRosterMutation:
 
         return await run_mutation(ShiftsTimeEntryPayload, "time_entry", act)
 
-    @strawberry.mutation(description="Approve a person's closed entries of a period (hook fires).")
+    @secure_mutation(
+        permission="shifts.timesheets.approve",
+        description="Approve a person's closed entries of a period (hook fires).",
+    )
     async def shifts_approve_hours(
         self, info: Info, input: ShiftsApproveHoursInput
     ) -> ShiftsApproveHoursPayload:

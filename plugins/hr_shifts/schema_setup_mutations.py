@@ -9,7 +9,7 @@ from decimal import Decimal
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.api.graphql import UserError, decode_id, run_mutation
+from frontdesk.api.graphql import UserError, decode_id, run_mutation, secure_mutation
 
 from . import common, setup, staff
 from .schema_types import (
@@ -22,6 +22,7 @@ from .schema_types import (
     ShiftsTimeOff,
     ShiftsTimeOffKind,
 )
+from .tables import DemandRule
 
 UNSET = strawberry.UNSET
 
@@ -176,7 +177,7 @@ def _staff_fields(data: ShiftsUpdateStaffMemberInput) -> dict:
 
 @strawberry.type
 class ShiftsSetupMutation:
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.staff.write")
     async def shifts_create_staff_member(
         self, info: Info, input: ShiftsCreateStaffMemberInput
     ) -> ShiftsStaffMemberPayload:
@@ -196,7 +197,7 @@ class ShiftsSetupMutation:
 
         return await run_mutation(ShiftsStaffMemberPayload, "staff_member", act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.staff.write")
     async def shifts_update_staff_member(
         self, info: Info, input: ShiftsUpdateStaffMemberInput
     ) -> ShiftsStaffMemberPayload:
@@ -206,7 +207,7 @@ class ShiftsSetupMutation:
 
         return await run_mutation(ShiftsStaffMemberPayload, "staff_member", act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.setup.write")
     async def shifts_create_template(
         self, info: Info, input: ShiftsCreateTemplateInput
     ) -> ShiftsTemplatePayload:
@@ -224,7 +225,7 @@ class ShiftsSetupMutation:
 
         return await run_mutation(ShiftsTemplatePayload, "template", act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.setup.write")
     async def shifts_update_template(
         self, info: Info, input: ShiftsUpdateTemplateInput
     ) -> ShiftsTemplatePayload:
@@ -234,7 +235,7 @@ class ShiftsSetupMutation:
 
         return await run_mutation(ShiftsTemplatePayload, "template", act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.setup.write")
     async def shifts_set_labour_rules(
         self, info: Info, input: ShiftsSetLabourRulesInput
     ) -> ShiftsSetLabourRulesPayload:
@@ -248,7 +249,7 @@ class ShiftsSetupMutation:
 
         return await run_mutation(ShiftsSetLabourRulesPayload, "labour_rules", act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.setup.write")
     async def shifts_add_demand_rule(
         self, info: Info, input: ShiftsAddDemandRuleInput
     ) -> ShiftsAddDemandRulePayload:
@@ -263,7 +264,9 @@ class ShiftsSetupMutation:
 
         return await run_mutation(ShiftsAddDemandRulePayload, "demand_rule", act)
 
-    @strawberry.mutation
+    @secure_mutation(
+        permission="shifts.setup.write", scopes={"ruleId": DemandRule.template.property}
+    )
     async def shifts_remove_demand_rule(
         self, info: Info, input: ShiftsRemoveDemandRuleInput
     ) -> ShiftsRemoveDemandRulePayload:
@@ -273,7 +276,7 @@ class ShiftsSetupMutation:
 
         return await run_mutation(ShiftsRemoveDemandRulePayload, "removed_rule_id", act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.requests.write")
     async def shifts_request_time_off(
         self, info: Info, input: ShiftsRequestTimeOffInput
     ) -> ShiftsTimeOffPayload:
@@ -288,7 +291,7 @@ class ShiftsSetupMutation:
 
         return await run_mutation(ShiftsTimeOffPayload, "time_off", act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.timeoff.approve")
     async def shifts_decide_time_off(
         self, info: Info, input: ShiftsDecideTimeOffInput
     ) -> ShiftsTimeOffPayload:
@@ -301,7 +304,7 @@ class ShiftsSetupMutation:
 
         return await run_mutation(ShiftsTimeOffPayload, "time_off", act)
 
-    @strawberry.mutation
+    @secure_mutation(permission="shifts.requests.write")
     async def shifts_set_preference(
         self, info: Info, input: ShiftsSetPreferenceInput
     ) -> ShiftsStaffMemberPayload:

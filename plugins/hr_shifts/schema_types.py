@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.api.graphql import Money, Property, money, optional_money
+from frontdesk.api.graphql import Money, Property, money, optional_money, secure_field
 from frontdesk.api.tables import Property as PropertyRow
 
 from . import common, coverage, rostering, timesheets
@@ -24,7 +24,7 @@ WAGES_PERMISSION = "shifts.wages.read"
 
 
 def may_see_wages(info: Info) -> bool:
-    """Defence in depth beside the API's central field_permissions enforcement: a known
+    """Defence in depth beside the API's central enforcement of the declared permission: a known
     caller without ``shifts.wages.read`` never gets a wage (no caller: auth is off)."""
     principal = getattr(info.context, "principal", None)
     return principal is None or principal.has(WAGES_PERMISSION)
@@ -85,7 +85,9 @@ class ShiftsStaffMember:
     def user_id(self) -> strawberry.ID | None:
         return None if self.user_id is None else strawberry.ID(str(self.user_id))
 
-    @strawberry.field(description="Needs shifts.wages.read; null without it.")
+    @secure_field(
+        permission="shifts.wages.read", description="Needs shifts.wages.read; null without it."
+    )
     async def hourly_wage(self, info: Info) -> Money | None:
         if not may_see_wages(info) or self.hourly_wage is None:
             return None
@@ -353,7 +355,10 @@ class ShiftsPayrollLine:
     overtime_minutes: int
     currency: str
 
-    @strawberry.field(description="Needs shifts.wages.read; null without it or without a wage.")
+    @secure_field(
+        permission="shifts.wages.read",
+        description="Needs shifts.wages.read; null without it or without a wage.",
+    )
     def amount(self, info: Info) -> Money | None:
         if not may_see_wages(info):
             return None

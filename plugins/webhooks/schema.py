@@ -20,6 +20,8 @@ from frontdesk.api.graphql import (
     decode_id,
     maybe_id,
     run_mutation,
+    secure_field,
+    secure_mutation,
 )
 from frontdesk.api.outbox import queue
 from frontdesk.api.tables import OutboxMessage
@@ -28,15 +30,6 @@ from . import endpoints
 from .events import CHANNEL, EVENT_TYPES
 from .tables import WebhookEndpoint as EndpointRow
 
-FIELD_PERMISSIONS = {
-    "Query.webhookEndpoints": "webhooks.admin",
-    "Query.webhookDeliveries": "webhooks.admin",
-    "Query.webhookEventTypes": "webhooks.admin",
-    "Mutation.webhookCreateEndpoint": "webhooks.admin",
-    "Mutation.webhookUpdateEndpoint": "webhooks.admin",
-    "Mutation.webhookDeleteEndpoint": "webhooks.admin",
-    "Mutation.webhookReplayDelivery": "webhooks.admin",
-}
 DEFAULT_PAGE = 50
 
 
@@ -96,7 +89,7 @@ class WebhookDelivery:
 
 @strawberry.type
 class WebhookQuery:
-    @strawberry.field(description="The property's webhook endpoints.")
+    @secure_field(permission="webhooks.admin", description="The property's webhook endpoints.")
     async def webhook_endpoints(self, property_id: strawberry.ID) -> list[WebhookEndpoint]:
         return (
             await EndpointRow.objects()
@@ -104,11 +97,13 @@ class WebhookQuery:
             .order_by(EndpointRow.id)
         )
 
-    @strawberry.field(description="Event types core and the built-in plugins send.")
+    @secure_field(
+        permission="webhooks.admin", description="Event types core and the built-in plugins send."
+    )
     def webhook_event_types(self) -> list[str]:
         return list(EVENT_TYPES)
 
-    @strawberry.field(description="The delivery log, oldest first.")
+    @secure_field(permission="webhooks.admin", description="The delivery log, oldest first.")
     async def webhook_deliveries(
         self,
         info: Info,
@@ -187,7 +182,9 @@ async def _saved(action) -> WebhookEndpointPayload:
 
 @strawberry.type
 class WebhookMutation:
-    @strawberry.mutation(description="Send a property's events of these types to a URL.")
+    @secure_mutation(
+        permission="webhooks.admin", description="Send a property's events of these types to a URL."
+    )
     async def webhook_create_endpoint(
         self, input: WebhookCreateEndpointInput
     ) -> WebhookEndpointPayload:
@@ -200,7 +197,10 @@ class WebhookMutation:
             )
         )
 
-    @strawberry.mutation(description="Change an endpoint's URL, event types, state or secret.")
+    @secure_mutation(
+        permission="webhooks.admin",
+        description="Change an endpoint's URL, event types, state or secret.",
+    )
     async def webhook_update_endpoint(
         self, input: WebhookUpdateEndpointInput
     ) -> WebhookEndpointPayload:
@@ -214,7 +214,9 @@ class WebhookMutation:
             )
         )
 
-    @strawberry.mutation(description="Remove an endpoint; its delivery log stays.")
+    @secure_mutation(
+        permission="webhooks.admin", description="Remove an endpoint; its delivery log stays."
+    )
     async def webhook_delete_endpoint(
         self, input: WebhookDeleteEndpointInput
     ) -> WebhookDeleteEndpointPayload:
@@ -226,7 +228,10 @@ class WebhookMutation:
 
         return await run_mutation(WebhookDeleteEndpointPayload, "deleted_id", action)
 
-    @strawberry.mutation(description="Deliver a message again now, whatever became of it.")
+    @secure_mutation(
+        permission="webhooks.admin",
+        description="Deliver a message again now, whatever became of it.",
+    )
     async def webhook_replay_delivery(
         self, input: WebhookReplayDeliveryInput
     ) -> WebhookReplayDeliveryPayload:
@@ -245,6 +250,5 @@ def contribution() -> GraphQLContribution:
         queries=[WebhookQuery],
         mutations=[WebhookMutation],
         types=[WebhookDelivery, WebhookEndpoint],
-        field_permissions=dict(FIELD_PERMISSIONS),
         scoped_arguments={"endpointId": EndpointRow, "deliveryId": OutboxMessage},
     )

@@ -1,5 +1,6 @@
-"""A request's batch (graphql/batches.py) fetches the keys asked for in one turn of the event
-loop with one call, never fetches a key twice, and hands a failure to everyone waiting."""
+"""A request's batch (graphql/execution/batches.py) fetches the keys asked for in one turn of
+the event loop with one call, never fetches a key twice, and hands a failure to everyone
+waiting."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import asyncio
 
 import pytest
 
-from frontdesk.graphql.batches import Batch
+from frontdesk.graphql.execution.batches import Batch
 
 
 class Recorder:

@@ -1,23 +1,29 @@
 """Plain scalar fields are answered without graphql-core's per-field machinery and sync
-resolvers are called without strawberry's generic wrapper (graphql/fast_execution.py), and
-the answers, errors included, are exactly what graphql-core and strawberry give."""
+resolvers are called without strawberry's generic wrapper (graphql/execution/fast_path.py),
+and the answers, errors included, are exactly what graphql-core and strawberry give: every
+operation here runs with the execution shortcuts on and off (graphql/execution/switch.py) and
+the two answers are compared."""
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+from datetime import timedelta
 
 import pytest
 import strawberry
+from litestar.testing import AsyncTestClient
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types import Info
+from support.graphql_client import GraphQLClient
+from support.hotel import Hotel, book, build_hotel
 
 from frontdesk.core import bootstrap
 from frontdesk.core.settings import Settings
-from frontdesk.graphql.fast_execution import (
-    SHORTCUT_KEY,
-    ShortcutExecutor,
-    install_direct_resolvers,
-    install_shortcuts,
-)
+from frontdesk.graphql.execution import prefetch, switch
+from frontdesk.graphql.execution.fast_path import SHORTCUT_KEY, ShortcutExecutor
+from frontdesk.graphql.execution.read_snapshot import SQLiteReadSnapshot
+from frontdesk.graphql.execution.switch import ExecutionShortcuts
 from frontdesk.graphql.schema import build_schema
 
 
@@ -138,12 +144,18 @@ OBJECTS = """{ holders { number inner { number name } strict { double } items { 
   tag { name weight } } }"""
 
 
+def _schema(enabled: bool) -> strawberry.Schema:
+    """The test schema, built with the shortcuts as ``build_schema`` installs them."""
+    shortcuts = ExecutionShortcuts(enabled=enabled)
+    schema = strawberry.Schema(query=Query, **shortcuts.schema_options())
+    shortcuts.install_resolvers(schema)
+    shortcuts.install_marks(schema)
+    return schema
+
+
 def _schemas() -> tuple[strawberry.Schema, strawberry.Schema]:
-    plain = strawberry.Schema(query=Query)
-    fast = strawberry.Schema(query=Query, execution_context_class=ShortcutExecutor)
-    install_direct_resolvers(fast._schema, fast.config.info_class)
-    install_shortcuts(fast._schema)
-    return plain, fast
+    """(shortcuts off, shortcuts on)."""
+    return _schema(False), _schema(True)
 
 
 def _answer(result) -> tuple:
@@ -227,3 +239,101 @@ def test_guarded_fields_keep_the_full_path_in_the_real_schema():
     # an object (row filtering by property), a permission (PII): the guard must run
     for field in (stay["room"], stay["primaryGuest"], stay["balance"], guest["dateOfBirth"]):
         assert SHORTCUT_KEY not in field.extensions
+
+
+def test_the_switch_is_on_unless_the_environment_turns_it_off():
+    assert Settings().execution_shortcuts is True
+    assert Settings.from_env({}).execution_shortcuts is True
+    for off in ("0", "false", "no", "off"):
+        env = {"FRONTDESK_EXECUTION_SHORTCUTS": off}
+        assert Settings.from_env(env).execution_shortcuts is False, off
+
+
+def _real_schema(enabled: bool) -> strawberry.Schema:
+    settings = Settings(database_url="sqlite:///:memory:", plugins=None)
+    rt = bootstrap.start(dataclasses.replace(settings, execution_shortcuts=enabled))
+    return build_schema(rt.plugin_manager, settings=rt.settings)
+
+
+def test_with_the_switch_off_the_real_schema_runs_on_strawberrys_own_execution(monkeypatch):
+    def refuse(*_args):
+        raise AssertionError("a shortcut was installed with the switch off")
+
+    monkeypatch.setattr(switch, "install_direct_resolvers", refuse)
+    monkeypatch.setattr(switch, "install_shortcuts", refuse)
+    schema = _real_schema(False)
+    assert schema.execution_context_class is StrawberryGraphQLCoreExecutionContext
+    assert SQLiteReadSnapshot not in schema.extensions
+    marked = [
+        f"{type_.name}.{name}"
+        for type_ in schema._schema.type_map.values()
+        for name, field in getattr(type_, "fields", {}).items()
+        if SHORTCUT_KEY in getattr(field, "extensions", {})
+    ]
+    assert marked == []
+
+
+def test_with_the_switch_on_the_real_schema_installs_every_shortcut():
+    schema = _real_schema(True)
+    assert schema.execution_context_class is ShortcutExecutor
+    assert SQLiteReadSnapshot in schema.extensions
+    assert SHORTCUT_KEY in schema._schema.get_type("Stay").fields["nights"].extensions
+
+
+BOARD = """query($p: ID!, $a: Date!, $d: Date!) {
+  arriving: stays(propertyId: $p, first: 20) { nodes { ...Row } }
+  again: stays(propertyId: $p, first: 2) { nodes { ... on Stay { id status nights } } }
+  availability(propertyId: $p, arrival: $a, departure: $d) {
+    roomTypes { roomType { code } freeCount freeRooms { number } nights { night free } }
+  }
+}
+fragment Row on Stay {
+  id confirmationCode arrival departure status nights
+  primaryGuest { id firstName lastName vip }
+  room { id number housekeepingStatus }
+  roomType { id code name property { code } }
+  balance { amount currency }
+}"""
+
+
+async def _board_hotel(gql) -> tuple[Hotel, dict]:
+    """A hotel with three stays, and the board's variables for it."""
+    hotel = await build_hotel(gql, doubles=3, guests=3)
+    day = hotel.business_date
+    for offset in range(3):
+        await book(gql, hotel, day + timedelta(days=offset), day + timedelta(days=4), guest=offset)
+    return hotel, {"p": hotel.property_id, "a": str(day), "d": str(day + timedelta(days=2))}
+
+
+async def test_a_board_answers_the_same_with_the_shortcuts_off(gql, settings, admin_key):
+    from frontdesk.graphql.app import create_app
+
+    _hotel, variables = await _board_hotel(gql)
+    answers = {}
+    for enabled in (True, False):
+        app = create_app(dataclasses.replace(settings, execution_shortcuts=enabled))
+        async with AsyncTestClient(app=app) as http:
+            client = GraphQLClient(http, headers={"Authorization": f"Bearer {admin_key}"})
+            answers[enabled] = await client.execute(BOARD, variables)
+    assert answers[False] == answers[True]
+    assert len(answers[False]["arriving"]["nodes"]) == 3
+    assert answers[False]["availability"]["roomTypes"][0]["freeRooms"]
+
+
+async def test_with_the_shortcuts_off_the_look_ahead_reads_nothing(
+    gql, settings, admin_key, monkeypatch
+):
+    """The look-ahead reads strawberry's private ``_raw_info``; off, it must not run at all."""
+    from frontdesk.graphql.app import create_app
+
+    hotel, variables = await _board_hotel(gql)
+
+    def refuse(*_args):
+        raise AssertionError("the look-ahead ran with the shortcuts off")
+
+    monkeypatch.setattr(prefetch, "_children", refuse)
+    app = create_app(dataclasses.replace(settings, execution_shortcuts=False))
+    async with AsyncTestClient(app=app) as http:
+        client = GraphQLClient(http, headers={"Authorization": f"Bearer {admin_key}"})
+        data = await client.execute(BOARD, variables)
+    assert len(data["arriving"]["nodes"]) == 3

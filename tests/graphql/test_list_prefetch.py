@@ -1,6 +1,6 @@
 """A list of stays answers exactly what one-by-one lookups answer, while its rows' related
 objects (guest, room, room type, property, balance) are loaded ahead in one batch per kind
-(graphql/prefetch.py) and the rows built from plain records (core/rows.py)."""
+(graphql/execution/prefetch.py) and the rows built from plain records (core/rows.py)."""
 
 from __future__ import annotations
 

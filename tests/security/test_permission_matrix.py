@@ -100,7 +100,7 @@ def test_a_root_field_without_permission_entry_stops_start_up():
     from frontdesk.core.plugins import create_plugin_manager, hookimpl
     from frontdesk.graphql.common.contributions import GraphQLContribution
     from frontdesk.graphql.schema import build_schema
-    from frontdesk.graphql.security_policy import SecurityPolicyError
+    from frontdesk.graphql.security.policy import SecurityPolicyError
 
     @strawberry.type
     class Forgetful:
@@ -146,7 +146,7 @@ def _schema_with_plugin_field(**declarations):
 
 
 def test_an_id_argument_without_a_declared_scope_stops_start_up():
-    from frontdesk.graphql.security_policy import SecurityPolicyError
+    from frontdesk.graphql.security.policy import SecurityPolicyError
 
     with pytest.raises(SecurityPolicyError, match="Query.secretNote argument noteId has no"):
         _schema_with_plugin_field()
@@ -155,10 +155,12 @@ def test_an_id_argument_without_a_declared_scope_stops_start_up():
 def test_an_id_argument_is_declared_scoped_or_unscoped_and_never_both_ways():
     from frontdesk.core.rates.tables import RatePlan
     from frontdesk.core.stays.tables import Stay
-    from frontdesk.graphql.security_policy import SecurityPolicyError
+    from frontdesk.graphql.security.policy import SecurityPolicyError
 
     schema = _schema_with_plugin_field(scoped_arguments={"Query.secretNote.noteId": Stay})
     assert schema.security_policy.scope_of("Query.secretNote", "noteId").label == "stay"
     _schema_with_plugin_field(unscoped_arguments=frozenset({"noteId"}))
-    with pytest.raises(SecurityPolicyError, match="ratePlanId names a ratePlan per one map"):
+    with pytest.raises(
+        SecurityPolicyError, match="ratePlanId names a ratePlan per one declaration"
+    ):
         _schema_with_plugin_field(scoped_arguments={"ratePlanId": Stay, "noteId": RatePlan})

@@ -130,7 +130,7 @@ async def test_anonymous_callers_are_limited_per_address_with_the_same_headers(a
 
 
 def test_the_allowance_refills_at_the_limit_per_minute():
-    from frontdesk.graphql.security_ratelimit import RateLimiter
+    from frontdesk.graphql.security.ratelimit import RateLimiter
 
     now = [0.0]
     limiter = RateLimiter(60, clock=lambda: now[0])

@@ -15,9 +15,9 @@ def test_disabled_plugin_leaves_no_trace_in_the_schema():
 
 def test_every_plugin_field_declares_a_permission():
     from frontdesk.plugins.hr_shifts.permissions import PERMISSIONS
-    from frontdesk.plugins.hr_shifts.schema import FIELD_PERMISSIONS
 
     schema = build_schema(create_plugin_manager(["hr_shifts"]))
+    declared = schema.security_policy.field_permissions  # read from the fields themselves
     plugin_fields = {
         f"{root}.{name}"
         for root, type_ in (
@@ -27,9 +27,10 @@ def test_every_plugin_field_declares_a_permission():
         for name in type_.fields
         if name.startswith("shifts")
     }
-    assert plugin_fields <= set(FIELD_PERMISSIONS)
-    assert FIELD_PERMISSIONS["ShiftsStaffMember.hourlyWage"] == "shifts.wages.read"
-    assert set(FIELD_PERMISSIONS.values()) <= {p.name for p in PERMISSIONS}
+    assert plugin_fields <= set(declared)
+    assert declared["ShiftsStaffMember.hourlyWage"] == "shifts.wages.read"
+    assert declared["ShiftsPayrollLine.amount"] == "shifts.wages.read"
+    assert {declared[key] for key in plugin_fields} <= {p.name for p in PERMISSIONS}
 
 
 async def test_a_staff_member_is_created_with_skills_contract_and_wage(shifts):

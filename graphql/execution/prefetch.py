@@ -11,6 +11,10 @@ registered) the same resolvers return the loader's future and graphql-core await
 A prefetcher is registered per (GraphQL type, field): ``async def(info, rows) -> None`` that
 fills the request's loaders for ``rows``. Core registers the Stay relations; other areas
 register theirs where they define the field.
+
+With the execution shortcuts off (``switch.active``) the look-ahead does nothing: ``prefetch``
+loads nothing, ``page_of`` fetches its page alone and ``selects`` answers yes, so every field
+resolves through its loader's future, as plain strawberry would run it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from strawberry.types import Info
 
 from frontdesk.core.pagination import Page, paginate
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
+
+from . import switch
 
 Prefetcher = Callable[[Info, list[Any]], Awaitable[None]]
 
@@ -83,7 +89,10 @@ def selected_node_fields(info: Info) -> set[str]:
 
 def selects(info: Info, *path: str) -> bool:
     """Whether the query selects ``path`` below this resolver's field, e.g.
-    ``selects(info, "roomTypes", "freeRooms")``; lets a resolver skip work nobody reads."""
+    ``selects(info, "roomTypes", "freeRooms")``; lets a resolver skip work nobody reads.
+    Always yes with the shortcuts off: the work is done and its answer left unread."""
+    if not switch.active(info):
+        return True
     level = list(info._raw_info.field_nodes)
     for name in path:
         level = _children(info, level, name)
@@ -94,7 +103,7 @@ def selects(info: Info, *path: str) -> bool:
 
 async def prefetch(info: Info, type_name: str, rows: list[Any]) -> None:
     """Run the prefetchers of ``type_name`` for the fields the query selected on ``rows``."""
-    if not rows:
+    if not rows or not switch.active(info):
         return
     wanted = selected_node_fields(info)
     jobs = [
@@ -120,6 +129,8 @@ async def page_of(info: Info, table: Any, where: Any, *, first: int, after: str 
     (the board asks three lists of stays at once). Their rows then reach ``prefetch`` in the
     same turn of the event loop, so each related kind is one statement for all the lists, and
     the count of statements no longer depends on when each page happened to arrive."""
+    if not switch.active(info):
+        return await paginate(table, where, first=first, after=after)
     return await _pages(info, table).load((where, first, after))
 
 

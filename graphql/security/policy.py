@@ -2,16 +2,17 @@
 name objects that belong to a property, and how a refused root field answers.
 
 Assembled at schema build from every contribution's ``field_permissions``,
-``scoped_arguments`` and ``unscoped_arguments``: core's areas' (graphql/<area>/permissions.py)
-and the plugins'. ``check`` fails start-up when a root field has
-no entry, a protected nested field cannot be null, a map names a permission nobody declared,
-or a root field takes an id argument whose scope nobody declared."""
+``scoped_arguments`` and ``unscoped_arguments`` (core's areas' maps, graphql/<area>/
+permissions.py, and the plugins') and what fields declare on themselves. ``check`` fails
+start-up when a root field has no entry, a protected nested field cannot be null, a map names
+a permission nobody declared, or a root field takes an id argument whose scope nobody
+declared."""
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,15 @@ from strawberry.types.base import StrawberryList, StrawberryOptional
 
 from frontdesk.core.auth.registry import PSEUDO_PERMISSIONS
 from frontdesk.core.properties.tables import Property as PropertyRow
+from frontdesk.graphql.common.connection import empty_connection
+from frontdesk.graphql.common.contributions import (
+    PERMISSION,
+    SCOPES,
+    UNSCOPED,
+    GraphQLContribution,
+    ScopeTarget,
+)
+from frontdesk.graphql.common.errors import UserError
 from graphql import (
     GraphQLArgument,
     GraphQLInputField,
@@ -31,10 +41,6 @@ from graphql import (
     GraphQLObjectType,
     get_named_type,
 )
-
-from .common.connection import empty_connection
-from .common.contributions import GraphQLContribution, ScopeTarget
-from .common.errors import UserError
 
 log = logging.getLogger("frontdesk.security")
 
@@ -110,34 +116,77 @@ class SecurityPolicy:
 
 
 def assemble(parts: list[GraphQLContribution]) -> SecurityPolicy:
-    """Merge the maps; two owners giving one field different permissions, or one argument
-    different scopes, fail start-up."""
+    """Merge the contributions' maps (core's areas' and the plugins'); two owners giving one
+    field different permissions, or one argument different scopes, fail start-up. What fields
+    declare on themselves joins once the schema is built (``add_declared``)."""
     policy = SecurityPolicy()
     sources = [(_owner(p), p.field_permissions) for p in parts]
     for owner, mapping in sources:
-        for key, permission in mapping.items():
-            known = policy.field_permissions.get(key)
-            if known is not None and known != permission:
-                raise SecurityPolicyError(
-                    f"{key} needs {known!r} per one map and {permission!r} per {owner}."
-                )
-            policy.field_permissions[key] = permission
+        _merge_permissions(policy, owner, mapping)
     scopes = [(_owner(p), p.scoped_arguments, p.unscoped_arguments) for p in parts]
     for owner, scoped, unscoped in scopes:
-        for name, target in scoped.items():
-            scope = Scope.of(target)
-            known = policy.scoped_arguments.get(name)
-            if known is not None and not known.same_as(scope):
-                raise SecurityPolicyError(
-                    f"Argument {name} names a {known.label} per one map and a {scope.label} "
-                    f'per {owner}; bind it to its fields ("Mutation.x.{name}").'
-                )
-            policy.scoped_arguments[name] = scope
-        policy.unscoped_arguments.update(unscoped)
+        _merge_scopes(policy, owner, scoped, unscoped)
+    return policy
+
+
+def add_declared(policy: SecurityPolicy, declared: FieldDeclarations) -> None:
+    """Add what fields declare on themselves (``secure_field``) to ``policy``, under the
+    same rules as the maps."""
+    _merge_permissions(policy, "the field itself", declared.permissions)
+    _merge_scopes(policy, "the field itself", declared.scopes, declared.unscoped)
+
+
+def _merge_permissions(policy: SecurityPolicy, owner: str, mapping: dict[str, str]) -> None:
+    for key, permission in mapping.items():
+        known = policy.field_permissions.get(key)
+        if known is not None and known != permission:
+            raise SecurityPolicyError(
+                f"{key} needs {known!r} per one declaration and {permission!r} per {owner}."
+            )
+        policy.field_permissions[key] = permission
+
+
+def _merge_scopes(
+    policy: SecurityPolicy, owner: str, scoped: dict[str, ScopeTarget], unscoped: Iterable[str]
+) -> None:
+    for name, target in scoped.items():
+        scope = Scope.of(target)
+        known = policy.scoped_arguments.get(name)
+        if known is not None and not known.same_as(scope):
+            raise SecurityPolicyError(
+                f"Argument {name} names a {known.label} per one declaration and a "
+                f'{scope.label} per {owner}; bind it to its fields ("Mutation.x.{name}").'
+            )
+        policy.scoped_arguments[name] = scope
+    policy.unscoped_arguments.update(unscoped)
     both = policy.unscoped_arguments & set(policy.scoped_arguments)
     if both:
         raise SecurityPolicyError(f"Arguments both scoped and unscoped: {sorted(both)}.")
-    return policy
+
+
+@dataclass
+class FieldDeclarations:
+    """What fields declare on themselves, keyed like the maps: ``"Query.stay"`` -> permission,
+    ``"Query.stay.id"`` -> scope target, ``"Mutation.login.userId"`` unscoped."""
+
+    permissions: dict[str, str] = field(default_factory=dict)
+    scopes: dict[str, ScopeTarget] = field(default_factory=dict)
+    unscoped: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, owners: Iterable[tuple[str, Any]]) -> FieldDeclarations:
+        """From (GraphQL type name, strawberry object definition) pairs."""
+        found = cls()
+        for type_name, definition in owners:
+            for item in definition.fields:
+                metadata = item.metadata or {}
+                key = f"{type_name}.{item.graphql_name or _camel(item.python_name)}"
+                if PERMISSION in metadata:
+                    found.permissions[key] = metadata[PERMISSION]
+                for argument, target in metadata.get(SCOPES, {}).items():
+                    found.scopes[f"{key}.{argument}"] = target
+                found.unscoped.update(f"{key}.{a}" for a in metadata.get(UNSCOPED, ()))
+        return found
 
 
 def _owner(part: GraphQLContribution) -> str:

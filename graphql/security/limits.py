@@ -24,8 +24,8 @@ from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 from frontdesk.core.settings import Settings
 from graphql import GraphQLError, validate
 
-from .security_cost import Limits, TimeBudgetExceeded, create_cost_rule
-from .security_policy import SecurityPolicy
+from .cost import Limits, TimeBudgetExceeded, create_cost_rule
+from .policy import SecurityPolicy
 
 log = logging.getLogger("frontdesk.server")
 

@@ -26,6 +26,8 @@ from frontdesk.core.auth.principal import Principal
 from frontdesk.core.auth.registry import AUTHENTICATED, PUBLIC
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.transactions import run_as_one
+from frontdesk.graphql.common.errors import UserError, maybe_id
+from frontdesk.graphql.execution.fast_path import object_fields
 from graphql import (
     GraphQLError,
     GraphQLResolveInfo,
@@ -35,9 +37,7 @@ from graphql import (
     is_leaf_type,
 )
 
-from .common.errors import UserError, maybe_id
-from .fast_execution import object_fields
-from .security_policy import ROOT_TYPES, SecurityPolicy, redacted_value, refusal
+from .policy import ROOT_TYPES, SecurityPolicy, redacted_value, refusal
 
 UNAUTHENTICATED = "UNAUTHENTICATED"
 

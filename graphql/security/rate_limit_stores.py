@@ -22,7 +22,7 @@ from piccolo.querystring import QueryString
 
 from frontdesk.core.errors import InvalidInput
 
-from .security_ratelimit import Decision, RateLimiter
+from .ratelimit import Decision, RateLimiter
 
 # One statement: refill by the time passed, take a token if there is one, say whether it did.
 _TAKE_SQL = """

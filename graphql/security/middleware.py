@@ -25,9 +25,9 @@ from frontdesk.core.auth.authenticate import principal_for_bearer
 from frontdesk.core.auth.principal import Principal
 from graphql import FieldNode, GraphQLError, OperationDefinitionNode, parse
 
-from .security_cost import budget_error, request_deadline
-from .security_idempotency import run_idempotent
-from .security_ratelimit import RateLimiter
+from .cost import budget_error, request_deadline
+from .idempotency import run_idempotent
+from .ratelimit import RateLimiter
 
 PRINCIPAL_KEY = "frontdesk_principal"
 Scope = dict[str, Any]
@@ -37,6 +37,11 @@ Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 class BodyTooLarge(Exception):
     pass
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    """The request's headers by lower-case name."""
+    return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
 
 
 def _error_body(message: str, code: str, **extra: Any) -> bytes:
@@ -114,31 +119,9 @@ class SecurityMiddleware:
         if scope["type"] != "http" or scope["path"] != self.path or scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
-        headers = {
-            k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])
-        }
-        try:
-            body = await self._read(receive, headers)
-        except BodyTooLarge:
-            await _respond(
-                send,
-                413,
-                _error_body(
-                    f"The request body exceeds {self.max_body_bytes} bytes.", "BODY_TOO_LARGE"
-                ),
-            )
-            return
-        try:
-            body.decode("utf-8")
-        except UnicodeDecodeError as bad:
-            await _respond(
-                send,
-                400,
-                _error_body(
-                    f"The request body is not valid UTF-8 (byte {bad.start}); send JSON in UTF-8.",
-                    "INVALID_BODY",
-                ),
-            )
+        headers = _headers(scope)
+        body = await self._checked_body(receive, send, headers)
+        if body is None:
             return
         principal = await self._authenticate(headers)
         client = (scope.get("client") or ("unknown", 0))[0]
@@ -171,6 +154,35 @@ class SecurityMiddleware:
         key = headers.get("idempotency-key")
         owner = principal.key if principal else f"address:{client}"
         await self._within_budget(scope, send, body, key, owner, rate_headers)
+
+    async def _checked_body(
+        self, receive: Receive, send: Send, headers: dict[str, str]
+    ) -> bytes | None:
+        """The request body, or None once a too large or non-UTF-8 body has been answered."""
+        try:
+            body = await self._read(receive, headers)
+        except BodyTooLarge:
+            await _respond(
+                send,
+                413,
+                _error_body(
+                    f"The request body exceeds {self.max_body_bytes} bytes.", "BODY_TOO_LARGE"
+                ),
+            )
+            return None
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            await _respond(
+                send,
+                400,
+                _error_body(
+                    f"The request body is not valid UTF-8 (byte {bad.start}); send JSON in UTF-8.",
+                    "INVALID_BODY",
+                ),
+            )
+            return None
+        return body
 
     async def _within_budget(
         self,
@@ -220,9 +232,7 @@ class SecurityMiddleware:
     async def _plugin_route(self, scope: Scope, receive: Receive, send: Send) -> None:
         """A plugin's HTTP route: the same credential check and rate limit as the API; an
         anonymous caller reaches the handler, which decides (``require_principal``)."""
-        headers = {
-            k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])
-        }
+        headers = _headers(scope)
         principal = await self._authenticate(headers)
         client = (scope.get("client") or ("unknown", 0))[0]
         decision = await self.limiter.acquire(principal.key if principal else f"address:{client}")
