@@ -3,6 +3,6 @@ CLI prints with exit status 2, and running a coroutine with the server's runtime
 
 from __future__ import annotations
 
-from frontdesk.core.cli import CommandError, run_with_runtime
+from frontdesk.core.commands import CommandError, run_with_runtime
 
 __all__ = ["CommandError", "run_with_runtime"]

@@ -175,7 +175,7 @@ async def sql_statements(b: Bench) -> dict[str, Any]:
     rows and for many: the count must not grow with the rows."""
     from litestar.testing import AsyncTestClient
 
-    from frontdesk.graphql.app import create_app
+    from frontdesk.server.app import create_app
 
     app = create_app(
         Settings(database_url=b.url, plugins=None, rate_limit_per_minute=BENCH_RATE_LIMIT)

@@ -25,8 +25,8 @@ def main(argv: list[str] | None = None) -> None:
 
         app = create_floor_app(args.database)
     else:
-        from frontdesk.core.cli import load_server_app
         from frontdesk.core.settings import Settings
+        from frontdesk.server.cli import load_server_app
 
         settings = Settings(
             database_url=args.database,

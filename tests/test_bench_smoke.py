@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support import databases
+from frontdesk.testing import databases
 
 SCENARIOS = {
     "board",

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.graphql_client import GraphQLClient
 
-from frontdesk.core.auth.demo import DEMO_PASSWORD
-from frontdesk.core.demo import load_demo
+from frontdesk.server.demo import load_demo
+from frontdesk.server.demo.logins import DEMO_PASSWORD
+from frontdesk.testing import BUILTIN_PLUGINS
+from frontdesk.testing.client import GraphQLClient
 from graphql import OperationDefinitionNode, parse, print_ast
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,8 +77,8 @@ def user_errors(answer: Any, path: str = "") -> list[str]:
 
 
 @pytest.fixture
-def enabled_plugins() -> None:
-    return None  # every plugin, so every example can run
+def enabled_plugins() -> list[str]:
+    return BUILTIN_PLUGINS  # every built-in plugin, so every example can run
 
 
 @pytest.fixture

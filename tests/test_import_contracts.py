@@ -45,6 +45,7 @@ CONTRACTS: dict[str, dict[str, str]] = {
         "frontdesk.core": "plugins import only the public API: use frontdesk.api",
         "frontdesk.graphql": "plugins import only the public API: use frontdesk.api.graphql",
         "frontdesk.server": "plugins import only the public API: the server is internal",
+        "frontdesk.testing": "plugins import the test kit only in their tests",
     },
 }
 

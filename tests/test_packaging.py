@@ -19,7 +19,7 @@ def test_graphql_folder_has_no_init_file():
 
 def test_import_graphql_from_the_repo_root_loads_graphql_core():
     code = (
-        "import graphql, strawberry, frontdesk.graphql.app as app; "
+        "import graphql, strawberry, frontdesk.server.app as app; "
         "print(graphql.__file__); print(graphql.version)"
     )
     result = subprocess.run(
@@ -50,6 +50,10 @@ def test_wheel_installs_and_imports_outside_the_checkout(tmp_path):
         "frontdesk/plugins/hr_shifts/web/i18n/de.json",
     ):
         assert shipped in names, shipped
+    [entry_points] = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
+    with zipfile.ZipFile(wheel) as archive:
+        scripts = archive.read(entry_points).decode()
+    assert "frontdesk = frontdesk.server.cli:main" in scripts  # the composition root
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
@@ -62,7 +66,7 @@ def test_wheel_installs_and_imports_outside_the_checkout(tmp_path):
     # there (our editable install) are not processed, so frontdesk must come from the wheel.
     deps = sysconfig.get_paths()["purelib"]
     code = (
-        "import frontdesk, frontdesk.graphql.app, frontdesk.graphql.schema as s, graphql; "
+        "import frontdesk, frontdesk.server.app, frontdesk.graphql.schema as s, graphql; "
         "from frontdesk.core.plugins import installed_plugins; "
         "print(frontdesk.__file__); print(graphql.__file__); print(sorted(installed_plugins()));"
         "print(len(s.print_sdl(s.build_schema(__import__('frontdesk.core.plugins', "
@@ -97,7 +101,7 @@ def test_every_package_folder_is_listed_in_pyproject():
     found = {"frontdesk", "frontdesk.graphql"}
     for init in ROOT.rglob("__init__.py"):
         rel = init.parent.relative_to(ROOT)
-        if rel.parts and rel.parts[0] in {"core", "plugins"}:
+        if rel.parts and rel.parts[0] in {"core", "plugins", "server"}:
             found.add(".".join(("frontdesk", *rel.parts)))
     missing = sorted(found - _declared_packages())
     assert missing == [], f"add to [tool.setuptools] packages in pyproject.toml: {missing}"

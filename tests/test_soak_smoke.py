@@ -8,7 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from support import databases
+
+from frontdesk.testing import databases
 
 
 @pytest.mark.skipif(not databases.POSTGRES_URL, reason="the soak runs on PostgreSQL")

@@ -43,7 +43,7 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def cmd_users_create(args: argparse.Namespace) -> int:
-    from ..cli import _settings, _with_runtime
+    from ..commands import settings_of, with_runtime
 
     password = _password(args)
     roles = ["admin"] if args.admin else list(args.role or [])
@@ -61,13 +61,13 @@ def cmd_users_create(args: argparse.Namespace) -> int:
             all_properties=args.admin or args.all_properties,
         )
 
-    user = asyncio.run(_with_runtime(_settings(args), work))
+    user = asyncio.run(with_runtime(settings_of(args), work))
     print(f"Created user {user.username} with roles {', '.join(roles)}.")
     return 0
 
 
 def cmd_apikey_create(args: argparse.Namespace) -> int:
-    from ..cli import _settings, _with_runtime
+    from ..commands import settings_of, with_runtime
 
     async def work(rt):
         await sync_builtin_roles(rt.plugin_manager)
@@ -83,7 +83,7 @@ def cmd_apikey_create(args: argparse.Namespace) -> int:
             created_by="cli",
         )
 
-    created = asyncio.run(_with_runtime(_settings(args), work))
+    created = asyncio.run(with_runtime(settings_of(args), work))
     print(created.key)
     print("Store this key now: it is shown once and only its hash is kept.", flush=True)
     return 0

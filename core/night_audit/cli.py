@@ -34,17 +34,17 @@ async def _schedule(code: str, at: str | None) -> str:
 
 def cmd_night_audit(args: argparse.Namespace) -> int:
     if args.at is not None or args.by_hand:
-        from ..cli import _settings, _with_runtime
+        from ..commands import settings_of, with_runtime
 
         message = asyncio.run(
-            _with_runtime(_settings(args), lambda rt: _schedule(args.property, args.at))
+            with_runtime(settings_of(args), lambda rt: _schedule(args.property, args.at))
         )
         print(message)
         return 0
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from ..cli import _settings, _with_runtime
+    from ..commands import settings_of, with_runtime
 
     console = Console()
     with Progress(
@@ -60,7 +60,7 @@ def cmd_night_audit(args: argparse.Namespace) -> int:
             bar.update(task, completed=done, total=total)
 
         report = asyncio.run(
-            _with_runtime(_settings(args), lambda rt: _audit(args.property, progress))
+            with_runtime(settings_of(args), lambda rt: _audit(args.property, progress))
         )
     console.print(
         f"Closed {report['business_date']}: {report['rooms_sold']}/{report['rooms_available']} "

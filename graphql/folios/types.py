@@ -22,6 +22,7 @@ from frontdesk.core.folios.tables import CityLedgerEntry as LedgerEntryRow
 from frontdesk.core.folios.tables import Folio as FolioRow
 from frontdesk.core.folios.tables import FolioEntry as EntryRow
 from frontdesk.core.folios.tables import Invoice as InvoiceRow
+from frontdesk.core.folios.tables import RoutingRule as RoutingRow
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.stays.tables import Stay as StayRow
 
@@ -159,6 +160,15 @@ class Folio:
             return None
         return await info.context.loaders.by_id(AccountRow, namespace=NS).load(
             self.city_ledger_account
+        )
+
+    @strawberry.field(
+        description="Charges of these categories posted to the stay go to this folio."
+    )
+    async def routed_categories(self, info: Info) -> list[ChargeCategory]:
+        rules = await info.context.loaders.many_by(RoutingRow, "folio", namespace=NS).load(self.id)
+        return sorted(
+            {ChargeCategory(rule.category) for rule in rules}, key=list(ChargeCategory).index
         )
 
 

@@ -11,6 +11,14 @@ from frontdesk.api import hookimpl
 
 
 @hookimpl
+def frontdesk_addhooks(pluginmanager):
+    """Offer the connector hook through which other plugins add delivery targets (hookspecs.py)."""
+    from . import hookspecs
+
+    pluginmanager.add_hookspecs(hookspecs)
+
+
+@hookimpl
 def frontdesk_piccolo_apps():
     return ["frontdesk.plugins.accounting_bridge.piccolo_app"]
 
@@ -141,7 +149,7 @@ def frontdesk_night_audit_completed(property, business_date, report, actor):
     return seal_day(property, business_date, actor)
 
 
-@hookimpl
+@hookimpl(optionalhook=True)  # hr_shifts offers it, and may be disabled
 def frontdesk_shifts_hours_approved(
     staff, entries, period_start, period_end, minutes, amount, currency, actor
 ):

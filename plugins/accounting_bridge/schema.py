@@ -7,34 +7,28 @@ as UserErrors, writing nothing.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from decimal import Decimal
 
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.api import DomainError, InvalidInput, clamp, paginate
+from frontdesk.api import clamp, paginate
 from frontdesk.api.graphql import (
     Connection,
     GraphQLContribution,
-    UserError,
     connection,
-    decode_id,
     maybe_id,
     money,
-    run_mutation,
     secure_field,
-    secure_mutation,
 )
 from frontdesk.api.tables import Invoice, OutboxMessage, Property
 
 from . import chart, invoices, outbox, reports
-from .connector_settings import configure_connector
+from .schema_mutations import AccountingMutation
 from .schema_types import (
     AccountingAccount,
     AccountingConnector,
-    AccountingDeliveryMode,
     AccountingDifference,
     AccountingExport,
     AccountingExportFormat,
@@ -47,6 +41,7 @@ from .schema_types import (
     AccountingSealedDay,
     AccountingTrialBalance,
     AccountingTrialBalanceLine,
+    account_of,
 )
 from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, SealedDay
 
@@ -65,13 +60,6 @@ def _range_ok(start: date | None, end: date | None) -> bool:
     if start is not None and end is not None:
         return start <= end and (end - start).days <= MAX_RANGE_DAYS
     return True
-
-
-def _account(line: chart.ChartLine) -> AccountingAccount:
-    a = line.account
-    return AccountingAccount(
-        code=a.code, name=a.name, kind=a.kind, external_code=line.external_code
-    )
 
 
 def _check(check: reports.LedgerCheck, currency: str) -> AccountingLedgerCheck:
@@ -101,7 +89,7 @@ class AccountingQuery:
     )
     async def accounting_accounts(self, property_id: strawberry.ID) -> list[AccountingAccount]:
         prop = await _property(property_id)
-        return [] if prop is None else [_account(x) for x in await chart.chart_of(prop.id)]
+        return [] if prop is None else [account_of(x) for x in await chart.chart_of(prop.id)]
 
     @secure_field(
         permission="accounting.journal.read",
@@ -279,131 +267,6 @@ class AccountingQuery:
             .where(SealedDay.property == (maybe_id(property_id) or -1))
             .order_by(SealedDay.business_date)
         )
-
-
-@strawberry.input
-class AccountingMapAccountInput:
-    property_id: strawberry.ID
-    code: str
-    external_code: str | None = strawberry.field(
-        default=None, description="The hotel's code; null removes the mapping."
-    )
-    name: str | None = None
-
-
-@strawberry.type
-class AccountingMapAccountPayload:
-    account: AccountingAccount | None
-    errors: list[UserError]
-
-
-@strawberry.input
-class AccountingConfigureConnectorInput:
-    property_id: strawberry.ID
-    connector: str = "webhook"
-    deliver: AccountingDeliveryMode = AccountingDeliveryMode.ENTRY
-    url: str | None = None
-    enabled: bool = True
-    rotate_secret: bool = False
-    options: str | None = strawberry.field(default=None, description="JSON object.")
-
-
-@strawberry.type
-class AccountingConfigureConnectorPayload:
-    connector: AccountingConnector | None
-    secret: str | None = strawberry.field(
-        default=None, description="The signing secret, shown once when created or rotated."
-    )
-    errors: list[UserError]
-
-
-@strawberry.input
-class AccountingRetryOutboxInput:
-    property_id: strawberry.ID
-    message_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="Only these failed messages (default: every failed one)."
-    )
-
-
-@strawberry.type
-class AccountingRetryOutboxPayload:
-    retried: int | None
-    errors: list[UserError]
-
-
-def _options(text: str | None) -> dict | None:
-    if text is None:
-        return None
-    try:
-        value = json.loads(text)
-    except ValueError:
-        raise InvalidInput("options must be a JSON object.", field="options") from None
-    if not isinstance(value, dict):
-        raise InvalidInput("options must be a JSON object.", field="options")
-    return value
-
-
-@strawberry.type
-class AccountingMutation:
-    @secure_mutation(
-        permission="accounting.settings.write",
-        description="Give an account of the chart the hotel's own code.",
-    )
-    async def accounting_map_account(
-        self, input: AccountingMapAccountInput
-    ) -> AccountingMapAccountPayload:
-        async def action() -> AccountingAccount:
-            line = await chart.map_account(
-                property_id=decode_id(input.property_id, "propertyId"),
-                code=input.code,
-                external_code=input.external_code,
-                name=input.name,
-            )
-            return _account(line)
-
-        return await run_mutation(AccountingMapAccountPayload, "account", action)
-
-    @secure_mutation(
-        permission="accounting.settings.write",
-        description="Create or change a property's connector.",
-    )
-    async def accounting_configure_connector(
-        self, input: AccountingConfigureConnectorInput
-    ) -> AccountingConfigureConnectorPayload:
-        try:
-            done = await configure_connector(
-                property_id=decode_id(input.property_id, "propertyId"),
-                connector=input.connector,
-                deliver=input.deliver.value,
-                enabled=input.enabled,
-                url=input.url,
-                options=_options(input.options),
-                rotate_secret=input.rotate_secret,
-            )
-        except DomainError as error:
-            return AccountingConfigureConnectorPayload(
-                connector=None, errors=[UserError.from_domain(error)]
-            )
-        return AccountingConfigureConnectorPayload(
-            connector=done.setting, secret=done.secret, errors=[]
-        )
-
-    @secure_mutation(
-        permission="accounting.outbox.write",
-        description="Queue failed outbox messages for a new attempt now.",
-    )
-    async def accounting_retry_outbox(
-        self, input: AccountingRetryOutboxInput
-    ) -> AccountingRetryOutboxPayload:
-        async def action() -> int:
-            ids = None
-            if input.message_ids is not None:
-                ids = [decode_id(i, "messageIds") for i in input.message_ids]
-            return await outbox.retry_failed(
-                property_id=decode_id(input.property_id, "propertyId"), message_ids=ids
-            )
-
-        return await run_mutation(AccountingRetryOutboxPayload, "retried", action)
 
 
 def contribution() -> GraphQLContribution:

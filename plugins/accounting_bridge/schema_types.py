@@ -12,6 +12,7 @@ from strawberry.types import Info
 from frontdesk.api.graphql import Money, money, secure_field
 from frontdesk.api.tables import Invoice
 
+from . import chart
 from .tables import JournalEntryRow, JournalPosting
 
 
@@ -257,3 +258,10 @@ class AccountingFolioFields:
             .where(JournalEntryRow.folio == self.id)
             .order_by(JournalEntryRow.id)
         )
+
+
+def account_of(line: chart.ChartLine) -> AccountingAccount:
+    a = line.account
+    return AccountingAccount(
+        code=a.code, name=a.name, kind=a.kind, external_code=line.external_code
+    )

@@ -4,13 +4,20 @@ the core hook ``frontdesk_addhooks``). Implement them with
 
 from __future__ import annotations
 
-import pluggy
+from collections.abc import Awaitable
+from typing import TYPE_CHECKING
 
-hookspec = pluggy.HookspecMarker("frontdesk")
+from frontdesk.api import hookspec
+
+if TYPE_CHECKING:
+    from frontdesk.api import Settings
+
+    from .connectors import Connector
+    from .tables import ChannelsReservation
 
 
 @hookspec
-def frontdesk_channel_connectors(settings):
+def frontdesk_channel_connectors(settings: Settings) -> list[Connector]:
     """Called when channels syncs (the background worker, ``channelsSyncNow``, ``frontdesk
     channels sync``), outside any transaction. ``settings``: the installation's Settings.
     Return a list of connector objects (``frontdesk.plugins.channels.connectors.Connector``):
@@ -22,7 +29,9 @@ def frontdesk_channel_connectors(settings):
 
 
 @hookspec
-def frontdesk_channels_conflict_detected(reservation, stay_ids, actor):
+def frontdesk_channels_conflict_detected(
+    reservation: ChannelsReservation, stay_ids: list[int], actor: str | None
+) -> Awaitable[None] | None:
     """In transaction, when a reservation a channel sent (an external calendar's event, say)
     cannot hold its room because stays (``stay_ids``, maybe empty when another hold or a
     closed room is in the way) hold those nights, or a channel's booking cannot be booked or

@@ -6,6 +6,14 @@ from frontdesk.api import hookimpl
 
 
 @hookimpl
+def frontdesk_addhooks(pluginmanager):
+    """Offer the shifts events other plugins (the accounting bridge) react to (hookspecs.py)."""
+    from . import hookspecs
+
+    pluginmanager.add_hookspecs(hookspecs)
+
+
+@hookimpl
 def frontdesk_piccolo_apps():
     return ["frontdesk.plugins.hr_shifts.piccolo_app"]
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import pluggy
+from typing import Any
 
-hookspec = pluggy.HookspecMarker("frontdesk")
+from frontdesk.api import hookspec
 
 
 @hookspec
-def frontdesk_web_panels():
-    """Called when a browser asks the web front desk which panels exist (``panels.json``).
-    Return a list of dicts: ``id`` (unique), ``module`` (URL of an ES module the plugin serves
-    through its own ``frontdesk_http_routes``), ``permission`` (the panel is listed only for
-    callers holding it) and ``titles`` (language code -> menu title). Only called while the
+def frontdesk_web_panels() -> list[dict[str, Any]]:
+    """Called when a browser asks the web front desk which panels exist (``panels.json``),
+    outside any transaction. Return a list of dicts: ``id`` (unique), ``module`` (URL of an ES
+    module the plugin serves through its own ``frontdesk_http_routes``), ``permission`` (the
+    panel is listed only for callers holding it) and ``titles`` (language code -> menu
+    title). Only called while the
     ``web`` plugin is enabled: mark implementations ``@hookimpl(optionalhook=True)``."""

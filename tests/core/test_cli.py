@@ -7,9 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from support.graphql_client import GraphQLClient
 
-from frontdesk.core.cli import main
+from frontdesk.server.cli import main
+from frontdesk.testing import BUILTIN_PLUGINS
+from frontdesk.testing.client import GraphQLClient
 
 
 def _run(args, env_extra=None, tmp_path=None):
@@ -17,7 +18,7 @@ def _run(args, env_extra=None, tmp_path=None):
 
     env = {**os.environ, **(env_extra or {})}
     return subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", *args],
+        [sys.executable, "-m", "frontdesk.server.cli", *args],
         capture_output=True,
         text=True,
         env=env,
@@ -38,7 +39,9 @@ def test_plugins_lists_installed_plugins_and_their_state(capsys, monkeypatch):
     monkeypatch.setenv("FRONTDESK_PLUGINS", "concierge")
     assert main(["plugins"]) == 0
     lines = dict(line.split()[:2] for line in capsys.readouterr().out.strip().splitlines())
-    assert lines == {
+    built_in = {name: lines.pop(name) for name in BUILTIN_PLUGINS}
+    assert set(lines.values()) <= {"disabled"}  # third-party plugins installed beside
+    assert built_in == {
         "accounting_bridge": "disabled",
         "channels": "disabled",
         "concierge": "enabled",
@@ -156,11 +159,11 @@ def test_the_server_app_is_built_with_the_collector_paused_then_restored(tmp_pat
 
     from litestar import Litestar
 
-    from frontdesk.core.cli import load_server_app
     from frontdesk.core.settings import Settings
+    from frontdesk.server.cli import load_server_app
 
     seen = {}
-    import frontdesk.graphql.app as server
+    import frontdesk.server.app as server
 
     real_create_app = server.create_app
 

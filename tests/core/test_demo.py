@@ -10,7 +10,6 @@ import sys
 from datetime import timedelta
 from decimal import Decimal
 
-from frontdesk.core.demo import load_demo
 from frontdesk.core.folios.city_ledger import ledger_balance, ledger_entries
 from frontdesk.core.folios.ledger import folio_balance
 from frontdesk.core.folios.tables import CityLedgerAccount, Folio, FolioEntry, Invoice
@@ -18,6 +17,7 @@ from frontdesk.core.night_audit.service import get_run
 from frontdesk.core.properties.service import local_today
 from frontdesk.core.properties.tables import Property
 from frontdesk.core.stays.tables import Stay
+from frontdesk.server.demo import load_demo
 
 
 async def _berlin() -> Property:
@@ -92,7 +92,7 @@ async def test_the_night_audit_command_counts_the_in_house_stays(runtime, databa
     assert in_house > 0
     env = {**os.environ, "FRONTDESK_DATABASE_URL": database_url, "FRONTDESK_PLUGINS": ""}
     done = subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", "night-audit", "BERLIN"],
+        [sys.executable, "-m", "frontdesk.server.cli", "night-audit", "BERLIN"],
         capture_output=True,
         text=True,
         env=env,

@@ -82,7 +82,7 @@ def test_the_schedule_is_set_and_refused_plainly_on_the_command_line(database_ur
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, "-m", "frontdesk.core.cli", "night-audit", *args],
+            [sys.executable, "-m", "frontdesk.server.cli", "night-audit", *args],
             env=env,
             capture_output=True,
             text=True,

@@ -7,7 +7,6 @@ import sqlite3
 from decimal import Decimal
 
 import pytest
-from support import databases
 from support.money_services import book_in_house, guest_folio, priced_hotel
 
 from frontdesk.core import bootstrap, db
@@ -19,6 +18,7 @@ from frontdesk.core.folios.tables import FolioEntry
 from frontdesk.core.guests.tables import Guest
 from frontdesk.core.settings import Settings
 from frontdesk.core.transactions import run_write
+from frontdesk.testing import BUILTIN_PLUGINS, databases
 
 #: The last migration of each app before money became exact and foreign keys RESTRICT.
 BEFORE = {
@@ -60,7 +60,7 @@ async def _old_money(rt) -> int:
 
 
 async def test_the_migration_carries_old_amounts_over_to_the_cent(empty_url):
-    rt = bootstrap.start(Settings(database_url=empty_url, plugins=None))
+    rt = bootstrap.start(Settings(database_url=empty_url, plugins=BUILTIN_PLUGINS))
     await databases.migrate_up_to(rt, BEFORE)
     await _old_money(rt)
     await databases.migrate_up_to(rt, {})
@@ -96,7 +96,7 @@ async def test_the_migration_carries_old_amounts_over_to_the_cent(empty_url):
 
 
 async def test_the_migration_restricts_deleting_what_money_refers_to(empty_url):
-    rt = bootstrap.start(Settings(database_url=empty_url, plugins=None))
+    rt = bootstrap.start(Settings(database_url=empty_url, plugins=BUILTIN_PLUGINS))
     await databases.migrate_up_to(rt, BEFORE)
     guest_id = await _old_money(rt)
     await databases.migrate_up_to(rt, {})
@@ -109,7 +109,7 @@ async def test_the_migration_restricts_deleting_what_money_refers_to(empty_url):
 
 @pytest.fixture
 def enabled_plugins():
-    return None
+    return BUILTIN_PLUGINS
 
 
 async def test_money_columns_on_sqlite_hold_exact_text(runtime, backend):

@@ -12,7 +12,10 @@ def _run(args, database_url):
 
     env = {**os.environ, "FRONTDESK_DATABASE_URL": database_url, "FRONTDESK_PLUGINS": ""}
     return subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", *args], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "frontdesk.server.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
     )
 
 

@@ -7,10 +7,11 @@ import pytest
 from frontdesk.core.errors import InvalidInput
 from frontdesk.core.plugins import create_plugin_manager, enabled_names, installed_plugins
 from frontdesk.core.settings import Settings
+from frontdesk.testing import BUILTIN_PLUGINS
 
 
 def test_built_in_plugins_register_through_entry_points():
-    assert installed_plugins() == {
+    assert {name: installed_plugins()[name] for name in BUILTIN_PLUGINS} == {
         "accounting_bridge": "frontdesk.plugins.accounting_bridge",
         "channels": "frontdesk.plugins.channels",
         "concierge": "frontdesk.plugins.concierge",
@@ -46,13 +47,21 @@ def test_unknown_plugin_fails_start_up_clearly():
 
 @pytest.mark.parametrize(
     "enabled",
-    [[], ["concierge"], ["accounting_bridge"], ["hr_shifts"], ["channels"], ["webhooks"], None],
+    [
+        [],
+        ["concierge"],
+        ["accounting_bridge"],
+        ["hr_shifts"],
+        ["channels"],
+        ["webhooks"],
+        BUILTIN_PLUGINS,
+    ],
 )
 def test_each_plugin_works_alone_and_together_in_the_schema(enabled):
     from frontdesk.graphql.schema import build_schema, print_sdl
 
     sdl = print_sdl(build_schema(create_plugin_manager(enabled)))
-    names = set(installed_plugins()) if enabled is None else set(enabled)
+    names = set(enabled)
     prefixes = {
         "concierge": "Concierge",
         "accounting_bridge": "Accounting",

@@ -30,6 +30,8 @@ from support.money import (
     stay_money,
 )
 
+from frontdesk.testing import BUILTIN_PLUGINS
+
 ACCOUNT = f"""query($id: ID!) {{ cityLedgerAccount(id: $id) {{ balance {{ amount }}
   entries {{ kind amount {M} method }}
   ageing {{ current {M} days30 {M} days60 {M} days90Plus {M} total {M} }} }} }}"""
@@ -37,7 +39,7 @@ INVOICES = f"""query($p: ID!) {{ invoices(propertyId: $p) {{ nodes {{ id number 
   tax {M} gross {M} paid {M} taxBreakdown {{ rate net {M} tax {M} gross {M} }} }} }} }}"""
 
 
-@pytest.fixture(params=[[], None], ids=["core-alone", "all-plugins"])
+@pytest.fixture(params=[[], BUILTIN_PLUGINS], ids=["core-alone", "all-plugins"])
 def enabled_plugins(request):
     """The week runs on core alone and beside every plugin (the accounting bridge records
     each movement in the same transactions)."""

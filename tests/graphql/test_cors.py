@@ -9,7 +9,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from frontdesk.core.settings import Settings
-from frontdesk.graphql.app import create_app
+from frontdesk.server.app import create_app
 
 FRONTEND = "https://desk.hotel.example"
 QUERY = {"query": "{ properties { nodes { id } } }"}

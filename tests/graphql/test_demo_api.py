@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from frontdesk.core import runtime
-from frontdesk.core.demo import load_demo
+from frontdesk.server.demo import load_demo
 
 
 async def _berlin(gql) -> dict:

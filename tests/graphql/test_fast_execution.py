@@ -15,7 +15,6 @@ import strawberry
 from litestar.testing import AsyncTestClient
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types import Info
-from support.graphql_client import GraphQLClient
 from support.hotel import Hotel, book, build_hotel
 
 from frontdesk.core import bootstrap
@@ -25,6 +24,8 @@ from frontdesk.graphql.execution.fast_path import SHORTCUT_KEY, ShortcutExecutor
 from frontdesk.graphql.execution.read_snapshot import SQLiteReadSnapshot
 from frontdesk.graphql.execution.switch import ExecutionShortcuts
 from frontdesk.graphql.schema import build_schema
+from frontdesk.testing import BUILTIN_PLUGINS
+from frontdesk.testing.client import GraphQLClient
 
 
 @strawberry.enum
@@ -231,7 +232,7 @@ def test_only_argument_free_scalar_fields_that_need_no_info_get_a_shortcut():
 
 
 def test_guarded_fields_keep_the_full_path_in_the_real_schema():
-    rt = bootstrap.start(Settings(database_url="sqlite:///:memory:", plugins=None))
+    rt = bootstrap.start(Settings(database_url="sqlite:///:memory:", plugins=BUILTIN_PLUGINS))
     schema = build_schema(rt.plugin_manager)._schema
     stay, guest = schema.get_type("Stay").fields, schema.get_type("Guest").fields
     for name in ("id", "arrival", "confirmationCode", "status", "nights"):
@@ -306,7 +307,7 @@ async def _board_hotel(gql) -> tuple[Hotel, dict]:
 
 
 async def test_a_board_answers_the_same_with_the_shortcuts_off(gql, settings, admin_key):
-    from frontdesk.graphql.app import create_app
+    from frontdesk.server.app import create_app
 
     _hotel, variables = await _board_hotel(gql)
     answers = {}
@@ -324,7 +325,7 @@ async def test_with_the_shortcuts_off_the_look_ahead_reads_nothing(
     gql, settings, admin_key, monkeypatch
 ):
     """The look-ahead reads strawberry's private ``_raw_info``; off, it must not run at all."""
-    from frontdesk.graphql.app import create_app
+    from frontdesk.server.app import create_app
 
     hotel, variables = await _board_hotel(gql)
 

@@ -10,8 +10,8 @@ import re
 import pytest
 from litestar.testing import AsyncTestClient
 
-from frontdesk.graphql.app import create_app
 from frontdesk.graphql.http.graphiql import ASSETS_DIR
+from frontdesk.server.app import create_app
 
 HTML = {"Accept": "text/html"}
 

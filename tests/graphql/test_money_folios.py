@@ -171,6 +171,23 @@ async def test_split_folio_routes_charges_by_category(gql):
     assert money["balance"]["amount"] == "105.00"
 
 
+async def test_each_folio_lists_the_categories_routed_to_it(gql):
+    hotel, stay_id, guest_folio = await _in_house(gql)
+    company = await gql.ok(
+        "openFolio",
+        {"stayId": stay_id, "name": "ACME GmbH", "categories": ["ROOM", "SPA"]},
+        "folio { id routedCategories }",
+    )
+    assert company["folio"]["routedCategories"] == ["ROOM", "SPA"]
+    # Routing SPA back to the guest folio moves that rule; ROOM stays with the company.
+    await gql.ok("routeCharges", {"folioId": guest_folio, "categories": ["SPA"]}, "folio { id }")
+    data = await gql.execute(
+        "query($id: ID!) { stay(id: $id) { folios { number routedCategories } } }", {"id": stay_id}
+    )
+    routed = {f["number"]: f["routedCategories"] for f in data["stay"]["folios"]}
+    assert routed == {1: ["SPA"], 2: ["ROOM"]}
+
+
 async def test_the_desk_grants_a_goodwill_credit_within_what_the_folio_charged(gql):
     hotel, stay_id, folio_id = await _in_house(gql)
     assert (await charge(gql, {"stayId": stay_id}, "FOOD_BEVERAGE", "50.00"))["errors"] == []

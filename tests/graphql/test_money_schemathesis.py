@@ -9,13 +9,13 @@ from datetime import date, timedelta
 import schemathesis
 from hypothesis import strategies as st
 from schemathesis.graphql import nodes
-from support.databases import run_sync, unthrottled
 from support.schemathesis_run import admin_headers, exercise_operation
 
 from frontdesk.core import bootstrap
 from frontdesk.graphql.folios.permissions import FIELD_PERMISSIONS as FOLIOS
 from frontdesk.graphql.night_audit.permissions import FIELD_PERMISSIONS as NIGHT_AUDIT
 from frontdesk.graphql.rates.permissions import FIELD_PERMISSIONS as RATES
+from frontdesk.testing.databases import run_sync, unthrottled
 
 # The money area: rates, folios (with the city ledger and invoices) and the night audit.
 MONEY_FIELD_PERMISSIONS = {**RATES, **FOLIOS, **NIGHT_AUDIT}
@@ -83,7 +83,7 @@ def _seed(settings_) -> None:
 
 
 def test_no_money_operation_answers_with_a_server_error(settings):
-    from frontdesk.graphql.app import create_app
+    from frontdesk.server.app import create_app
 
     _register_scalars()
     _seed(settings)

@@ -13,14 +13,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support import databases
 from support.table_rows import all_rows
+
+from frontdesk.testing import databases
 
 
 def frontdesk(*args: str, database_url: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "FRONTDESK_DATABASE_URL": database_url}
     return subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", *args],
+        [sys.executable, "-m", "frontdesk.server.cli", *args],
         env=env,
         capture_output=True,
         text=True,

@@ -11,9 +11,10 @@ from urllib.parse import urlparse, urlunparse
 
 import httpx
 import pytest
-from support import databases
 from support.live_api import LiveApi, build_live_hotel
 from support.tcp_proxy import CuttableProxy
+
+from frontdesk.testing import databases
 
 pytestmark = pytest.mark.skipif(
     not databases.POSTGRES_URL, reason="needs PostgreSQL (FRONTDESK_TEST_POSTGRES_URL)"

@@ -15,8 +15,9 @@ from itertools import cycle
 import asyncpg
 import httpx
 import pytest
-from support import databases
 from support.live_api import LiveApi, build_live_hotel
+
+from frontdesk.testing import databases
 
 pytestmark = pytest.mark.skipif(
     not databases.POSTGRES_URL, reason="needs PostgreSQL (FRONTDESK_TEST_POSTGRES_URL)"
@@ -180,7 +181,7 @@ def test_sigkill_during_a_night_audit_then_again_posts_each_room_charge_once(
         ]
         api.ok("checkIn", {"stayId": stay}, "__typename")
     env = {**os.environ, "FRONTDESK_DATABASE_URL": database_url, "FRONTDESK_PLUGINS": ""}
-    command = [sys.executable, "-m", "frontdesk.core.cli", "night-audit", "LIVE"]
+    command = [sys.executable, "-m", "frontdesk.server.cli", "night-audit", "LIVE"]
     audit = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while not sql(database_url, "SELECT 1 FROM folios_entry WHERE category = 'room'"):

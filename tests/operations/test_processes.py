@@ -12,9 +12,10 @@ import time
 
 import httpx
 import pytest
-from support import databases
 from support.browser import free_port
 from support.fake_plugins import install_fake_plugin
+
+from frontdesk.testing import databases
 
 SLOW = """
 import asyncio
@@ -44,7 +45,7 @@ def serve(database_url: str, *args: str, env: dict | None = None) -> subprocess.
         **(env or {}),
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "frontdesk.core.cli", "serve", *args],
+        [sys.executable, "-m", "frontdesk.server.cli", "serve", *args],
         env=full_env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -100,9 +101,10 @@ def test_several_workers_on_sqlite_are_refused_plainly(tmp_path):
 
 def test_sigterm_finishes_the_request_in_flight_then_exits(tmp_path, database_url):
     install_fake_plugin(tmp_path, "fd_slow", SLOW)
-    plugin_env = {"PYTHONPATH": str(tmp_path), "FRONTDESK_PLUGINS": "fd_slow"}
+    path = os.pathsep.join(p for p in (str(tmp_path), os.environ.get("PYTHONPATH")) if p)
+    plugin_env = {"PYTHONPATH": path, "FRONTDESK_PLUGINS": "fd_slow"}
     subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", "migrate"],
+        [sys.executable, "-m", "frontdesk.server.cli", "migrate"],
         env={**os.environ, "FRONTDESK_DATABASE_URL": database_url, **plugin_env},
         check=True,
         capture_output=True,

@@ -7,7 +7,8 @@ import itertools
 
 import httpx
 import pytest
-from support import databases
+
+from frontdesk.testing import databases
 
 pytestmark = pytest.mark.skipif(
     not databases.POSTGRES_URL, reason="needs PostgreSQL (FRONTDESK_TEST_POSTGRES_URL)"
@@ -44,7 +45,7 @@ def test_the_limit_is_one_limit_across_two_processes(database_url, live_server, 
 def test_an_unknown_store_stops_start_up_plainly(database_url, tmp_path):
     from frontdesk.core.errors import InvalidInput
     from frontdesk.core.settings import Settings
-    from frontdesk.graphql.app import create_app
+    from frontdesk.server.app import create_app
 
     with pytest.raises(InvalidInput, match="FRONTDESK_RATE_LIMIT_STORE"):
         create_app(Settings(database_url=database_url, rate_limit_store="memcached://x"))

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support import databases
 from support.browser import start_live_server
 from support.upgrade import (
     PREVIOUS_PLUGINS,
@@ -27,6 +26,7 @@ from support.upgrade import (
     SEED_SCRIPT,
     Snapshot,
     checkout,
+    cli_of,
     migration_ids,
     rows,
     run_release,
@@ -38,9 +38,9 @@ from frontdesk.core import bootstrap, db
 from frontdesk.core.errors import Conflict
 from frontdesk.core.settings import Settings
 from frontdesk.core.transactions import run_write
+from frontdesk.testing import databases
 
 CURRENT_TREE = Path(frontdesk.__file__).resolve().parent
-CLI = ["-m", "frontdesk.core.cli"]
 
 
 @dataclass
@@ -83,10 +83,11 @@ def empty_database(backend: str, folder: Path) -> str:
 def upgrade(request, previous_release, tmp_path_factory) -> Upgrade:
     """A database written by the previous release, upgraded; snapshots on either side."""
     url = empty_database(request.param, tmp_path_factory.mktemp(f"upgrade_{request.param}"))
-    for args in ([*CLI, "migrate"], [*CLI, "demo"], [str(SEED_SCRIPT)]):
+    previous_cli = cli_of(previous_release / "frontdesk")
+    for args in ([*previous_cli, "migrate"], [*previous_cli, "demo"], [str(SEED_SCRIPT)]):
         run_release(previous_release, args, url, PREVIOUS_PLUGINS)
     before = snapshot(url)
-    output = run_release(None, [*CLI, "migrate"], url, plugins=None)
+    output = run_release(None, [*cli_of(CURRENT_TREE), "migrate"], url, plugins=None)
     after = snapshot(url)
     yield Upgrade(url, before, after, migration_ids(previous_release / "frontdesk"), output)
     databases.drop_database(url)

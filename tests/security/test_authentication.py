@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from security.conftest import PASSWORD
-from support.graphql_client import GraphQLClient
+
+from frontdesk.testing.client import GraphQLClient
 
 LOGIN = """mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) {
   session { accessToken refreshToken } user { username } errors { code field } } }"""

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support.databases import TEST_ADMIN_KEY
 from support.hotel import build_hotel
+
+from frontdesk.testing.databases import TEST_ADMIN_KEY
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins" / "accounting_bridge"))
 from live_server import eventually, free_port  # noqa: E402

@@ -11,6 +11,7 @@ from security.operations import operation, root_fields
 from frontdesk.core import runtime
 from frontdesk.core.auth.registry import AUTHENTICATED, PUBLIC, default_grants
 from frontdesk.core.permissions import BUILT_IN_ROLES
+from frontdesk.testing import BUILTIN_PLUGINS
 
 # Operations whose placeholder arguments would change the caller's own credentials.
 SKIP = {"Mutation.logout", "Mutation.changePassword"}
@@ -18,7 +19,7 @@ SKIP = {"Mutation.logout", "Mutation.changePassword"}
 
 @pytest.fixture
 def enabled_plugins():
-    return None
+    return BUILTIN_PLUGINS
 
 
 def _refused(root: str, name: str, body: dict) -> bool:

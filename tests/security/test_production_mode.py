@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 
 import pytest
-from support.graphql_client import GraphQLClient
 
 from frontdesk.core.errors import DomainError  # noqa: F401  (a DomainError is not masked)
 from frontdesk.core.plugins import hookimpl
 from frontdesk.core.settings import Settings
+from frontdesk.testing.client import GraphQLClient
 
 LIMIT = 6
 

@@ -3,7 +3,7 @@ and idempotent retries."""
 
 from __future__ import annotations
 
-from support.graphql_client import GraphQLClient
+from frontdesk.testing.client import GraphQLClient
 
 GUEST_INPUT = {"firstName": "Ida", "lastName": "Retry"}
 CREATE_GUEST = """mutation($input: CreateGuestInput!) { createGuest(input: $input) {

@@ -10,21 +10,23 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
-from support.databases import unthrottled
+
+from frontdesk.testing import BUILTIN_PLUGINS
+from frontdesk.testing.databases import unthrottled
 
 PUBLIC = {"Mutation.login", "Mutation.refreshSession"}
 
 
 @pytest.fixture
 def enabled_plugins():
-    return None
+    return BUILTIN_PLUGINS
 
 
 def test_every_operation_without_credentials_gets_401(settings, tmp_path):
     from litestar.testing import TestClient
 
-    from frontdesk.graphql.app import create_app
     from frontdesk.graphql.schema import print_sdl
+    from frontdesk.server.app import create_app
 
     app = create_app(unthrottled(settings))
     sdl = tmp_path / "schema.graphql"

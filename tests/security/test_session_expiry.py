@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from security.conftest import PASSWORD
-from support.graphql_client import GraphQLClient
 
 from frontdesk.core.settings import Settings
+from frontdesk.testing.client import GraphQLClient
 
 
 @pytest.fixture

@@ -74,7 +74,7 @@ class LiveServer:
 
 def _cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        [sys.executable, "-m", "frontdesk.core.cli", *args],
+        [sys.executable, "-m", "frontdesk.server.cli", *args],
         env=env,
         capture_output=True,
         text=True,
@@ -96,12 +96,13 @@ def start_live_server(
     timeout: float = 60.0,
 ) -> LiveServer:
     """Migrate (and load the demo into) the database, then serve it; returns once
-    ``/health`` answers. ``plugins``: FRONTDESK_PLUGINS (None: every installed plugin)."""
+    ``/health`` answers. ``plugins``: FRONTDESK_PLUGINS (None: every built-in plugin, not
+    a third-party one installed beside them)."""
+    from frontdesk.testing import BUILTIN_PLUGINS  # here: conftest imports this module early
+
     database_url = database_url or f"sqlite:///{workdir / 'live.db'}"
     full_env = {**os.environ, "FRONTDESK_DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"}
-    full_env.pop("FRONTDESK_PLUGINS", None)
-    if plugins is not None:
-        full_env["FRONTDESK_PLUGINS"] = plugins
+    full_env["FRONTDESK_PLUGINS"] = ",".join(BUILTIN_PLUGINS) if plugins is None else plugins
     full_env.update(env or {})
     if migrate:
         _cli(["migrate"], full_env)
@@ -110,7 +111,7 @@ def start_live_server(
     log = workdir / f"server-{port}.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "frontdesk.core.cli", "serve", "--port", str(port)],
+            [sys.executable, "-m", "frontdesk.server.cli", "serve", "--port", str(port)],
             env=full_env,
             stdout=sink,
             stderr=subprocess.STDOUT,

@@ -14,7 +14,7 @@ import uvicorn
 
 from frontdesk.core.plugins import hookimpl
 from frontdesk.core.settings import Settings
-from frontdesk.graphql.app import create_app
+from frontdesk.server.app import create_app
 
 
 class Freeze:

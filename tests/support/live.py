@@ -13,7 +13,8 @@ from typing import Any
 
 import httpx
 import websockets
-from support.graphql_client import GraphQLClient
+
+from frontdesk.testing.client import GraphQLClient
 
 PROTOCOL = "graphql-transport-ws"
 #: The issue's promise: a change reaches the other clerk's screen within 2 s.

@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from .databases import TEST_ADMIN_KEY
+from frontdesk.testing.databases import TEST_ADMIN_KEY
 
 
 class LiveApiError(AssertionError):

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from schemathesis.graphql import nodes
-from support.databases import run_sync, unthrottled
 
 from frontdesk.core import bootstrap
 from frontdesk.core.settings import Settings
+from frontdesk.testing.databases import run_sync, unthrottled
 
 EXAMPLES_PER_OPERATION = 10
 # PostgreSQL runs without a pool in tests (a connection per statement): fewer examples there.
@@ -44,7 +44,7 @@ def _register_scalars() -> None:
 
 def _seed(settings_) -> None:
     async def load():
-        from frontdesk.core.demo import load_demo
+        from frontdesk.server.demo import load_demo
 
         rt = bootstrap.start(settings_)
         await load_demo(rt)
@@ -113,7 +113,7 @@ def _still_valid(headers: dict[str, str]) -> bool:
 
 def run_every_operation(settings: Settings) -> None:
     """Every operation answers generated calls as data: no 5xx, no GraphQL error array."""
-    from frontdesk.graphql.app import create_app
+    from frontdesk.server.app import create_app
 
     _register_scalars()
     _seed(settings)

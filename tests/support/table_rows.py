@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 
 import asyncpg
-from support.databases import run_sync
 
 from frontdesk.core.db import sqlite_path
+from frontdesk.testing.databases import run_sync
 
 
 def _key(row) -> tuple:

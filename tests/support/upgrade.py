@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
-from support.databases import run_sync
 
 from frontdesk.core.db import sqlite_path
+from frontdesk.testing.databases import run_sync
 
 PREVIOUS_RELEASE = "04913371bd0eff0a919a4ddf2f40d8184b0cae0f"
 PREVIOUS_PLUGINS = "accounting_bridge,concierge,hr_shifts"
@@ -67,6 +67,15 @@ def checkout(repo: Path, dest: Path) -> Path:
     shim.mkdir()
     (shim / "frontdesk").symlink_to(tree, target_is_directory=True)
     return shim
+
+
+def cli_of(tree: Path) -> list[str]:
+    """``-m <module>`` running a release's ``frontdesk`` command, read from the release's own
+    pyproject.toml: the command's module moved between releases (core's, then the server's)."""
+    import tomllib
+
+    scripts = tomllib.loads((tree / "pyproject.toml").read_text())["project"]["scripts"]
+    return ["-m", scripts["frontdesk"].partition(":")[0]]
 
 
 def run_release(

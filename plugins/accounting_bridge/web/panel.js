@@ -1,5 +1,7 @@
 // Accounting for the web front desk: the trial balance of the journal and its reconciliation
-// with the folio and city-ledger balances in core.
+// with the folio and city-ledger balances in core; exports of the journal to download.
+import { Exports } from './exports.js';
+
 const QUERY = `query($p: ID!) {
   accountingTrialBalance(propertyId: $p) { totalDebit { amount currency } totalCredit { amount currency } balanced
     lines { accountCode accountName currency debit { amount currency } credit { amount currency } balance { amount currency } } }
@@ -43,5 +45,6 @@ export default function Panel({ ctx }) {
     <table class="grid"><thead><tr><th>${t('accounting_bridge.panel.ledger')}</th>
       <th class="num">${t('accounting_bridge.panel.journal')}</th><th class="num">${t('accounting_bridge.panel.core')}</th>
       <th class="num">${t('accounting_bridge.panel.difference')}</th><th>${t('board.status')}</th></tr></thead>
-    <tbody>${check('guestLedger', rec.guestLedger)}${check('cityLedger', rec.cityLedger)}</tbody></table>`;
+    <tbody>${check('guestLedger', rec.guestLedger)}${check('cityLedger', rec.cityLedger)}</tbody></table>
+    ${ctx.can('accounting.exports.read') && html`<${Exports} ctx=${ctx} />`}`;
 }

@@ -1,5 +1,10 @@
-// The concierge's requests board for the web front desk: open requests, overdue first (the
-// API's own order), with guest, room, priority and deadline.
+// The concierge's desk in the web front desk: the requests board (open requests, overdue
+// first, the API's own order, with guest, room, priority and deadline), the recommendations
+// search, the service bookings and the group events, each shown to those who may read it.
+import { Bookings } from './bookings.js';
+import { Events } from './events.js';
+import { Recommendations } from './recommendations.js';
+
 const QUERY = `query($p: ID) { conciergeRequests(propertyId: $p, status: [OPEN, ASSIGNED, IN_PROGRESS], first: 100) {
   nodes { id type status priority description overdue deadlineAt assignee
     room { number } guest { fullName } } } }`;
@@ -31,5 +36,8 @@ export default function Panel({ ctx }) {
         <td>${t(`concierge.type.${r.type}`)}</td><td>${r.description}</td>
         <td>${r.guest ? r.guest.fullName : ''}</td><td>${r.room ? r.room.number : ''}</td>
         <td>${t(`concierge.priority.${r.priority}`)}</td><td>${t(`concierge.status.${r.status}`)}</td>
-        <td>${r.assignee || ''}</td></tr>`)}</tbody></table>`}`;
+        <td>${r.assignee || ''}</td></tr>`)}</tbody></table>`}
+    ${ctx.can('concierge.recommendations.read') && html`<${Recommendations} ctx=${ctx} />`}
+    ${ctx.can('concierge.bookings.read') && html`<${Bookings} ctx=${ctx} />`}
+    ${ctx.can('concierge.events.read') && html`<${Events} ctx=${ctx} />`}`;
 }

@@ -1,5 +1,10 @@
 // The week's roster for the web front desk: published shifts per person and day from the
-// business date, and the coverage gaps per day.
+// business date, and the coverage gaps per day; below it, draft rosters to publish, swap
+// requests to decide, and one person's shifts with a swap request for each.
+import { Drafts } from './publish.js';
+import { MyShifts } from './myshifts.js';
+import { Swaps } from './swaps.js';
+
 const QUERY = `query($p: ID!, $s: Date!, $e: Date!) {
   shiftsPublishedShifts(propertyId: $p, start: $s, end: $e) { id day staff { id name } template { code name } }
   shiftsCoverage(propertyId: $p, start: $s, end: $e) { day gap template { code } } }`;
@@ -11,10 +16,13 @@ export default function Panel({ ctx }) {
   const days = Array.from({ length: 7 }, (_, i) => addDays(ctx.businessDate, i));
   const [data, setData] = useState(null);
   const [errors, setErrors] = useState([]);
+  // bumped after a change here, so every part reads the API again
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion(version + 1);
   useEffect(() => {
     ctx.gql(QUERY, { p: ctx.propertyId, s: days[0], e: addDays(days[0], 7) }).then(setData)
       .catch((error) => setErrors(asErrors(error)));
-  }, [ctx.propertyId, ctx.businessDate]);
+  }, [ctx.propertyId, ctx.businessDate, version]);
   if (errors.length) return html`<${Errors} errors=${errors} />`;
   if (!data) return html`<${Loading} />`;
   const shifts = data.shiftsPublishedShifts;
@@ -29,5 +37,8 @@ export default function Panel({ ctx }) {
         .map((s) => html`<span class="badge" translate=${false} title=${s.template.name}>${s.template.code}</span> `)}</td>`)}</tr>`)}
       <tr class="gaps"><th scope="row">${t('hr_shifts.panel.gaps')}</th>
       ${days.map((d) => html`<td>${gaps(d).map((g) => html`<span class="badge gap">${t('hr_shifts.panel.gap', { code: g.template.code, count: g.gap })}</span> `)}</td>`)}</tr>
-    </tbody></table>`;
+    </tbody></table>
+    ${ctx.can('shifts.roster.read') && html`<${Drafts} ctx=${ctx} version=${version} onChange=${changed} />`}
+    ${ctx.can('shifts.requests.read') && html`<${Swaps} ctx=${ctx} version=${version} onChange=${changed} />`}
+    ${ctx.can('shifts.staff.read') && html`<${MyShifts} ctx=${ctx} version=${version} onChange=${changed} />`}`;
 }

@@ -5,9 +5,10 @@ import { mutate } from './api.js';
 import { amountOf, date, t } from './i18n.js';
 import { Errors, Field, Money, html, otherErrors, useState } from './ui.js';
 import { SplitForm, TransferForm } from './settle.js';
+import { RoutingForm } from './routing.js';
 
 export const folioFields = `id number name currency status balance { amount currency }
-  invoice { id number }
+  invoice { id number } routedCategories
   entries { id seq description kind category method quantity unitPrice { amount currency } amount { amount currency } gross { amount currency } currency
     businessDate refundedEntryId correctedEntryId }`;
 
@@ -164,6 +165,9 @@ export function Folios({ stay, ctx, onChange }) {
     ${stay.folios.map((folio) => html`<${FolioCard} folio=${folio} propertyId=${stay.property.id} ctx=${ctx}
       onChange=${onChange} key=${folio.id} />`)}
     ${ctx.can('folios.write') && ['BOOKED', 'CHECKED_IN'].includes(stay.status)
-      && html`<div class="cards"><${SplitForm} stay=${stay} onChange=${onChange} /></div>`}
+      && html`<div class="cards"><${SplitForm} stay=${stay} onChange=${onChange} />
+        ${stay.folios.filter((folio) => folio.status === 'OPEN').length > 1
+          && html`<${RoutingForm} stay=${stay} onChange=${onChange} />`}
+      </div>`}
   </div>`;
 }

@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 
 from frontdesk.core.settings import Settings
+from frontdesk.testing import BUILTIN_PLUGINS
 
 sys.path.insert(0, str(Path(__file__).parent))  # accounting_books: the API read-outs
 
 
-@pytest.fixture(params=[["accounting_bridge"], None], ids=["accounting-alone", "all-plugins"])
+@pytest.fixture(
+    params=[["accounting_bridge"], BUILTIN_PLUGINS], ids=["accounting-alone", "all-plugins"]
+)
 def enabled_plugins(request):
     return request.param
 

@@ -85,7 +85,7 @@ class LiveServer:
         }
         with open(self.workdir / f"server-{self.starts}.log", "wb") as out:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "frontdesk.core.cli", "serve", "--port", str(port)],
+                [sys.executable, "-m", "frontdesk.server.cli", "serve", "--port", str(port)],
                 cwd=self.workdir,
                 env=env,
                 stdout=out,

@@ -126,10 +126,9 @@ async def test_folio_lists_its_journal_entries(gql):
 
 
 async def test_front_desk_staff_cannot_read_the_books(gql, http, in_app):
-    from support.graphql_client import GraphQLClient
-
     from frontdesk.core import runtime
     from frontdesk.core.auth.apikeys import create_api_key
+    from frontdesk.testing.client import GraphQLClient
 
     hotel = await build_hotel(gql)
     created = await in_app(

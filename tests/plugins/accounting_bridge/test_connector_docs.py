@@ -1,4 +1,4 @@
-"""The example connector in docs/plugins.md runs as written."""
+"""The example connector in the accounting bridge's README runs as written."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from receiver import Receiver
 
 from frontdesk.plugins.accounting_bridge.connectors import ConnectorConfig, OutboxDelivery
 
-DOCS = Path(__file__).resolve().parents[3] / "docs" / "plugins.md"
+DOCS = Path(__file__).resolve().parents[3] / "plugins" / "accounting_bridge" / "README.md"
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def enabled_plugins():
 
 
 def _example() -> dict:
-    section = DOCS.read_text().split("### accounting_bridge connectors", 1)[1]
+    section = DOCS.read_text().split("### Connectors", 1)[1]
     code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
     namespace: dict = {}
     exec(compile(code, str(DOCS), "exec"), namespace)  # noqa: S102 - our own docs

@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from support import databases
-
 from frontdesk.core import bootstrap, db
 from frontdesk.core.outbox.signing import generate_secret, verify
 from frontdesk.core.outbox.tables import OutboxMessage
@@ -16,6 +14,7 @@ from frontdesk.core.properties.service import create_property
 from frontdesk.core.settings import Settings
 from frontdesk.plugins.accounting_bridge import outbox
 from frontdesk.plugins.accounting_bridge.tables import ConnectorSetting
+from frontdesk.testing import databases
 
 #: The bridge's last migration while it kept its own outbox table.
 BEFORE = {"accounting_bridge": "2026-12-03T14:00:00:000000"}

@@ -14,11 +14,11 @@ import httpx
 import pytest
 from live_server import FAST_DELIVERY, LiveServer, eventually
 from receiver import Receiver
-from support.graphql_client import GraphQLClient
 from support.hotel import book, build_hotel
 from support.money import charge, set_up_rates
 
 from frontdesk.core.outbox.signing import verify
+from frontdesk.testing.client import GraphQLClient
 
 OUTBOX = """query($p: ID!) { accountingOutbox(propertyId: $p, first: 100) {
   nodes { id idempotencyKey status attempts lastError } } }"""

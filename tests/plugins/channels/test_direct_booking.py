@@ -220,7 +220,7 @@ async def test_a_preflight_is_answered_for_the_hotels_site_only(settings, websit
 
     from litestar.testing import AsyncTestClient
 
-    from frontdesk.graphql.app import create_app
+    from frontdesk.server.app import create_app
 
     app = create_app(replace(settings, dev_mode=False))
     async with AsyncTestClient(app=app) as client:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from frontdesk.testing import BUILTIN_PLUGINS
 
-@pytest.fixture(params=[["concierge"], None], ids=["concierge-alone", "all-plugins"])
+
+@pytest.fixture(params=[["concierge"], BUILTIN_PLUGINS], ids=["concierge-alone", "all-plugins"])
 def enabled_plugins(request):
     return request.param

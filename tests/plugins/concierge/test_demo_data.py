@@ -3,9 +3,9 @@ in-house guests and service bookings at every demo property."""
 
 from __future__ import annotations
 
-from frontdesk.core.demo import load_demo
 from frontdesk.core.properties.tables import Property
 from frontdesk.plugins.concierge.tables import ConciergeBooking, ConciergeRequest
+from frontdesk.server.demo import load_demo
 
 
 async def test_every_demo_property_has_concierge_requests_and_bookings(runtime):

@@ -14,11 +14,12 @@ from support.hotel import Hotel, build_hotel
 
 from frontdesk.core import runtime
 from frontdesk.core.plugins import hookimpl
+from frontdesk.testing import BUILTIN_PLUGINS
 
 SOLVER_SECONDS = "3"
 
 
-@pytest.fixture(params=[["hr_shifts"], None], ids=["hr_shifts-alone", "all-plugins"])
+@pytest.fixture(params=[["hr_shifts"], BUILTIN_PLUGINS], ids=["hr_shifts-alone", "all-plugins"])
 def enabled_plugins(request):
     return request.param
 

@@ -3,9 +3,9 @@ and a published roster covering today at every demo property."""
 
 from __future__ import annotations
 
-from frontdesk.core.demo import load_demo
 from frontdesk.core.properties.tables import Property
 from frontdesk.plugins.hr_shifts.tables import Assignment, Roster
+from frontdesk.server.demo import load_demo
 
 
 async def test_every_demo_property_has_a_published_roster_covering_today(runtime):

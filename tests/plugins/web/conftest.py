@@ -4,14 +4,16 @@ that fail the test when they reach for another host."""
 from __future__ import annotations
 
 import pytest
-from support import databases
 from support.browser import start_live_server
 from support.web_desk import Api
+
+from frontdesk.testing import databases
 
 
 @pytest.fixture(scope="module")
 def server_plugins() -> str | None:
-    """FRONTDESK_PLUGINS of the module's server (None: every plugin); a module overrides it."""
+    """FRONTDESK_PLUGINS of the module's server (None: every built-in plugin); a module
+    overrides it."""
     return None
 
 

@@ -153,3 +153,69 @@ def test_a_transfer_above_the_credit_limit_is_refused_beside_the_account(any_dem
     error.wait_for()
     assert "credit limit" in error.inner_text() and error.get_attribute("data-field") == "accountId"
     assert api.gql(STAY, {"id": stay["id"]})["stay"]["folios"][0]["status"] == "OPEN"
+
+
+ROUTED = (
+    "query($id: ID!) { stay(id: $id) { folios { name status routedCategories entries { id } } } }"
+)
+
+
+def open_folio(api: Api, stay_id: str, name: str, categories: list[str]) -> str:
+    made = api.gql(
+        "mutation($i: OpenFolioInput!) { openFolio(input: $i) {"
+        " folio { id } errors { message } } }",
+        {"i": {"stayId": stay_id, "name": name, "categories": categories}},
+    )["openFolio"]
+    assert made["errors"] == [], made
+    return made["folio"]["id"]
+
+
+def test_the_routing_rules_are_shown_and_changed_and_a_refusal_is_shown_beside_its_category(
+    any_demo_server, page
+):
+    api = Api(any_demo_server.base_url, "admin")
+    stay = in_house_stay(api, "Routing")
+    company = open_folio(api, stay["id"], "Company", ["ROOM"])
+    spare = open_folio(api, stay["id"], "Spare", [])
+    sign_in(page, any_demo_server.base_url, "admin")
+    open_stay(page, stay["confirmationCode"])
+
+    routing = page.get_by_role("form", name="Routing")
+    # the rule the API holds is shown; a category without one goes to the guest folio
+    assert routing.get_by_label("Room").input_value() == company
+    assert routing.get_by_label("Spa").input_value() != company
+    routing.get_by_label("Spa").select_option(company)
+    routing.get_by_role("button", name="Save the routing").click()
+    routing.get_by_role("status").get_by_text("The routing is saved.").wait_for()
+    assert routing.get_by_label("Spa").input_value() == company
+    folios = {f["name"]: f for f in api.gql(ROUTED, {"id": stay["id"]})["stay"]["folios"]}
+    assert folios["Company"]["routedCategories"] == ["ROOM", "SPA"]
+    spa = api.gql(
+        "mutation($i: PostChargeInput!) { postCharge(input: $i) {"
+        " entry { id } errors { message } } }",
+        {
+            "i": {
+                "stayId": stay["id"],
+                "category": "SPA",
+                "description": "Massage",
+                "unitPrice": "60.00",
+            }
+        },
+    )["postCharge"]
+    folios = {f["name"]: f for f in api.gql(ROUTED, {"id": stay["id"]})["stay"]["folios"]}
+    assert [entry["id"] for entry in folios["Company"]["entries"]] == [spa["entry"]["id"]]
+
+    # another clerk settles the spare folio while this page still offers it
+    settled = api.gql(
+        "mutation($i: SettleFolioInput!) { settleFolio(input: $i) { errors { message } } }",
+        {"i": {"folioId": spare}},
+    )["settleFolio"]
+    assert settled["errors"] == []
+    routing.get_by_label("Minibar").select_option(spare)
+    routing.get_by_role("button", name="Save the routing").click()
+    error = routing.locator("[id$=-MINIBAR-error]")
+    error.wait_for()
+    assert "settled" in error.inner_text() and error.get_attribute("data-field") == "folioId"
+    shoot(page, "folio-routing", full_page=True)
+    folios = {f["name"]: f for f in api.gql(ROUTED, {"id": stay["id"]})["stay"]["folios"]}
+    assert "MINIBAR" not in folios["Spare"]["routedCategories"]

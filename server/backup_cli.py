@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import backup
-from .settings import Settings
+from frontdesk.core import backup
+from frontdesk.core.settings import Settings
 
 
 def _database_url(args: argparse.Namespace) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from .auth.demo import DEMO_PASSWORD
-from .folios.tables import Folio
-from .properties.tables import Property, Room, RoomType
-from .stays.tables import Stay
+from frontdesk.core.folios.tables import Folio
+from frontdesk.core.properties.tables import Property, Room, RoomType
+from frontdesk.core.stays.tables import Stay
+
+from .logins import DEMO_PASSWORD
 
 
 async def walkthrough(property_id: int, url: str = "http://127.0.0.1:8000/graphql") -> list[str]:

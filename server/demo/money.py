@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .folios import city_ledger, payments
-from .folios import service as folios
-from .folios.ledger import folio_balance
-from .folios.tables import Folio, FolioEntry
-from .properties.tables import Property, RoomType
-from .rates import service as rates
-from .stays import service as stays
-from .stays.tables import Stay
+from frontdesk.core.folios import city_ledger, payments
+from frontdesk.core.folios import service as folios
+from frontdesk.core.folios.ledger import folio_balance
+from frontdesk.core.folios.tables import Folio, FolioEntry
+from frontdesk.core.properties.tables import Property, RoomType
+from frontdesk.core.rates import service as rates
+from frontdesk.core.stays import service as stays
+from frontdesk.core.stays.tables import Stay
 
 BASE_RATES = {"SGL": "89.00", "DBL": "119.00", "FAM": "159.00", "STE": "229.00"}
 # VAT on rooms, on food and drink; city tax: (kind, amount) per property code.
@@ -38,6 +38,20 @@ class MoneySetup:
 async def set_up_money(
     prop: Property, room_types: list[RoomType], today: date, rng: random.Random
 ) -> MoneySetup:
+    """Rates, taxes, rate plans and a city-ledger company for one demo property."""
+    await _rates_and_taxes(prop, room_types, today)
+    plans = await _rate_plans(prop)
+    account = await city_ledger.create_account(
+        property_id=prop.id,
+        code="ACME",
+        name="Acme Trade Fairs GmbH",
+        credit_limit="20000.00",
+        address="Messedamm 22, 14055 Berlin",
+    )
+    return MoneySetup(prop.currency, [p.id for p in plans], account.id)
+
+
+async def _rates_and_taxes(prop: Property, room_types: list[RoomType], today: date) -> None:
     for room_type in room_types:
         await rates.set_base_rate(room_type_id=room_type.id, amount=BASE_RATES[room_type.code])
     # A trade fair next week: doubles and suites cost more for three nights.
@@ -63,7 +77,10 @@ async def set_up_money(
         max_nights=7 if tax_kind == "per_person_night" else None,
         business_exempt=True,
     )
-    plans = [
+
+
+async def _rate_plans(prop: Property) -> list:
+    return [
         await rates.create_rate_plan(
             property_id=prop.id,
             code="FLEX",
@@ -93,20 +110,12 @@ async def set_up_money(
             cancellation_free_days=2,
         ),
     ]
-    account = await city_ledger.create_account(
-        property_id=prop.id,
-        code="ACME",
-        name="Acme Trade Fairs GmbH",
-        credit_limit="20000.00",
-        address="Messedamm 22, 14055 Berlin",
-    )
-    return MoneySetup(prop.currency, [p.id for p in plans], account.id)
 
 
 async def settle_departure(stay: Stay, money: MoneySetup, rng: random.Random) -> None:
     """Before a departing guest checks out: a business traveller's bill goes to the company
     on the city ledger, everyone else pays what they owe."""
-    from .folios.stays import terms_of
+    from frontdesk.core.folios.stays import terms_of
 
     terms = await terms_of(stay.id)
     for folio in await Folio.objects().where((Folio.stay == stay.id) & (Folio.status == "open")):
@@ -126,7 +135,7 @@ async def settle_departure(stay: Stay, money: MoneySetup, rng: random.Random) ->
 
 
 async def city_ledger_transfer(folio_id: int, account_id: int) -> None:
-    from .folios.closing import transfer_to_city_ledger
+    from frontdesk.core.folios.closing import transfer_to_city_ledger
 
     await transfer_to_city_ledger(folio_id=folio_id, account_id=account_id, actor="demo")
 

@@ -8,15 +8,16 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from .demo_money import MoneySetup, extras, settle_departure
-from .errors import DomainError
-from .folios import payments
-from .folios.stays import night_prices
-from .folios.tables import Folio
-from .night_audit.service import run_night_audit
-from .properties.service import set_room_status
-from .stays import service as stays
-from .stays.tables import Stay
+from frontdesk.core.errors import DomainError
+from frontdesk.core.folios import payments
+from frontdesk.core.folios.stays import night_prices
+from frontdesk.core.folios.tables import Folio
+from frontdesk.core.night_audit.service import run_night_audit
+from frontdesk.core.properties.service import set_room_status
+from frontdesk.core.stays import service as stays
+from frontdesk.core.stays.tables import Stay
+
+from .money import MoneySetup, extras, settle_departure
 
 NO_SHOW_SHARE = 0.06
 DEPOSIT_SHARE = 0.3

@@ -1,17 +1,24 @@
-"""The Litestar application: POST /graphql (GraphiQL in dev mode) and GET /health."""
+"""The Litestar application: POST /graphql (GraphiQL in dev mode), the WebSocket for
+subscriptions, GET /health, /ready and /metrics, and the plugins' routes under /plugins/.
+
+The assembly lives in the composition root, above graphql: graphql owns the schema and the
+HTTP pieces of the API (controller behaviour, security middleware, metrics); this module
+wires them to the runtime and the plugins. A broken plugin makes :func:`create_app` raise
+``frontdesk.core.plugins.BrokenPlugin`` naming it."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
+from typing import Any
 
 import msgspec
 from litestar import Litestar, get
 from litestar.datastructures import State
+from litestar.handlers import HTTPRouteHandler
 from litestar.middleware import DefineMiddleware
 from litestar.types import Scope
 from strawberry.litestar import make_graphql_controller
@@ -20,27 +27,40 @@ from frontdesk.core import bootstrap, db, runtime
 from frontdesk.core.auth.roles import sync_builtin_roles
 from frontdesk.core.night_audit.schedule import scheduler_loop
 from frontdesk.core.plugins import flatten
+from frontdesk.core.runtime import Runtime
 from frontdesk.core.settings import Settings
-
-from .common.context import Context
-from .http.availability_of_database import (
+from frontdesk.graphql.common.context import Context
+from frontdesk.graphql.http.availability_of_database import (
     RETRY_AFTER_SECONDS,
     handle_unavailable,
     is_unavailable_answer,
     ready,
     unavailable_exception_types,
 )
-from .http.graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
-from .http.metrics import Metrics, MetricsMiddleware, metrics_handler, operation_metrics
-from .http.request_log import REQUEST_ID_KEY, RequestIdMiddleware, configure_json_logging
-from .http_routes import PLUGIN_PREFIX, home_handler, plugin_routers
-from .live.server import CONNECTION_INIT_TIMEOUT, SUBSCRIPTION_PROTOCOLS, Live, LiveConnection
-from .schema import build_schema
-from .security.cors import cors_config
-from .security.middleware import PRINCIPAL_KEY, SecurityMiddleware
-from .security.rate_limit_stores import make_rate_limiter
+from frontdesk.graphql.http.graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
+from frontdesk.graphql.http.metrics import (
+    Metrics,
+    MetricsMiddleware,
+    metrics_handler,
+    operation_metrics,
+)
+from frontdesk.graphql.http.request_log import (
+    REQUEST_ID_KEY,
+    RequestIdMiddleware,
+    configure_json_logging,
+)
+from frontdesk.graphql.live.server import (
+    CONNECTION_INIT_TIMEOUT,
+    SUBSCRIPTION_PROTOCOLS,
+    Live,
+    LiveConnection,
+)
+from frontdesk.graphql.schema import build_schema
+from frontdesk.graphql.security.cors import cors_config
+from frontdesk.graphql.security.middleware import PRINCIPAL_KEY, SecurityMiddleware
+from frontdesk.graphql.security.rate_limit_stores import make_rate_limiter
 
-log = logging.getLogger("frontdesk.server")
+from .plugin_routes import PLUGIN_PREFIX, home_handler, plugin_routers
 
 
 class UnmigratedDatabase(RuntimeError):
@@ -60,9 +80,32 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         settings=settings,
         extra_extensions=[operation_metrics(metrics)],
     )
-    policy = schema.security_policy  # type: ignore[attr-defined]
-
     live = Live(rt)  # subscriptions over WebSocket (graphql/live/server.py)
+    return Litestar(
+        route_handlers=[
+            _graphql_controller(schema, settings),
+            _health(rt),
+            ready,
+            metrics_handler(metrics, rt),
+            home_handler(rt.plugin_manager),
+            *plugin_routers(rt.plugin_manager, settings),
+            *([graphiql_assets_router()] if settings.dev_mode else []),
+        ],
+        cors_config=cors_config(settings),
+        lifespan=[_lifespan(rt, live, check_migrations=check_migrations)],
+        state=State({"runtime": rt, "schema": schema, "live_broker": live.broker}),
+        middleware=_middleware(rt, metrics, schema.security_policy),  # type: ignore[attr-defined]
+        request_max_body_size=settings.max_body_bytes,
+        # Litestar's default logging config replaces the root handler: keep the JSON one
+        **({"logging_config": None} if settings.log_format == "json" else {}),
+        exception_handlers=dict.fromkeys(unavailable_exception_types(), handle_unavailable),
+        debug=False,
+    )
+
+
+def _graphql_controller(schema: Any, settings: Settings) -> type:
+    """POST /graphql and the subscriptions' WebSocket, answering with msgspec and GraphiQL
+    from this package's assets."""
 
     async def context_getter(scope: Scope) -> Context:
         principal = scope.get(PRINCIPAL_KEY)  # set by SecurityMiddleware (HTTP only)
@@ -101,6 +144,10 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
                 response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
             return response
 
+    return GraphQLController
+
+
+def _health(rt: Runtime) -> HTTPRouteHandler:
     @get("/health", sync_to_thread=False)
     def health() -> dict[str, object]:
         return {
@@ -109,6 +156,16 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             "plugins": rt.enabled_plugins,
             "pluginFailures": dict(rt.plugin_failures),
         }
+
+    return health
+
+
+def _lifespan(
+    rt: Runtime, live: Live, *, check_migrations: bool
+) -> Callable[[Litestar], contextlib.AbstractAsyncContextManager[None]]:
+    """Open the database (refusing one with unapplied migrations), start live events, the
+    plugins' background tasks and the night-audit scheduler; undo it all on shutdown."""
+    settings = rt.settings
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
@@ -143,41 +200,28 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
             await live.stop()
             await db.close_pool(rt.engine)
 
-    app = Litestar(
-        route_handlers=[
-            GraphQLController,
-            health,
-            ready,
-            metrics_handler(metrics, rt),
-            home_handler(rt.plugin_manager),
-            *plugin_routers(rt.plugin_manager, settings),
-            *([graphiql_assets_router()] if settings.dev_mode else []),
-        ],
-        cors_config=cors_config(settings),
-        lifespan=[lifespan],
-        state=State({"runtime": rt, "schema": schema, "live_broker": live.broker}),
-        middleware=[
-            RequestIdMiddleware,
-            DefineMiddleware(MetricsMiddleware, metrics=metrics),
-            DefineMiddleware(
-                SecurityMiddleware,
-                max_body_bytes=settings.max_body_bytes,
-                limiter=make_rate_limiter(
-                    settings.rate_limit_store, settings.rate_limit_per_minute, rt.engine
-                ),
-                budget_seconds=settings.request_budget_ms / 1000,
-                lease=timedelta(seconds=settings.idempotency_lease_seconds),
-                public_fields=frozenset(
-                    key for key, value in policy.field_permissions.items() if value == "public"
-                ),
-                plugin_prefix=PLUGIN_PREFIX + "/",
-                unauthenticated_hint=DEV_LOGIN_HINT if settings.dev_mode else "",
+    return lifespan
+
+
+def _middleware(rt: Runtime, metrics: Metrics, policy: Any) -> list[Any]:
+    """Request ids, metrics, then security: body size, authentication (for /graphql and the
+    plugins' routes alike), rate limits, the request budget and idempotency."""
+    settings = rt.settings
+    return [
+        RequestIdMiddleware,
+        DefineMiddleware(MetricsMiddleware, metrics=metrics),
+        DefineMiddleware(
+            SecurityMiddleware,
+            max_body_bytes=settings.max_body_bytes,
+            limiter=make_rate_limiter(
+                settings.rate_limit_store, settings.rate_limit_per_minute, rt.engine
             ),
-        ],
-        request_max_body_size=settings.max_body_bytes,
-        # Litestar's default logging config replaces the root handler: keep the JSON one
-        **({"logging_config": None} if settings.log_format == "json" else {}),
-        exception_handlers=dict.fromkeys(unavailable_exception_types(), handle_unavailable),
-        debug=False,
-    )
-    return app
+            budget_seconds=settings.request_budget_ms / 1000,
+            lease=timedelta(seconds=settings.idempotency_lease_seconds),
+            public_fields=frozenset(
+                key for key, value in policy.field_permissions.items() if value == "public"
+            ),
+            plugin_prefix=PLUGIN_PREFIX + "/",
+            unauthenticated_hint=DEV_LOGIN_HINT if settings.dev_mode else "",
+        ),
+    ]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..runtime import Runtime
-from .roles import sync_builtin_roles
-from .secrets import hash_password
-from .users import create_user
+from frontdesk.core.auth.roles import sync_builtin_roles
+from frontdesk.core.auth.secrets import hash_password
+from frontdesk.core.auth.users import create_user
+from frontdesk.core.runtime import Runtime
 
 DEMO_PASSWORD = "frontdesk-demo"
 DEMO_USERS = [

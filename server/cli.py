@@ -1,6 +1,9 @@
-"""The ``frontdesk`` command: serve, migrate, demo, plugins, schema (and more from features).
+"""The ``frontdesk`` command: serve, migrate, demo, plugins, schema, the commands of core's
+areas (users, apikey, night-audit, backup, restore) and of each enabled plugin.
 
-User mistakes print a plain message and exit with status 2; no tracebacks.
+User mistakes print a plain message and exit with status 2; no tracebacks. An enabled plugin
+that is broken (a misspelled hook, an argument its hook does not pass) stops every command
+with status 2, except ``frontdesk plugins``, which lists it as broken with the reason.
 """
 
 from __future__ import annotations
@@ -14,61 +17,15 @@ import sys
 import time
 from collections.abc import Callable
 
-from . import bootstrap, db
-from .cli_checks import (
-    CommandError,
-    bind_listening_socket,
-    check_port,
-    check_sqlite_folder,
-    database_problem,
-    port_number,
-    quiet_connection_warnings,
-)
-from .errors import DomainError
-from .settings import Settings
+from frontdesk.core import bootstrap, db
+from frontdesk.core.commands import CommandError, run_with_runtime, settings_of, with_runtime
+from frontdesk.core.errors import DomainError
+from frontdesk.core.plugins import BrokenPlugin
+from frontdesk.core.settings import Settings
+
+from .cli_checks import bind_listening_socket, check_port, port_number
 
 __all__ = ["CommandError", "main", "run_with_runtime", "load_server_app"]
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    overrides = {}
-    if getattr(args, "database", None):
-        overrides["database_url"] = args.database
-    return Settings.from_env(**overrides)
-
-
-def run_with_runtime(args: argparse.Namespace, work: Callable):
-    """For a command's ``func(args)``: start the installation the command line names and
-    await ``work(runtime)`` with the database pool open; returns its result."""
-    return asyncio.run(_with_runtime(_settings(args), work))
-
-
-async def _with_runtime(settings: Settings, work: Callable, *, migrated: bool = True):
-    """Start the installation, open the database and await ``work(runtime)``.
-
-    ``migrated``: refuse a database with unapplied migrations first (every command but
-    ``migrate`` and ``demo --migrate``), instead of failing on a missing table."""
-    check_sqlite_folder(settings.database_url)
-    try:
-        with quiet_connection_warnings():  # the failure itself is reported below
-            rt = bootstrap.start(settings)
-        await db.start_pool(rt.engine)
-    except Exception as exc:
-        problem = database_problem(settings.database_url, exc)
-        if problem is None:
-            raise
-        raise problem from None
-    try:
-        if migrated:
-            missing = await bootstrap.pending_migrations(rt)
-            if missing:
-                raise CommandError(
-                    f"The database has unapplied migrations ({', '.join(sorted(missing))}). "
-                    "Run: frontdesk migrate"
-                )
-        return await work(rt)
-    finally:
-        await db.close_pool(rt.engine)
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -78,7 +35,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
             apps = await bootstrap.migrate(rt)
         return pending, apps
 
-    pending, apps = asyncio.run(_with_runtime(_settings(args), work, migrated=False))
+    pending, apps = asyncio.run(with_runtime(settings_of(args), work, migrated=False))
     count = sum(len(ids) for ids in pending.values())
     if count:
         print(f"Applied {count} migration{'s' if count != 1 else ''}:")
@@ -101,7 +58,7 @@ def load_server_app(settings: Settings):
     out of later collections, so requests do not pay to rescan them either."""
     gc.disable()
     try:
-        from frontdesk.graphql.app import create_app
+        from .app import create_app
 
         return create_app(settings)
     finally:
@@ -112,7 +69,7 @@ def load_server_app(settings: Settings):
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    settings = _settings(args)
+    settings = settings_of(args)
     host = args.host or settings.host
     port = check_port(args.port or settings.port)
 
@@ -123,7 +80,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     async def nothing(rt) -> None:
         return None
 
-    asyncio.run(_with_runtime(settings, nothing))  # reachable and migrated, or a message
+    asyncio.run(with_runtime(settings, nothing))  # reachable and migrated, or a message
     sock = bind_listening_socket(host, port)
     if workers > 1:
         return _serve_workers(settings, sock, host, port, workers)
@@ -173,7 +130,7 @@ def _serve_workers(settings: Settings, sock, host: str, port: int, workers: int)
     # the processes' counters are summed from files here (prometheus_client's multiprocess mode)
     os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="frontdesk-metrics-"))
     config = uvicorn.Config(
-        "frontdesk.graphql.app:create_app",
+        "frontdesk.server.app:create_app",
         factory=True,
         host=host,
         port=port,
@@ -197,7 +154,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return await load_demo(rt)
 
     began = time.perf_counter()
-    summary = asyncio.run(_with_runtime(_settings(args), work, migrated=not args.migrate))
+    summary = asyncio.run(with_runtime(settings_of(args), work, migrated=not args.migrate))
     for line in summary:
         print(line)
     print(f"Demo loaded in {time.perf_counter() - began:.1f} s.")
@@ -205,26 +162,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:
-    from .plugins import plugin_listing
+    """List installed plugins: enabled, disabled, or broken with the reason. Exit status 1
+    when an enabled plugin is broken, so a deployment script can check before it serves."""
+    from frontdesk.core.plugins import plugin_listing
 
-    settings = _settings(args)
-    for plugin in plugin_listing(settings.plugins):
-        state = "enabled" if plugin.enabled else "disabled"
-        print(f"{plugin.name:20} {state:9} {plugin.module}")
-    return 0
+    listing = plugin_listing(settings_of(args).plugins)
+    for plugin in listing:
+        print(f"{plugin.name:20} {plugin.state:9} {plugin.module}")
+        if plugin.problem:
+            print(f"{'':20} {plugin.problem}")
+    return 1 if any(plugin.problem for plugin in listing) else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from frontdesk.core.plugins import create_plugin_manager
     from frontdesk.graphql.schema import build_schema, print_sdl
 
-    from .plugins import create_plugin_manager
-
-    settings = _settings(args)
+    settings = settings_of(args)
     sys.stdout.write(print_sdl(build_schema(create_plugin_manager(settings.plugins))))
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, plugin_commands: bool = True) -> argparse.ArgumentParser:
+    """The ``frontdesk`` parser: the server's commands, core's areas' and, unless
+    ``plugin_commands`` is false, each enabled plugin's (which raises BrokenPlugin)."""
     parser = argparse.ArgumentParser(
         prog="frontdesk",
         description="Frontdesk: a plugin-based hotel property management server.",
@@ -256,32 +217,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     for register in EXTRA_COMMANDS:
         register(sub)
-    _register_plugin_commands(sub)
+    if plugin_commands:
+        _register_plugin_commands(sub)
     return parser
 
 
 def _register_plugin_commands(sub: argparse._SubParsersAction) -> None:
     """``frontdesk <plugin> ...``: each enabled plugin that implements
     ``frontdesk_cli_commands`` gets a parser of its own to add subcommands to."""
-    from .plugins import create_plugin_manager
+    from frontdesk.core.plugins import create_plugin_manager
 
     pm = create_plugin_manager(Settings.from_env().plugins)
     for impl in pm.hook.frontdesk_cli_commands.get_hookimpls():
         parser = sub.add_parser(impl.plugin_name, help=f"commands of the {impl.plugin_name} plugin")
-        impl.function(parser=parser)
+        impl.function(**({"parser": parser} if "parser" in impl.argnames else {}))
         if parser.get_default("func") is None:
             parser.set_defaults(func=lambda args, parser=parser: parser.print_help() or 2)
 
 
 # Features add subcommands here: each entry gets the subparsers object and registers itself.
 def _register_auth(sub: argparse._SubParsersAction) -> None:
-    from .auth.cli import register
+    from frontdesk.core.auth.cli import register
 
     register(sub)
 
 
 def _register_night_audit(sub: argparse._SubParsersAction) -> None:
-    from .night_audit.cli import register
+    from frontdesk.core.night_audit.cli import register
 
     register(sub)
 
@@ -292,20 +254,43 @@ def _register_backup(sub: argparse._SubParsersAction) -> None:
     register(sub)
 
 
+def _register_new_plugin(sub: argparse._SubParsersAction) -> None:
+    from frontdesk.testing.new_plugin import register  # the plugin kit
+
+    register(sub)
+
+
 EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _register_auth,
     _register_night_audit,
     _register_backup,
+    _register_new_plugin,
 ]
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
         parser = build_parser()
-    except DomainError as exc:  # a broken or unknown plugin: nothing can run
+        broken = None
+    except BrokenPlugin as exc:  # nothing can run; `frontdesk plugins` says which and why
+        parser, broken = build_parser(plugin_commands=False), exc
+    except DomainError as exc:  # an unknown plugin in the settings
         print(f"frontdesk: {exc.message}", file=sys.stderr)
         return 2
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        if broken is not None and stop.code:  # e.g. a command of the broken plugin
+            print(f"frontdesk: {broken.message}", file=sys.stderr)
+        raise
+    if broken is not None and args.func is not cmd_plugins:
+        print(f"frontdesk: {broken.message}", file=sys.stderr)
+        return 2
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen command; a user's mistake is one plain line and exit status 2."""
     try:
         return args.func(args) or 0
     except (CommandError, DomainError) as exc:

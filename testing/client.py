@@ -1,7 +1,13 @@
-"""A small GraphQL client over the real ASGI app, for tests that read as specifications."""
+"""A small GraphQL client over the real ASGI app, for tests that read as specifications.
+
+``execute`` returns the ``data`` of an answer that must carry no GraphQL errors; ``result``
+returns data and errors both, to assert on a refusal; ``mutate`` / ``ok`` run a mutation that
+takes one ``input`` and answer its payload (``errors`` included).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from litestar.testing import AsyncTestClient
@@ -9,6 +15,20 @@ from litestar.testing import AsyncTestClient
 
 class GraphQLError(AssertionError):
     pass
+
+
+@dataclass(frozen=True)
+class GraphQLResult:
+    """One answer: ``data`` (None where a field failed) and the GraphQL ``errors`` list."""
+
+    status: int
+    data: dict[str, Any] | None
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def codes(self) -> list[str | None]:
+        """Each error's ``extensions.code`` (``FORBIDDEN``, ``NOT_FOUND``...), in order."""
+        return [(error.get("extensions") or {}).get("code") for error in self.errors]
 
 
 class GraphQLClient:
@@ -24,6 +44,14 @@ class GraphQLClient:
             json={"query": query, "variables": variables or {}},
             headers={**self.headers, **(headers or {})},
         )
+
+    async def result(
+        self, query: str, variables: dict[str, Any] | None = None, **kw
+    ) -> GraphQLResult:
+        """The answer's data and errors, whatever they are (a refusal is not an exception)."""
+        response = await self.raw(query, variables, **kw)
+        body = response.json()
+        return GraphQLResult(response.status_code, body.get("data"), body.get("errors") or [])
 
     async def execute(self, query: str, variables: dict[str, Any] | None = None, **kw) -> dict:
         """The ``data`` of a response that must carry no GraphQL errors."""

@@ -14,18 +14,24 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from . import db
-from .demo_days import play_days
-from .demo_money import MoneySetup, set_up_money, side_scenes
-from .errors import Conflict
-from .guests.service import create_guest
-from .guests.tables import Guest
-from .properties.service import create_property, create_room, create_room_type, local_today
-from .properties.tables import Property, RoomType
-from .runtime import Runtime
-from .stays import service as stays
-from .stays.inventory import nights_between
-from .stays.tables import Stay
+from frontdesk.core import db
+from frontdesk.core.errors import Conflict
+from frontdesk.core.guests.service import create_guest
+from frontdesk.core.guests.tables import Guest
+from frontdesk.core.properties.service import (
+    create_property,
+    create_room,
+    create_room_type,
+    local_today,
+)
+from frontdesk.core.properties.tables import Property, RoomType
+from frontdesk.core.runtime import Runtime
+from frontdesk.core.stays import service as stays
+from frontdesk.core.stays.inventory import nights_between
+from frontdesk.core.stays.tables import Stay
+
+from .days import play_days
+from .money import MoneySetup, set_up_money, side_scenes
 
 FIRST_NAMES = [
     "Anna",
@@ -117,10 +123,10 @@ async def load_demo(rt: Runtime, *, seed: int = 42) -> list[str]:
             f"{HISTORY_DAYS} nights audited"
         )
     lines += await _plugin_demo_data(rt, [h.prop for h in hotels], today, seed)
-    from .auth.demo import create_demo_logins
+    from .logins import create_demo_logins
 
     lines += await create_demo_logins(rt)
-    from .demo_walkthrough import walkthrough
+    from .walkthrough import walkthrough
 
     return lines + await walkthrough(hotels[0].prop.id)
 
