@@ -91,9 +91,9 @@ bench-smoke: venv
 	$(PY) -m benchmarks --smoke $(BENCH_ARGS)
 
 # GraphiQL, React and ReactDOM from the npm registry (needs npm; serving them does not):
-# versions are pinned in the script and recorded in graphql/static/graphiql/VERSIONS.
+# versions are pinned in the script and recorded in graphql/http/static/graphiql/VERSIONS.
 graphiql-assets:
-	sh graphql/static/graphiql/vendor.sh
+	sh graphql/http/static/graphiql/vendor.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(DEMO_DB)*

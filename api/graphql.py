@@ -11,17 +11,24 @@ permission a caller needs (and a root field's id scopes) declared on the field i
 
 from __future__ import annotations
 
-from frontdesk.graphql.contributions import GraphQLContribution, secure_field, secure_mutation
-from frontdesk.graphql.core_types import Connection, Guest, Property, Room, Stay, connection
-from frontdesk.graphql.errors import (
+from frontdesk.graphql.common.connection import Connection, connection
+from frontdesk.graphql.common.contributions import (
+    GraphQLContribution,
+    secure_field,
+    secure_mutation,
+)
+from frontdesk.graphql.common.errors import (
     UserError,
     decode_id,
     decode_optional_id,
     maybe_id,
     run_mutation,
 )
-from frontdesk.graphql.money_types import Money, money, optional_money
+from frontdesk.graphql.common.money import Money, money, optional_money
+from frontdesk.graphql.guests.types import Guest
+from frontdesk.graphql.properties.types import Property, Room
 from frontdesk.graphql.security.scope import property_scope
+from frontdesk.graphql.stays.types import Stay
 
 __all__ = [
     "Connection",

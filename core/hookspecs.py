@@ -59,7 +59,7 @@ def frontdesk_piccolo_apps() -> list[str]:
 @hookspec
 def frontdesk_graphql_contribute() -> Any:
     """Called once when the GraphQL schema is assembled, outside any transaction. Return a
-    ``frontdesk.graphql.contributions.GraphQLContribution`` (queries, mutations, extra types,
+    ``frontdesk.graphql.common.contributions.GraphQLContribution`` (queries, mutations, extra types,
     and fields added to core types such as ``Stay``), or None. A field name that is already
     taken makes start-up fail."""
 

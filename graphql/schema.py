@@ -1,7 +1,9 @@
-"""Assembling the schema from core and the enabled plugins' contributions.
+"""Assembling the schema from core's areas' and the enabled plugins' contributions.
 
-Query and Mutation fields and fields added to core types are merged in a fixed order (core,
-then plugins by name); a field name claimed twice fails start-up, where strawberry's
+Core's areas (graphql/<area>/contribution.py) hand in their part as plugins do: Query and
+Mutation classes, fields added to other types (the folios' ``Stay.balance``), permission and
+scope maps. They are merged in a fixed order (core's areas as ``CORE_CONTRIBUTIONS`` lists
+them, then plugins by name); a field name claimed twice fails start-up, where strawberry's
 ``merge_types`` would only warn and let the later class win.
 """
 
@@ -22,32 +24,54 @@ from frontdesk.core.auth.registry import registered_permissions
 from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
-from .auth_mutations import AuthMutation
-from .auth_queries import AuthQuery
-from .availability_of_database import DatabaseUnavailable
-from .contributions import GraphQLContribution
-from .core_mutations import CoreMutation
-from .core_queries import CoreQuery
-from .core_types import CORE_TYPES
-from .documents import DocumentsMutation
-from .error_codes import registered_codes, user_error_codes
+from .auth import contribution as auth
+from .common.contributions import GraphQLContribution
+from .common.error_codes import registered_codes, user_error_codes
+from .common.list_arguments import install_list_errors
 from .execution.switch import ExecutionShortcuts
-from .folio_queries import FolioListQuery
-from .list_arguments import install_list_errors
-from .live_schema import LiveSubscription, event_permissions, refuse_over_http
-from .money_mutations import MoneyMutation
-from .money_queries import MoneyQuery
-from .money_types import Folio as MoneyFolio
-from .property_mutations import PropertyMutation
+from .folios import contribution as folios
+from .folios.types import Folio
+from .guests import contribution as guests
+from .guests.types import Guest
+from .http.availability_of_database import DatabaseUnavailable
+from .live.schema import LiveSubscription, event_permissions, refuse_over_http
+from .night_audit import contribution as night_audit
+from .properties import contribution as properties
+from .properties.types import Property, Room, RoomType
+from .rates import contribution as rates
 from .security import policy as security_policy
 from .security.guard import install_guards
 from .security.input_hygiene import StripNulCharacters
 from .security.limits import security_extensions, validation_extension
+from .stays import contribution as stays
+from .stays.types import Stay
 
 _build_lock = threading.Lock()
-# Types plugins may add fields to: the core types, and the money area's Folio (the accounting
-# bridge adds Folio.journalEntries).
-EXTENDABLE_TYPES: dict[str, type] = {**CORE_TYPES, "Folio": MoneyFolio}
+# Types plugins (and core's own areas) may add fields to.
+EXTENDABLE_TYPES: dict[str, type] = {
+    "Property": Property,
+    "RoomType": RoomType,
+    "Room": Room,
+    "Guest": Guest,
+    "Stay": Stay,
+    "Folio": Folio,
+}
+
+#: Core's areas, contributed as plugins contribute theirs and assembled before them. Query and
+#: Mutation list their fields in this order (the order they were added in: a later part of an
+#: area comes after the areas added before it), so that the printed schema does not move
+#: when an area is reorganised; a new field goes into its area's contribution.
+CORE_CONTRIBUTIONS: tuple[GraphQLContribution, ...] = (
+    properties.CONTRIBUTION,
+    guests.CONTRIBUTION,
+    stays.CONTRIBUTION,
+    rates.CONTRIBUTION,
+    folios.CONTRIBUTION,
+    night_audit.CONTRIBUTION,
+    folios.LEDGER_AND_DOCUMENTS,
+    properties.UPDATES,
+    auth.CONTRIBUTION,
+)
 
 
 class SchemaConflict(RuntimeError):
@@ -79,11 +103,13 @@ def _check_unique(owner: str, classes: Iterable[type]) -> None:
 
 
 def contributions(pm: pluggy.PluginManager) -> list[GraphQLContribution]:
+    """Core's contributions in their fixed order, then the plugins' by module name."""
     found = flatten(pm.hook.frontdesk_graphql_contribute())
-    return sorted(
+    plugins = sorted(
         (c for c in found if isinstance(c, GraphQLContribution)),
         key=lambda c: [t.__module__ for t in (c.queries + c.mutations + c.types)] or [""],
     )
+    return [*CORE_CONTRIBUTIONS, *plugins]
 
 
 def build_schema(
@@ -98,21 +124,8 @@ def build_schema(
     ``extra_extensions`` (metrics)."""
     settings = settings or Settings(dev_mode=dev_mode)
     parts = contributions(pm)
-    queries = [
-        CoreQuery,
-        MoneyQuery,
-        FolioListQuery,
-        AuthQuery,
-        *[q for c in parts for q in c.queries],
-    ]
-    mutations = [
-        CoreMutation,
-        MoneyMutation,
-        DocumentsMutation,
-        PropertyMutation,
-        AuthMutation,
-        *[m for c in parts for m in c.mutations],
-    ]
+    queries = [q for c in parts for q in c.queries]
+    mutations = [m for c in parts for m in c.mutations]
     _check_unique("Query", queries)
     _check_unique("Mutation", mutations)
     extensions: dict[str, list[type]] = {}

@@ -29,26 +29,31 @@ from frontdesk.core.night_audit.schedule import scheduler_loop
 from frontdesk.core.plugins import flatten
 from frontdesk.core.runtime import Runtime
 from frontdesk.core.settings import Settings
-from frontdesk.graphql.availability_of_database import (
+from frontdesk.graphql.common.context import Context
+from frontdesk.graphql.http.availability_of_database import (
     RETRY_AFTER_SECONDS,
     handle_unavailable,
     is_unavailable_answer,
     ready,
     unavailable_exception_types,
 )
-from frontdesk.graphql.context import Context
-from frontdesk.graphql.graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
-from frontdesk.graphql.live_server import (
+from frontdesk.graphql.http.graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
+from frontdesk.graphql.http.metrics import (
+    Metrics,
+    MetricsMiddleware,
+    metrics_handler,
+    operation_metrics,
+)
+from frontdesk.graphql.http.request_log import (
+    REQUEST_ID_KEY,
+    RequestIdMiddleware,
+    configure_json_logging,
+)
+from frontdesk.graphql.live.server import (
     CONNECTION_INIT_TIMEOUT,
     SUBSCRIPTION_PROTOCOLS,
     Live,
     LiveConnection,
-)
-from frontdesk.graphql.metrics import Metrics, MetricsMiddleware, metrics_handler, operation_metrics
-from frontdesk.graphql.request_log import (
-    REQUEST_ID_KEY,
-    RequestIdMiddleware,
-    configure_json_logging,
 )
 from frontdesk.graphql.schema import build_schema
 from frontdesk.graphql.security.cors import cors_config
@@ -75,7 +80,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         settings=settings,
         extra_extensions=[operation_metrics(metrics)],
     )
-    live = Live(rt)  # subscriptions over WebSocket (graphql/live_server.py)
+    live = Live(rt)  # subscriptions over WebSocket (graphql/live/server.py)
     return Litestar(
         route_handlers=[
             _graphql_controller(schema, settings),

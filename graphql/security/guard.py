@@ -26,7 +26,7 @@ from frontdesk.core.auth.principal import Principal
 from frontdesk.core.auth.registry import AUTHENTICATED, PUBLIC
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.transactions import run_as_one
-from frontdesk.graphql.errors import UserError, maybe_id
+from frontdesk.graphql.common.errors import UserError, maybe_id
 from frontdesk.graphql.execution.fast_path import object_fields
 from graphql import (
     GraphQLError,

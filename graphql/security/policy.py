@@ -1,11 +1,12 @@
 """The security policy of one schema: which permission every field needs, which arguments
 name objects that belong to a property, and how a refused root field answers.
 
-Assembled at schema build from core's maps (here and core_permissions), the money area's
-(money_permissions) and every plugin contribution's ``field_permissions``,
-``scoped_arguments`` and ``unscoped_arguments``. ``check`` fails start-up when a root field has
-no entry, a protected nested field cannot be null, a map names a permission nobody declared,
-or a root field takes an id argument whose scope nobody declared."""
+Assembled at schema build from every contribution's ``field_permissions``,
+``scoped_arguments`` and ``unscoped_arguments`` (core's areas' maps, graphql/<area>/
+permissions.py, and the plugins') and what fields declare on themselves. ``check`` fails
+start-up when a root field has no entry, a protected nested field cannot be null, a map names
+a permission nobody declared, or a root field takes an id argument whose scope nobody
+declared."""
 
 from __future__ import annotations
 
@@ -21,22 +22,16 @@ from piccolo.table import Table
 from strawberry.types.base import StrawberryList, StrawberryOptional
 
 from frontdesk.core.auth.registry import PSEUDO_PERMISSIONS
-from frontdesk.core.guests.tables import Guest as GuestRow
 from frontdesk.core.properties.tables import Property as PropertyRow
-from frontdesk.core.properties.tables import Room as RoomRow
-from frontdesk.core.properties.tables import RoomType as RoomTypeRow
-from frontdesk.core.stays.tables import Stay as StayRow
-from frontdesk.graphql.contributions import (
+from frontdesk.graphql.common.connection import empty_connection
+from frontdesk.graphql.common.contributions import (
     PERMISSION,
     SCOPES,
     UNSCOPED,
     GraphQLContribution,
     ScopeTarget,
 )
-from frontdesk.graphql.core_permissions import CORE_FIELD_PERMISSIONS
-from frontdesk.graphql.core_types import empty_connection
-from frontdesk.graphql.errors import UserError
-from frontdesk.graphql.money_permissions import MONEY_FIELD_PERMISSIONS, MONEY_SCOPED_ARGUMENTS
+from frontdesk.graphql.common.errors import UserError
 from graphql import (
     GraphQLArgument,
     GraphQLInputField,
@@ -52,23 +47,6 @@ log = logging.getLogger("frontdesk.security")
 ROOT_TYPES = ("Query", "Mutation")
 # Argument names that carry object ids: their scope must be declared.
 ID_ARGUMENT = re.compile(r"^id$|Ids?$")
-
-# Argument (or input field) -> what it names; see GraphQLContribution.scoped_arguments.
-CORE_SCOPED_ARGUMENTS: dict[str, ScopeTarget] = {
-    "propertyId": PropertyRow,
-    "propertyIds": PropertyRow,
-    "roomTypeId": RoomTypeRow,
-    "roomId": RoomRow,
-    "guestId": GuestRow,
-    "additionalGuestIds": GuestRow,
-    "stayId": StayRow,
-    "Query.property.id": PropertyRow,
-    "Query.guest.id": GuestRow,
-    "Query.stay.id": StayRow,
-}
-# Staff users and API keys belong to no property: user administration is global (a caller
-# limited to some properties still cannot grant others; see auth_mutations).
-CORE_UNSCOPED_ARGUMENTS = frozenset({"userId", "apiKeyId"})
 
 # Reads that are audited like mutations, because they hand out personal data wholesale.
 AUDITED_QUERIES = frozenset({"Query.exportGuestData"})
@@ -138,17 +116,14 @@ class SecurityPolicy:
 
 
 def assemble(parts: list[GraphQLContribution]) -> SecurityPolicy:
-    """Merge core's and the plugins' maps; two owners giving one field different
-    permissions, or one argument different scopes, fail start-up. What fields declare on
-    themselves joins once the schema is built (``add_declared``)."""
+    """Merge the contributions' maps (core's areas' and the plugins'); two owners giving one
+    field different permissions, or one argument different scopes, fail start-up. What fields
+    declare on themselves joins once the schema is built (``add_declared``)."""
     policy = SecurityPolicy()
-    sources = [("core", CORE_FIELD_PERMISSIONS), ("money", MONEY_FIELD_PERMISSIONS)]
-    sources += [(_owner(p), p.field_permissions) for p in parts]
+    sources = [(_owner(p), p.field_permissions) for p in parts]
     for owner, mapping in sources:
         _merge_permissions(policy, owner, mapping)
-    scopes = [("core", CORE_SCOPED_ARGUMENTS, CORE_UNSCOPED_ARGUMENTS)]
-    scopes.append(("money", MONEY_SCOPED_ARGUMENTS, frozenset()))
-    scopes += [(_owner(p), p.scoped_arguments, p.unscoped_arguments) for p in parts]
+    scopes = [(_owner(p), p.scoped_arguments, p.unscoped_arguments) for p in parts]
     for owner, scoped, unscoped in scopes:
         _merge_scopes(policy, owner, scoped, unscoped)
     return policy

@@ -77,7 +77,7 @@ def test_a_field_claimed_twice_fails_schema_assembly():
     import strawberry
 
     from frontdesk.core.plugins import hookimpl
-    from frontdesk.graphql.contributions import GraphQLContribution
+    from frontdesk.graphql.common.contributions import GraphQLContribution
     from frontdesk.graphql.schema import SchemaConflict, build_schema
 
     @strawberry.type

@@ -11,7 +11,7 @@ import pytest
 
 from frontdesk.core.errors import ErrorCodeConflict
 from frontdesk.core.plugins import create_plugin_manager, hookimpl
-from frontdesk.graphql.error_codes import registered_codes
+from frontdesk.graphql.common.error_codes import registered_codes
 from frontdesk.graphql.schema import build_schema
 from frontdesk.testing import BUILTIN_PLUGINS
 

@@ -10,7 +10,7 @@ import re
 import pytest
 from litestar.testing import AsyncTestClient
 
-from frontdesk.graphql.graphiql import ASSETS_DIR
+from frontdesk.graphql.http.graphiql import ASSETS_DIR
 from frontdesk.server.app import create_app
 
 HTML = {"Accept": "text/html"}

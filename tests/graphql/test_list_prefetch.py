@@ -26,7 +26,7 @@ from frontdesk.core.rows import (
 )
 from frontdesk.core.stays.tables import Stay as StayRow
 from frontdesk.core.stays.tables import StayNight
-from frontdesk.graphql.loaders import Loaders
+from frontdesk.graphql.common.loaders import Loaders
 
 ROW = """id confirmationCode arrival departure status
   primaryGuest { id firstName lastName vip }

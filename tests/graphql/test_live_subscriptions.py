@@ -253,7 +253,7 @@ async def test_an_event_committed_on_another_threads_loop_reaches_the_servers_su
     import threading
 
     from frontdesk.core import bootstrap
-    from frontdesk.graphql.live_broker import LiveEvent, make_broker
+    from frontdesk.graphql.live.broker import LiveEvent, make_broker
 
     broker = make_broker(bootstrap.start(settings).engine)
     server_loop = asyncio.new_event_loop()

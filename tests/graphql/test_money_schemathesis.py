@@ -12,8 +12,13 @@ from schemathesis.graphql import nodes
 from support.schemathesis_run import admin_headers, exercise_operation
 
 from frontdesk.core import bootstrap
-from frontdesk.graphql.money_permissions import MONEY_FIELD_PERMISSIONS
+from frontdesk.graphql.folios.permissions import FIELD_PERMISSIONS as FOLIOS
+from frontdesk.graphql.night_audit.permissions import FIELD_PERMISSIONS as NIGHT_AUDIT
+from frontdesk.graphql.rates.permissions import FIELD_PERMISSIONS as RATES
 from frontdesk.testing.databases import run_sync, unthrottled
+
+# The money area: rates, folios (with the city ledger and invoices) and the night audit.
+MONEY_FIELD_PERMISSIONS = {**RATES, **FOLIOS, **NIGHT_AUDIT}
 
 EXAMPLES_PER_OPERATION = 15
 

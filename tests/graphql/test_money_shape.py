@@ -1,6 +1,6 @@
 """One money shape: every money field of core and every plugin is ``Money {amount currency}``.
 
-The rule (``frontdesk.graphql.money_types.NOT_MONEY`` and docs/money.md): an output field
+The rule (``frontdesk.graphql.common.money.NOT_MONEY`` and docs/money.md): an output field
 whose type is the ``Decimal`` scalar, or whose name ends in a money word, is money unless
 NOT_MONEY lists it with a reason."""
 
@@ -12,7 +12,7 @@ from decimal import Decimal
 import strawberry
 
 from frontdesk.core.plugins import create_plugin_manager
-from frontdesk.graphql.money_types import NOT_MONEY
+from frontdesk.graphql.common.money import NOT_MONEY
 from frontdesk.graphql.schema import build_schema
 from frontdesk.testing import BUILTIN_PLUGINS
 from graphql import (

@@ -99,7 +99,7 @@ async def test_every_root_field_has_a_permission_entry(app):
 
 def test_a_root_field_without_permission_entry_stops_start_up():
     from frontdesk.core.plugins import create_plugin_manager, hookimpl
-    from frontdesk.graphql.contributions import GraphQLContribution
+    from frontdesk.graphql.common.contributions import GraphQLContribution
     from frontdesk.graphql.schema import build_schema
     from frontdesk.graphql.security.policy import SecurityPolicyError
 
@@ -123,7 +123,7 @@ def test_a_root_field_without_permission_entry_stops_start_up():
 def _schema_with_plugin_field(**declarations):
     """Build core's schema plus a plugin query ``secretNote(noteId)`` with ``declarations``."""
     from frontdesk.core.plugins import create_plugin_manager, hookimpl
-    from frontdesk.graphql.contributions import GraphQLContribution
+    from frontdesk.graphql.common.contributions import GraphQLContribution
     from frontdesk.graphql.schema import build_schema
 
     @strawberry.type

@@ -14,7 +14,7 @@ import pytest
 
 from frontdesk.core.auth.principal import Principal
 from frontdesk.core.properties.service import create_property
-from frontdesk.graphql.context import Context
+from frontdesk.graphql.common.context import Context
 from frontdesk.graphql.schema import build_schema
 from frontdesk.plugins.hr_shifts import staff
 

@@ -1,0 +1,1 @@
+"""The schema of guest profiles (core/guests)."""

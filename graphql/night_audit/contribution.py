@@ -1,0 +1,14 @@
+"""The night audit's part of the schema, contributed as a plugin contributes its own."""
+
+from __future__ import annotations
+
+from ..common.contributions import GraphQLContribution
+from .mutations import NightAuditMutation
+from .permissions import FIELD_PERMISSIONS
+from .queries import NightAuditQuery
+
+CONTRIBUTION = GraphQLContribution(
+    queries=[NightAuditQuery],
+    mutations=[NightAuditMutation],
+    field_permissions=FIELD_PERMISSIONS,
+)

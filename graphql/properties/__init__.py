@@ -1,0 +1,1 @@
+"""The schema of properties, room types and rooms (core/properties)."""

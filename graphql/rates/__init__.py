@@ -1,0 +1,1 @@
+"""The schema of rates, rate plans, taxes and quotes (core/rates)."""

@@ -1,0 +1,15 @@
+"""The rates area's part of the schema, contributed as a plugin contributes its own."""
+
+from __future__ import annotations
+
+from ..common.contributions import GraphQLContribution
+from .mutations import RateMutation
+from .permissions import FIELD_PERMISSIONS, SCOPED_ARGUMENTS
+from .queries import RateQuery
+
+CONTRIBUTION = GraphQLContribution(
+    queries=[RateQuery],
+    mutations=[RateMutation],
+    field_permissions=FIELD_PERMISSIONS,
+    scoped_arguments=SCOPED_ARGUMENTS,
+)

@@ -1,0 +1,1 @@
+"""The schema of stays: bookings, their lifecycle and availability (core/stays)."""
