@@ -39,9 +39,9 @@ from frontdesk.core.errors import (
 from frontdesk.core.events import DomainEvent
 from frontdesk.core.events import emit as emit_event
 from frontdesk.core.events import record as record_event
-from frontdesk.core.folios.money import fmt, round_money
 from frontdesk.core.guests.service import create_guest, get_guest
 from frontdesk.core.hookspecs import hookspec
+from frontdesk.core.money import fmt, round_money
 from frontdesk.core.pagination import (
     Page,
     clamp,

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..errors import NotFound
 from ..folios.credit_note_tables import CreditNote
-from ..folios.money import fmt
+from ..money import fmt
 from . import layout
 from .invoice_pdf import load_invoice
 

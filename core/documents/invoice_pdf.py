@@ -11,9 +11,9 @@ from typing import Any
 
 from ..errors import NotFound
 from ..folios.invoices import revenue_lines
-from ..folios.money import fmt, plain
 from ..folios.tables import Folio, FolioEntry, Invoice
 from ..guests.tables import Guest
+from ..money import fmt, plain
 from ..properties.tables import Property, Room
 from ..stays.tables import Stay
 from . import layout

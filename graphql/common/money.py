@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import strawberry
 
-from frontdesk.core.folios.money import round_money
+from frontdesk.core.money import round_money
 
 
 @strawberry.type(

@@ -11,9 +11,9 @@ from decimal import Decimal
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.folios.sale import Sale, SaleTerms, sale_of
 from frontdesk.core.folios.tables import StayNightRate, StayTerms
 from frontdesk.core.properties.tables import Property as PropertyRow
+from frontdesk.core.rates.sale import Sale, SaleTerms, sale_of
 from frontdesk.core.rates.tables import CityTaxRule, MoneySettings, TaxRate
 from frontdesk.core.rates.tables import RatePlan as RatePlanRow
 

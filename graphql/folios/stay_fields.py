@@ -11,9 +11,9 @@ from decimal import Decimal
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.folios.money import ZERO
 from frontdesk.core.folios.tables import Folio as FolioRow
 from frontdesk.core.folios.tables import FolioEntry as EntryRow
+from frontdesk.core.money import ZERO
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.rows import id_list
 

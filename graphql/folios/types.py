@@ -16,13 +16,13 @@ from frontdesk.core.folios.city_ledger import age, ledger_balance
 from frontdesk.core.folios.invoice_parties import invoice_parties
 from frontdesk.core.folios.invoices import render_html
 from frontdesk.core.folios.ledger import balance_of
-from frontdesk.core.folios.money import plain
 from frontdesk.core.folios.tables import CityLedgerAccount as AccountRow
 from frontdesk.core.folios.tables import CityLedgerEntry as LedgerEntryRow
 from frontdesk.core.folios.tables import Folio as FolioRow
 from frontdesk.core.folios.tables import FolioEntry as EntryRow
 from frontdesk.core.folios.tables import Invoice as InvoiceRow
 from frontdesk.core.folios.tables import RoutingRule as RoutingRow
+from frontdesk.core.money import plain
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.stays.tables import Stay as StayRow
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.core.folios.money import plain
+from frontdesk.core.money import plain
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 from frontdesk.core.rates.service import inclusions_of

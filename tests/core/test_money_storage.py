@@ -13,9 +13,9 @@ from frontdesk.core import bootstrap, db
 from frontdesk.core.errors import Conflict
 from frontdesk.core.folios import payments
 from frontdesk.core.folios import service as folios
-from frontdesk.core.folios.money import round_money
 from frontdesk.core.folios.tables import FolioEntry
 from frontdesk.core.guests.tables import Guest
+from frontdesk.core.money import round_money
 from frontdesk.core.settings import Settings
 from frontdesk.core.transactions import run_write
 from frontdesk.testing import BUILTIN_PLUGINS, databases
