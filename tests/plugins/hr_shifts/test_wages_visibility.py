@@ -1,7 +1,8 @@
 """Specification: wages are visible only with ``shifts.wages.read``.
 
-The API enforces ``field_permissions`` centrally (``ShiftsStaffMember.hourlyWage`` ->
-``shifts.wages.read``); the resolver also hides the wage from a caller that lacks the
+The API enforces the permission the field declares (``secure_field``:
+``ShiftsStaffMember.hourlyWage`` -> ``shifts.wages.read``); the resolver also hides the wage
+from a caller that lacks the
 permission. The schema is executed with a principal in the context, as the API does once a
 caller is authenticated.
 """
