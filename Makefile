@@ -77,8 +77,13 @@ format: venv
 schema: venv
 	$(BIN)/frontdesk schema > docs/schema.graphql
 
+# The scenarios and the growth curves (default points; BENCH_ARGS="--full-curves" for the
+# issue's, "--curves" for the curves alone); a PNG per curve in BENCH_PLOTS (matplotlib
+# comes with the bench extra). docs/performance.md says how long each takes.
+BENCH_PLOTS ?= benchmarks/results/plots
 bench: venv
-	$(PY) -m benchmarks $(BENCH_ARGS)
+	$(PY) -m pip install --quiet -e '.[test,bench]'
+	$(PY) -m benchmarks --plot $(BENCH_PLOTS) $(BENCH_ARGS)
 
 # Ten minutes of mixed desk traffic on two processes over PostgreSQL: error rate, p95 and
 # memory over time (docs/performance.md, docs/soak.png). SOAK_ARGS="--seconds 60" shortens it.

@@ -13,6 +13,8 @@ package, grouped by what it is about:
 * ``frontdesk.api.migrations``: helpers for a plugin's Piccolo migrations.
 * ``frontdesk.api.http``: what a plugin's HTTP routes need (caller, rate limiter).
 * ``frontdesk.api.cli``: what a plugin's CLI commands need.
+* ``frontdesk.api.trusted_documents``: a web panel's documents module and its manifest,
+  registered as trusted documents.
 
 Everything else under ``frontdesk.core``, ``frontdesk.graphql`` and ``frontdesk.server`` is
 internal and may change without notice; the import contracts in pyproject.toml
@@ -51,11 +53,13 @@ from frontdesk.core.pagination import (
     paginate,
 )
 from frontdesk.core.permissions import Permission
+from frontdesk.core.plugin_state.state import enabled_for_any as plugin_enabled_for_any
+from frontdesk.core.plugin_state.state import is_enabled as plugin_enabled
 from frontdesk.core.plugins import flatten, hookimpl
 from frontdesk.core.properties.service import get_property, get_room, get_room_type
 from frontdesk.core.rates.pricing import price_stay
 from frontdesk.core.rates.quote_taxes import quote_with_taxes
-from frontdesk.core.repository import lock_row, lock_rows
+from frontdesk.core.repository import find_row, find_rows, lock_row, lock_rows
 from frontdesk.core.runtime import Runtime
 from frontdesk.core.runtime import current as current_runtime
 from frontdesk.core.settings import Settings, SettingSpec
@@ -122,6 +126,8 @@ __all__ = [
     "leases",
     "like",
     "like_text",
+    "find_row",
+    "find_rows",
     "lock_row",
     "lock_rows",
     "modify_stay",
@@ -129,6 +135,8 @@ __all__ = [
     "nights_between",
     "paginate",
     "place_hold_in_transaction",
+    "plugin_enabled",
+    "plugin_enabled_for_any",
     "plugin_hooks",
     "plugin_setting",
     "price_stay",

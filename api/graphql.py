@@ -2,7 +2,8 @@
 
 ``GraphQLContribution`` is what ``frontdesk_graphql_contribute`` returns (Query and Mutation
 classes, fields added to core types). Mutations take one ``input`` and answer a payload with
-``errors: [UserError!]!``; ``run_mutation`` turns a domain error into those errors, and
+``errors: [UserError!]!``; ``run_mutation`` turns a domain error into those errors,
+``service_mutation`` declares a mutation that maps its input onto one service call, and
 ``decode_id`` / ``maybe_id`` read the API's opaque ids. ``Money`` is the one money type.
 ``secure_field`` / ``secure_mutation`` are strawberry's ``field`` / ``mutation`` with the
 permission a caller needs (and a root field's id scopes) declared on the field itself;
@@ -25,6 +26,7 @@ from frontdesk.graphql.common.errors import (
     run_mutation,
 )
 from frontdesk.graphql.common.money import Money, money, optional_money
+from frontdesk.graphql.common.mutations import service_mutation
 from frontdesk.graphql.guests.types import Guest
 from frontdesk.graphql.properties.types import Property, Room
 from frontdesk.graphql.security.scope import property_scope
@@ -49,4 +51,5 @@ __all__ = [
     "run_mutation",
     "secure_field",
     "secure_mutation",
+    "service_mutation",
 ]

@@ -14,6 +14,7 @@ from frontdesk.core.folios.tables import (
     Folio,
     FolioEntry,
     Invoice,
+    NightAuditRun,
 )
 from frontdesk.core.guests.tables import Guest
 from frontdesk.core.outbox.tables import OutboxMessage
@@ -31,6 +32,7 @@ __all__ = [
     "Guest",
     "InventoryHold",
     "Invoice",
+    "NightAuditRun",
     "OutboxMessage",
     "Property",
     "Room",

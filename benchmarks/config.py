@@ -59,6 +59,9 @@ class Sizes:
     #: The web desk in Chromium (issue #19): board loads and live bookings measured.
     browser_loads: int = 20
     browser_bookings: int = 10
+    #: The plugins of the loaded side of the plugin-overhead scenario: "all" (every installed
+    #: plugin) or a comma list, e.g. session 6's "concierge,accounting_bridge,hr_shifts".
+    overhead_plugins: str = "all"
     extra: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:

@@ -121,39 +121,47 @@ async def create_group(url: str, sizes: Sizes) -> Group:
         await create_properties(writer, group, sizes.properties, sizes.rooms_per_property)
         await create_guests(writer, group, per_property)
         batch = _Stays(writer)
-        board = sizes.departures + sizes.stayovers + sizes.arrivals
         for pid in group.property_ids:
-            rooms = list(group.rooms[pid])
-            rnd.shuffle(rooms)
-            guests = group.guests[pid]
-            for index, room in enumerate(rooms):
-                sid = (await writer.ids("core_stay", 1))[0]
-                guest = rnd.choice(guests)
-                free_from = TODAY + timedelta(days=1)
-                if index < board:
-                    status, arrival, departure = _board_dates(index, sizes, rnd)
-                    held = room.id if status == "checked_in" else None
-                    await batch.add(
-                        sid,
-                        pid,
-                        room.room_type,
-                        room.code,
-                        held,
-                        guest,
-                        arrival,
-                        departure,
-                        status,
-                        slot=room.slot,
-                        inventory_room=held,
-                        posted_until=TODAY,
-                    )
-                    if departure > TODAY:
-                        free_from = departure
-                await _future_bookings(writer, batch, pid, room, guests, free_from, sizes, rnd)
-            group.counts["active_stays"] = group.counts.get("active_stays", 0)
-            group.counts["active_stays"] += await batch.flush()
+            await fill_property(writer, batch, group, pid, sizes, rnd)
     await add_history(url, group, sizes.small_history_stays, sizes.history_days)
     return group
+
+
+async def fill_property(
+    writer: BulkWriter, batch: _Stays, group: Group, pid: int, sizes: Sizes, rnd: random.Random
+) -> None:
+    """Today's board (``arrivals``, ``departures``, ``stayovers``) and ``future_days`` of
+    bookings on every room of property ``pid``, written in bulk."""
+    board = sizes.departures + sizes.stayovers + sizes.arrivals
+    rooms = list(group.rooms[pid])
+    rnd.shuffle(rooms)
+    guests = group.guests[pid]
+    for index, room in enumerate(rooms):
+        sid = (await writer.ids("core_stay", 1))[0]
+        guest = rnd.choice(guests)
+        free_from = TODAY + timedelta(days=1)
+        if index < board:
+            status, arrival, departure = _board_dates(index, sizes, rnd)
+            held = room.id if status == "checked_in" else None
+            await batch.add(
+                sid,
+                pid,
+                room.room_type,
+                room.code,
+                held,
+                guest,
+                arrival,
+                departure,
+                status,
+                slot=room.slot,
+                inventory_room=held,
+                posted_until=TODAY,
+            )
+            if departure > TODAY:
+                free_from = departure
+        await _future_bookings(writer, batch, pid, room, guests, free_from, sizes, rnd)
+    group.counts["active_stays"] = group.counts.get("active_stays", 0)
+    group.counts["active_stays"] += await batch.flush()
 
 
 def _board_dates(index: int, sizes: Sizes, rnd: random.Random) -> tuple[str, date, date]:

@@ -98,6 +98,65 @@ def print_table(result: dict[str, Any], console: Console | None = None) -> None:
                 for b in backends
             ),
         )
+    if backends:
+        console.print(table)
+    print_curves(result, console)
+
+
+def _mark_ratio(judged: dict[str, Any] | None) -> str:
+    if not judged or judged.get("ratio") is None:
+        return "-"
+    verdict = "met" if judged["met"] else "MISSED"
+    return f"{judged['ratio']:.2f}x (<= {judged['limit']}) {verdict}"
+
+
+def _points(points: list[dict], x: str, side: str | None = None) -> str:
+    """``x: server ms / floor ms`` per point."""
+    out = []
+    for point in points:
+        values = point[side] if side else point
+        out.append(f"{point[x]}: {values['server_ms']:.1f} / {values['floor_ms']:.1f} ms")
+    return "\n".join(out)
+
+
+def print_curves(result: dict[str, Any], console: Console) -> None:
+    """The growth curves: each point's server / floor time and the judged ratios."""
+    curves = result.get("curves") or {}
+    if not curves:
+        return
+    table = Table(title="Growth curves (server / floor per request)", show_lines=True)
+    table.add_column("Curve", no_wrap=True)
+    for backend in curves:
+        table.add_column(backend)
+    rows: dict[str, list[str]] = {}
+    for data in curves.values():
+        group, history = data.get("group", {}), data.get("history", {})
+        cells = {
+            "Board per rows": _points(group.get("board_rows", {}).get("points", []), "rows")
+            + "\nper row: "
+            + _mark_ratio(group.get("board_rows", {}).get("server_per_row")),
+            "Board per properties": _points(
+                group.get("properties", {}).get("points", []), "properties", "board"
+            ),
+            "History: availability": _points(
+                history.get("points", []), "history_stays", "availability"
+            )
+            + "\n"
+            + _mark_ratio(history.get("availability"))
+            + f"\nagainst the floor: {history.get('availability_against_floor')}x",
+            "History: board": _points(history.get("points", []), "history_stays", "board")
+            + "\n"
+            + _mark_ratio(history.get("board"))
+            + f"\nagainst the floor: {history.get('board_against_floor')}x",
+            "Processes (board req/s per process)": "\n".join(
+                f"{p['processes']}: {p['server_rps_per_process']} / {p['floor_rps_per_process']}"
+                for p in group.get("processes", {}).get("points", [])
+            ),
+        }
+        for name, text in cells.items():
+            rows.setdefault(name, []).append(text or data.get("group", {}).get("reason", "-"))
+    for name, texts in rows.items():
+        table.add_row(name, *texts)
     console.print(table)
 
 

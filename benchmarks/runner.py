@@ -17,6 +17,8 @@ from frontdesk.core import db, runtime
 from . import scenarios_browser, scenarios_offline, scenarios_read, scenarios_write
 from .config import SCENARIOS, Sizes
 from .context import Bench, skipped
+from .curves import run_curves
+from .curves_data import CurveSizes
 from .datagen import add_history, create_group
 from .environment import (
     RUN_ID,
@@ -163,11 +165,15 @@ async def _server_scenarios(
     await _guard(only, results, "booking", lambda: scenarios_write.booking(b))
 
     async def plugins() -> dict[str, Any]:
+        chosen = b.sizes.overhead_plugins
         core = start_server("app", url, plugins="core")
+        loaded = b.app if chosen == "all" else start_server("app", url, plugins=chosen)
         try:
-            return await scenarios_write.plugin_overhead(b, core)
+            return await scenarios_write.plugin_overhead(b, core, loaded)
         finally:
             core.stop()
+            if loaded is not b.app:
+                loaded.stop()
 
     await _guard(only, results, "plugin_overhead", plugins)
 
@@ -194,7 +200,11 @@ async def run(
     postgres_url: str | None,
     sqlite: bool = True,
     only: Selection = None,
+    curves: CurveSizes | None = None,
+    scenarios: bool = True,
 ) -> dict[str, Any]:
+    """The scenarios (unless ``scenarios`` is false: ``--curves``) and the growth curves
+    (``curves``: their points; None: none) on each backend."""
     dbs = Databases(postgres_url)
     result: dict[str, Any] = {
         "run_id": RUN_ID,
@@ -206,11 +216,12 @@ async def run(
         "scenarios": list(SCENARIOS),
         "only": None if only is None else sorted(only),
         "backends": {},
+        "curves": {},
     }
     compile_bytecode()
     began = time.perf_counter()
     log.info("roster ...")
-    if only is None or "roster" in only:
+    if scenarios and (only is None or "roster" in only):
         roster = scenarios_offline.roster(sizes)
     else:
         roster = skipped("not selected (--only)")
@@ -219,6 +230,8 @@ async def run(
         result["versions"]["postgresql"] = await dbs.server_version()
         for backend in backends:
             if backend == "postgres" and not postgres_url:
+                if not scenarios:
+                    continue
                 result["backends"][backend] = {
                     "skipped": "PostgreSQL not configured (--postgres or "
                     "FRONTDESK_TEST_POSTGRES_URL)",
@@ -227,10 +240,13 @@ async def run(
                 continue
             log.info("%s:", backend)
             started = time.perf_counter()
-            data = await run_backend(backend, dbs, sizes, only)
-            data["scenarios"]["roster"] = roster
-            data["wall_seconds"] = round(time.perf_counter() - started, 1)
-            result["backends"][backend] = data
+            if scenarios:
+                data = await run_backend(backend, dbs, sizes, only)
+                data["scenarios"]["roster"] = roster
+                data["wall_seconds"] = round(time.perf_counter() - started, 1)
+                result["backends"][backend] = data
+            if curves is not None:
+                result["curves"][backend] = await run_curves(dbs, backend, sizes, curves)
     finally:
         await dbs.drop_all()
     result["wall_seconds"] = round(time.perf_counter() - began, 1)

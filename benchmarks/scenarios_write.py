@@ -321,13 +321,15 @@ async def _check_out_paying(http: httpx.AsyncClient, stay: str) -> None:
         raise RuntimeError(f"check-out refused: {out.json()}")
 
 
-async def plugin_overhead(b: Bench, core: Server) -> dict[str, Any]:
+async def plugin_overhead(b: Bench, core: Server, loaded: Server) -> dict[str, Any]:
+    """Book -> check-in -> check-out cycles on ``loaded`` (the plugins of
+    ``--overhead-plugins``) and on ``core`` in turn, one database; the ratio of medians."""
     pid = b.group.property_ids[-1]
     rt = b.group.room_types[pid][0][0]
     guests = b.group.guests[pid]
     timings: dict[str, list[float]] = {"all": [], "core": []}
     async with (
-        client(b.app.base_url, 1, b.headers) as all_http,
+        client(loaded.base_url, 1, b.headers) as all_http,
         client(core.base_url, 1, b.headers) as core_http,
     ):
         pair = {"all": all_http, "core": core_http}
@@ -350,6 +352,7 @@ async def plugin_overhead(b: Bench, core: Server) -> dict[str, Any]:
         "plugin_overhead",
         {
             "cycles": b.sizes.lifecycle_cycles,
+            "plugins": b.sizes.overhead_plugins,
             "all_plugins_p50_ms": round(p50["all"], 2),
             "core_only_p50_ms": round(p50["core"], 2),
         },

@@ -24,6 +24,7 @@ CORE_AREA_APPS = [
     "frontdesk.core.folios.piccolo_app",
     "frontdesk.core.auth.piccolo_app",
     "frontdesk.core.outbox.piccolo_app",
+    "frontdesk.core.plugin_state.piccolo_app",
 ]
 
 

@@ -67,6 +67,12 @@ class PermissionDenied(DomainError):
     code = "PERMISSION_DENIED"
 
 
+class PluginDisabled(DomainError):
+    """An operation of a plugin that is turned off for its property (or everywhere)."""
+
+    code = "PLUGIN_DISABLED"
+
+
 #: Every code core (and its auth area) puts on a DomainError or UserError, with what it means.
 #: Plugins add theirs through ``frontdesk_error_codes_register``; the API lists them all as
 #: the ``UserErrorCode`` enum, and a test fails on a code raised that is not listed.
@@ -82,6 +88,10 @@ CORE_ERROR_CODES: dict[str, str] = {
     "GUEST_IN_HOUSE": "The guest has a current or future stay.",
     "OPEN_BALANCE": "A folio of the guest still has a balance.",
     "FORBIDDEN_TARGET": "A webhook URL points at this machine or a private network.",
+    "PLUGIN_DISABLED": (
+        "The plugin this operation belongs to is turned off for the property named (in "
+        "`field`) or for the whole installation (frontdesk plugins enable)."
+    ),
     "IDEMPOTENCY_KEY_IN_PROGRESS": (
         "A request with this Idempotency-Key outlived its lease and another took it over; "
         "nothing of it was written."

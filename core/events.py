@@ -1,4 +1,7 @@
-"""Raising plugin hooks for domain events: inside the write transaction, then after commit."""
+"""Raising plugin hooks for domain events: inside the write transaction, then after commit.
+
+Every event names its property (None: a guest, who belongs to no property); a plugin
+disabled for that property does not hear of it (``plugin_state.state.hooks_for``)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from . import db, runtime
+from .plugin_state import state
 from .plugins import call_isolated, is_awaitable
 
 log = logging.getLogger("frontdesk.events")
@@ -43,8 +47,7 @@ async def emit(
     unit = db.current_unit()
     if unit is None:
         raise RuntimeError(f"{hook_name} must be raised inside a write transaction")
-    pm = runtime.current().plugin_manager
-    hook = getattr(pm.hook, hook_name)
+    hook = getattr(await state.hooks_for(property_id), hook_name)
     for result in hook(actor=actor, **hook_kwargs):
         if is_awaitable(result):
             await result
@@ -76,9 +79,9 @@ async def record(
     unit = db.current_unit()
     if unit is None:
         raise RuntimeError(f"{event_name} must be recorded inside a write transaction")
-    pm = runtime.current().plugin_manager
     event = DomainEvent(event_name, property_id, subject_id, actor, data or {})
-    for result in pm.hook.frontdesk_event_recorded(event=event, objects=dict(objects)):
+    hooks = await state.hooks_for(property_id)
+    for result in hooks.frontdesk_event_recorded(event=event, objects=dict(objects)):
         if is_awaitable(result):
             await result
     unit.after_commit.append(lambda: dispatch_committed(event))
@@ -109,9 +112,8 @@ def publish(
 async def dispatch_committed(event: DomainEvent) -> None:
     """Give the committed event to each plugin on its own; failures are logged and counted."""
     rt = runtime.current()
-    for plugin_name, outcome in call_isolated(
-        rt.plugin_manager.hook.frontdesk_event_committed, {"event": event}
-    ):
+    hooks = await state.hooks_for(event.property_id)
+    for plugin_name, outcome in call_isolated(hooks.frontdesk_event_committed, {"event": event}):
         try:
             if isinstance(outcome, Exception):
                 raise outcome

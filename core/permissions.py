@@ -99,4 +99,9 @@ CORE_PERMISSIONS = [
         "night_audit.run", "Run the night audit (closes the business date).", ("manager", "admin")
     ),
     Permission("reports.read", "See night audit reports.", ("accounting", "manager", "admin")),
+    Permission(
+        "plugins.manage",
+        "Turn plugins on and off per property and run their catch-up.",
+        ("admin",),
+    ),
 ]

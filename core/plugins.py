@@ -11,7 +11,7 @@ from typing import Any
 
 import pluggy
 
-from . import hookspecs
+from . import hookspecs, hookspecs_lifecycle
 from .errors import InvalidInput
 
 ENTRY_POINT_GROUP = "frontdesk.plugins"
@@ -70,6 +70,7 @@ def create_plugin_manager(enabled: list[str] | None) -> pluggy.PluginManager:
     check_enabled(enabled, installed)
     pm = pluggy.PluginManager("frontdesk")
     pm.add_hookspecs(hookspecs)
+    pm.add_hookspecs(hookspecs_lifecycle)
     for name in installed:
         if enabled is not None and name not in enabled:
             pm.set_blocked(name)
@@ -175,11 +176,8 @@ def plugin_listing(enabled: list[str] | None) -> list[InstalledPlugin]:
 
 
 def enabled_names(pm: pluggy.PluginManager) -> list[str]:
-    names = []
-    for name, plugin in pm.list_name_plugin():
-        if plugin is not None and name in installed_plugins():
-            names.append(name)
-    return sorted(names)
+    installed = installed_plugins()  # an entry-point scan: once, not once per plugin
+    return sorted(name for name, plugin in pm.list_name_plugin() if plugin and name in installed)
 
 
 def flatten(results: list[Any]) -> list[Any]:

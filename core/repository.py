@@ -84,10 +84,8 @@ async def lock_rows(table: type[T], where: Any) -> list[T]:
             f"lock_row({table._meta.tablename}) outside a write transaction: call it inside "
             "the change that run_write runs"
         )
-    query = table.objects().where(where).order_by(table._meta.primary_key)
-    if not db.is_sqlite(table._meta.db):
-        query = query.lock_rows("NO KEY UPDATE")
-    return await query
+    lock = None if db.is_sqlite(table._meta.db) else "NO KEY UPDATE"
+    return await rows.fetch_rows(table, where, order_by=table._meta.primary_key, lock=lock)
 
 
 async def find_row(table: type[T], where: Any) -> T | None:
@@ -102,10 +100,14 @@ async def find_rows(
     return await rows.fetch_rows(table, where, order_by=order_by, limit=limit)
 
 
-async def rows_by_ids(*lookups: tuple[type[Table], Any]) -> list[Table | None]:
+async def rows_by_ids(
+    *lookups: tuple[type[Table], Any], remember: bool = False
+) -> list[Table | None]:
     """The row of each ``(table, id)``, or None where there is none, read in one statement:
-    what a change needs before anything else (a booking's property, room type and guest)."""
-    return await rows.fetch_by_ids(*lookups)
+    what a change needs before anything else (a booking's property, room type and guest).
+    With ``remember`` the rows are kept for the operation's next read by ids, which then
+    needs no statement (``core.request_rows``: the guard's scope check reads so)."""
+    return await rows.fetch_by_ids(*lookups, remember=remember)
 
 
 def rows_from_records(table: type[T], records: list[dict[str, Any]]) -> list[T]:
@@ -119,6 +121,18 @@ async def insert(new_rows: Sequence[Table]) -> None:
     await rows.insert_rows(new_rows)
 
 
+async def insert_together(*row_sets: Sequence[Table]) -> None:
+    """``insert`` of each set (rows of one table per set, no set needing another's ids), in
+    one statement where the engine allows (PostgreSQL: one round trip instead of several)."""
+    await rows.insert_row_sets(*row_sets)
+
+
+async def insert_with_children(parent: Table, children: Sequence[Table], link: str) -> None:
+    """``insert([parent])`` then ``children`` with ``link`` set to its id, in one statement
+    where the engine allows (PostgreSQL)."""
+    await rows.insert_with_children(parent, children, link)
+
+
 __all__ = [
     "find_row",
     "find_rows",
@@ -126,6 +140,8 @@ __all__ = [
     "get_or_not_found",
     "id_list",
     "insert",
+    "insert_together",
+    "insert_with_children",
     "lock_row",
     "lock_rows",
     "rows_by_ids",

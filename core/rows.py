@@ -16,7 +16,7 @@ writes them, and the same test file proves it stores exactly what piccolo's inse
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -27,10 +27,12 @@ from piccolo.querystring import QueryString
 from piccolo.table import Table
 from piccolo.utils.sql_values import convert_to_sql_value
 
+from . import request_rows
+
 T = TypeVar("T", bound=Table)
 
-#: ``SELECT <every column> FROM <table>`` per table and engine, rendered once.
-_SELECT_ALL: dict[tuple[type[Table], str], str] = {}
+#: Selects rendered once, by key and engine (``SELECT <every column> FROM <table>`` by table).
+_SELECT_TEXTS: dict[tuple[Any, str], str] = {}
 
 
 def rows_of(table: type[T], records: list[dict[str, Any]]) -> list[T]:
@@ -47,10 +49,75 @@ def rows_of(table: type[T], records: list[dict[str, Any]]) -> list[T]:
     return rows
 
 
+#: Per class: the names of its columns whose attribute read is the row's ``__dict__`` entry
+#: (``plain_columns``'s answers, read directly by the hottest loops).
+PLAIN_COLUMNS: dict[type, frozenset[str]] = {}
+
+
+def plain_columns(cls: type) -> frozenset[str]:
+    """The attribute names ``name`` for which ``getattr(row, name)`` is exactly
+    ``row.__dict__[name]`` on a row of ``cls`` (empty for anything not a piccolo table).
+
+    piccolo's column descriptors answer ``obj.__dict__[self._meta.name]`` through two or
+    three Python calls (a foreign key's ``__getattribute__`` among them); a 150-row board
+    read about 4,500 attributes so. A compiled plan (graphql/execution/plan_run.py) and the
+    look-ahead read these from the row's dictionary instead. A name counts only when the
+    class attribute found for it is the column itself, named by it (a property or anything a
+    subclass put in its place is left to ``getattr``); tests/graphql/test_row_reads.py
+    proves the reads equal for every column of every table."""
+    found = PLAIN_COLUMNS.get(cls)
+    if found is None:
+        names: set[str] = set()
+        if isinstance(cls, type) and issubclass(cls, Table):
+            for column in cls._meta.columns:
+                name = column._meta.name
+                if _class_attribute(cls, name) is column:
+                    names.add(name)
+        found = PLAIN_COLUMNS[cls] = frozenset(names)
+    return found
+
+
+def _class_attribute(cls: type, name: str) -> Any:
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return klass.__dict__[name]
+    return None
+
+
+def column_of(row: Any, name: str) -> Any:
+    """``getattr(row, name)``, from the row's dictionary where ``plain_columns`` allows it."""
+    cls = type(row)
+    columns = PLAIN_COLUMNS.get(cls)
+    if columns is None:
+        columns = plain_columns(cls)
+    return row.__dict__[name] if name in columns else getattr(row, name)
+
+
+def column_values(rows: Sequence[Any], name: str) -> list[Any]:
+    """``[getattr(row, name) for row in rows]``, from the rows' dictionaries where
+    ``plain_columns`` allows it (the look-ahead reads each related key of every row)."""
+    values: list[Any] = []
+    plain: type | None = None
+    for row in rows:
+        cls = type(row)
+        if cls is plain or name in plain_columns(cls):
+            plain = cls
+            values.append(row.__dict__[name])
+        else:
+            values.append(getattr(row, name))
+    return values
+
+
 async def fetch_rows(
-    table: type[T], where: Any = None, *, order_by: Column | None = None, limit: int | None = None
+    table: type[T],
+    where: Any = None,
+    *,
+    order_by: Column | None = None,
+    limit: int | None = None,
+    lock: str | None = None,
 ) -> list[T]:
-    """``table.objects().where(where).order_by(order_by).limit(limit)``, built cheaply.
+    """``table.objects().where(where).order_by(order_by).limit(limit)``, built cheaply;
+    ``lock`` (PostgreSQL only, e.g. ``NO KEY UPDATE``) appends ``FOR <lock>``.
 
     piccolo renders the select list of every column for every query (for a stay with five
     foreign keys, through each key's ``__getattribute__``): a board's loaders spent a tenth
@@ -58,6 +125,11 @@ async def fetch_rows(
     piccolo's own. A where clause on a joined column falls back to ``table.select()``."""
     engine = table._meta.db
     if where is not None and not _own_columns_only(table, where):
+        if lock is not None:  # piccolo's own, which renders the lock with the joins
+            objects = table.objects().where(where).lock_rows(lock)
+            if order_by is not None:
+                objects = objects.order_by(order_by)
+            return await (objects.limit(limit) if limit is not None else objects)
         query = table.select().where(where)
         if order_by is not None:
             query = query.order_by(order_by)
@@ -73,6 +145,8 @@ async def fetch_rows(
         template.append(f" ORDER BY {order_by._meta.get_full_name(with_alias=False)} ASC")
     if limit is not None:
         template.append(f" LIMIT {int(limit)}")
+    if lock is not None:
+        template.append(f" FOR {lock}")
     records = await engine.run_querystring(QueryString("".join(template), *args))
     return rows_of(table, engine.transform_response_to_dicts(records) if records else [])
 
@@ -84,13 +158,29 @@ async def fetch_row(table: type[T], where: Any) -> T | None:
     return rows[0] if rows else None
 
 
-async def fetch_by_ids(*lookups: tuple[type[Table], int]) -> list[Table | None]:
+async def fetch_by_ids(
+    *lookups: tuple[type[Table], int], remember: bool = False
+) -> list[Table | None]:
     """The row of each (table, id), or None where there is none, read in one statement.
 
     A booking reads its property, room type and guest before anything else; as three
     statements that was three round trips and three compiled queries out of the fifteen a
     booking costs (docs/performance.md). Each table is left-joined by id onto a single row,
-    so a missing row leaves its columns null instead of losing the others."""
+    so a missing row leaves its columns null instead of losing the others.
+
+    The operation's first read by ids is answered without a statement when an earlier read
+    of the same operation kept every row it asks for (``remember=True``: the guard's scope
+    check reads the rows its arguments name so; ``core.request_rows`` says when that holds)."""
+    known = request_rows.take(lookups)
+    if known is not None:
+        return known
+    found = await _read_by_ids(lookups)
+    if remember:
+        request_rows.keep(lookups, found)
+    return found
+
+
+async def _read_by_ids(lookups: Sequence[tuple[type[Table], int]]) -> list[Table | None]:
     engine = lookups[0][0]._meta.db
     select_list: list[str] = []
     joins: list[str] = []
@@ -137,13 +227,88 @@ async def insert_rows(rows: Sequence[Table]) -> None:
     table and values a driver takes as they are skip the conversion."""
     if not rows:
         return
+    sql, values, table = _insert_values(rows)
+    key = table._meta.primary_key._meta
+    engine = table._meta.db
+    records = await engine.run_querystring(
+        QueryString(
+            f'{sql} RETURNING "{key.db_column_name}"', *values, query_type="insert", table=table
+        )
+    )
+    _saved(rows, [r[key.db_column_name] for r in engine.transform_response_to_dicts(records)])
+
+
+async def insert_row_sets(*row_sets: Sequence[Table]) -> None:
+    """``insert_rows`` of each set (rows of one table per set), on PostgreSQL in one statement.
+
+    A booking writes its night prices, terms and folio one after the other; on PostgreSQL
+    each statement is a round trip to the server, so they go as data-modifying CTEs of one
+    statement (each ``INSERT ... RETURNING`` its ids; sequence values rise in row order, so
+    ordering by id gives each row its own). SQLite runs in-process and has no data-modifying
+    CTEs: there each set is its own statement. The rows of a set must not depend on another
+    set's ids."""
+    row_sets = tuple(rows for rows in row_sets if rows)
+    if not row_sets:
+        return
+    engine = type(row_sets[0][0])._meta.db
+    if len(row_sets) == 1 or engine.engine_type != "postgres":
+        for rows in row_sets:
+            await insert_rows(rows)
+        return
+    await _insert_together(row_sets)
+
+
+async def insert_with_children(parent: Table, children: Sequence[Table], link: str) -> None:
+    """A new row and new rows of another table whose column ``link`` refers to it, on
+    PostgreSQL in one statement: the children's ``INSERT`` reads the parent's id from the
+    parent's ``INSERT ... RETURNING`` (a CTE), as ``(SELECT id FROM w0)``. Elsewhere the
+    parent first, then the children with its id."""
+    engine = type(parent)._meta.db
+    if not children or engine.engine_type != "postgres":
+        await insert_rows([parent])
+        for child in children:
+            setattr(child, link, getattr(parent, parent._meta.primary_key._meta.name))
+        await insert_rows(children)
+        return
+    for child in children:
+        setattr(child, link, QueryString("(SELECT id FROM w0)"))
+    await _insert_together(([parent], children))
+    parent_id = getattr(parent, parent._meta.primary_key._meta.name)
+    for child in children:
+        setattr(child, link, parent_id)
+
+
+async def _insert_together(row_sets: Sequence[Sequence[Table]]) -> None:
+    """Sets of new rows as the CTEs ``w0``, ``w1``... of one PostgreSQL statement."""
+    engine = type(row_sets[0][0])._meta.db
+    ctes: list[str] = []
+    selects: list[str] = []
+    values: list[Any] = []
+    for part, rows in enumerate(row_sets):
+        sql, part_values, table = _insert_values(rows)
+        key = table._meta.primary_key._meta.db_column_name
+        ctes.append(f'w{part} AS ({sql} RETURNING "{key}" AS id)')
+        selects.append(f"SELECT {part} AS part, id FROM w{part}")
+        values += part_values
+    statement = f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)} ORDER BY part, id"
+    records = engine.transform_response_to_dicts(
+        await engine.run_querystring(QueryString(statement, *values))
+    )
+    ids: dict[int, list[Any]] = {}
+    for record in records:
+        ids.setdefault(record["part"], []).append(record["id"])
+    for part, rows in enumerate(row_sets):
+        _saved(rows, ids.get(part, []))
+
+
+def _insert_values(rows: Sequence[Table]) -> tuple[str, list[Any], type[Table]]:
+    """``INSERT INTO <table> (<columns>) VALUES ...`` (a template) and its values."""
     table = type(rows[0])
     if any(type(row) is not table for row in rows):
         raise TypeError("insert_rows takes rows of one table")
     head, columns = _insert_head(table)
     placeholders = "(" + ",".join("{}" for _ in columns) + ")"
     values: list[Any] = []
-    tuples = []
     for row in rows:
         state = row.__dict__
         for name, is_json, column in columns:
@@ -151,20 +316,14 @@ async def insert_rows(rows: Sequence[Table]) -> None:
             if is_json or type(value) not in _PLAIN_TYPES:
                 value = convert_to_sql_value(value=value, column=column)
             values.append(value)
-        tuples.append(placeholders)
-    meta = table._meta
-    key = meta.primary_key._meta
-    engine = meta.db
-    records = await engine.run_querystring(
-        QueryString(
-            f'{head} VALUES {",".join(tuples)} RETURNING "{key.db_column_name}"',
-            *values,
-            query_type="insert",
-            table=table,
-        )
-    )
-    for row, record in zip(rows, engine.transform_response_to_dicts(records), strict=True):
-        setattr(row, key.name, record[key.db_column_name])
+    return f"{head} VALUES {','.join([placeholders] * len(rows))}", values, table
+
+
+def _saved(rows: Sequence[Table], ids: list[Any]) -> None:
+    """New rows now stored: each gets its id and counts as saved."""
+    name = type(rows[0])._meta.primary_key._meta.name
+    for row, row_id in zip(rows, ids, strict=True):
+        setattr(row, name, row_id)
         row._exists_in_db = True
 
 
@@ -185,16 +344,22 @@ def _insert_head(table: type[Table]) -> tuple[str, list[tuple[str, bool, Column]
 
 
 def _select_all(table: type[Table], engine_type: str) -> str:
-    key = (table, engine_type)
-    sql = _SELECT_ALL.get(key)
+    return select_text((table, "*"), engine_type, table.select)
+
+
+def select_text(key: Any, engine_type: str, build: Callable[[], Any]) -> str:
+    """The SQL of the select ``build()`` makes, rendered once per ``key`` and engine: piccolo
+    builds a select's columns through each foreign key's ``__getattribute__`` (a ``dir()``
+    of the column each time) on every query. The select must hold no values."""
+    sql = _SELECT_TEXTS.get((key, engine_type))
     if sql is None:
-        rendered = table.select().querystrings[0]
+        rendered = build().querystrings[0]
         # Column names hold no braces and the select list no values, so the rendered text is
         # a template of its own.
         sql, values = rendered.compile_string(engine_type=engine_type)
         if values or "{" in sql or "}" in sql:
-            raise ValueError(f"cannot render the select list of {table._meta.tablename}")
-        _SELECT_ALL[key] = sql
+            raise ValueError(f"cannot render the select {key!r} as a template")
+        _SELECT_TEXTS[(key, engine_type)] = sql
     return sql
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pluggy
@@ -24,6 +24,8 @@ class Runtime:
     engine: Engine
     enabled_plugins: list[str]
     plugin_failures: Counter[str] = field(default_factory=Counter)
+    # The enabled plugins per property as this process last read them (core/plugin_state/).
+    plugin_state: Any = None
 
 
 _current: Runtime | None = None

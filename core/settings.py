@@ -27,6 +27,8 @@ way from the CLI, the server and the tests.
 | FRONTDESK_CORS_ORIGINS | cors_origins (comma list of browser origins) | none; dev: localhost |
 | FRONTDESK_LIVE_RECHECK_SECONDS | live_recheck_seconds: a subscription's credential re-check | 30 |
 | FRONTDESK_EXECUTION_SHORTCUTS | execution_shortcuts: graphql/execution's fast path | on |
+| FRONTDESK_TRUSTED_DOCUMENTS_ONLY | trusted_documents_only: refuse documents not registered | off |
+| FRONTDESK_TRUSTED_DOCUMENTS | trusted_document_files: manifests (comma list of paths) | none |
 
 Plugins contribute settings of their own through `frontdesk_settings_contribute`; their values
 come from `FRONTDESK_<KEY>` with dots turned into underscores (e.g. FRONTDESK_CONCIERGE_X).
@@ -103,6 +105,9 @@ class Settings:
     live_recheck_seconds: int = 30
     # Off: plain strawberry/graphql-core execution (graphql/execution/switch.py).
     execution_shortcuts: bool = True
+    # Known documents (graphql/execution/trusted.py): refuse the others; more manifests.
+    trusted_documents_only: bool = False
+    trusted_document_files: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -122,6 +127,9 @@ class Settings:
             "connection_pool": env.get("FRONTDESK_DB_POOL", "1").lower() in TRUE_WORDS,
             "execution_shortcuts": env.get("FRONTDESK_EXECUTION_SHORTCUTS", "1").lower()
             in TRUE_WORDS,
+            "trusted_documents_only": env.get("FRONTDESK_TRUSTED_DOCUMENTS_ONLY", "").lower()
+            in TRUE_WORDS,
+            "trusted_document_files": _list_env(env, "FRONTDESK_TRUSTED_DOCUMENTS"),
             "rate_limit_store": env.get("FRONTDESK_RATE_LIMIT_STORE", "").strip(),
             "log_format": _choice_env(env, "FRONTDESK_LOG_FORMAT", ("text", "json"), "text"),
             "cors_origins": _list_env(env, "FRONTDESK_CORS_ORIGINS"),

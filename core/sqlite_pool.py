@@ -9,7 +9,8 @@ than the queries themselves. This engine keeps idle connections and hands them o
 A connection goes back to the pool only in a clean state (no open transaction); one that
 failed or is mid-transaction is closed instead. Worker threads are daemons, so idle pooled
 connections never keep a finishing process (CLI, tests) alive. Reads outside a transaction
-run in autocommit, as before, so each sees the latest committed data under WAL.
+run in autocommit, as before, so each sees the latest committed data under WAL. Rows and
+values are read by core/sqlite_values.py (piccolo's results, fewer Python calls).
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ import asyncio
 from typing import Any
 
 import aiosqlite
-from piccolo.engine.sqlite import SQLiteEngine, dict_factory
+from piccolo.engine.sqlite import SQLiteEngine
+
+from . import sqlite_values
+from .sqlite_values import dict_row
 
 #: Idle connections kept per engine; busier moments open more and close the surplus.
 MAX_IDLE_CONNECTIONS = 8
@@ -46,6 +50,7 @@ class PooledConnection:
 class PooledSQLiteEngine(SQLiteEngine):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        sqlite_values.install()  # piccolo's values with fewer Python calls (sqlite_values.py)
         self._idle: list[aiosqlite.Connection] = []
 
     async def acquire(self) -> aiosqlite.Connection:
@@ -71,7 +76,7 @@ class PooledSQLiteEngine(SQLiteEngine):
         if raw.in_transaction or len(self._idle) >= MAX_IDLE_CONNECTIONS:
             await connection.close()
             return
-        connection.row_factory = dict_factory
+        connection.row_factory = dict_row
         self._idle.append(connection)
 
     async def close_idle(self) -> None:
@@ -81,7 +86,7 @@ class PooledSQLiteEngine(SQLiteEngine):
     async def get_connection(self) -> PooledConnection:  # type: ignore[override]
         """The connection a transaction runs on (Piccolo calls ``close()`` when it ends)."""
         connection = await self.acquire()
-        connection.row_factory = dict_factory
+        connection.row_factory = dict_row
         return PooledConnection(connection, self)
 
     async def _run_in_new_connection(
@@ -95,7 +100,7 @@ class PooledSQLiteEngine(SQLiteEngine):
         version opens and closes a connection for it)."""
         connection = await self.acquire()
         try:
-            connection.row_factory = dict_factory
+            connection.row_factory = dict_row
             if query_type == "insert" and self.get_version_sync() < 3.35:
                 async with connection.execute(query, args or []) as cursor:
                     await connection.commit()
@@ -129,7 +134,7 @@ class PooledSQLiteEngine(SQLiteEngine):
             return await super()._run_in_existing_connection(
                 connection, query, args, query_type, table
             )
-        connection.row_factory = dict_factory
+        connection.row_factory = dict_row
         return await _execute_fetchall(connection, query, args)
 
 

@@ -10,18 +10,17 @@ them, then plugins by name); a field name claimed twice fails start-up, where st
 from __future__ import annotations
 
 import copy
+import functools
 import threading
 from collections.abc import Iterable
 from typing import Any
 
 import pluggy
 import strawberry
-from strawberry.extensions import ParserCache
 from strawberry.tools import merge_types
 from strawberry.types.base import StrawberryObjectDefinition
 
 from frontdesk.core.auth.registry import registered_permissions
-from frontdesk.core.plugins import flatten
 from frontdesk.core.settings import Settings
 
 from .auth import contribution as auth
@@ -29,6 +28,7 @@ from .common.contributions import GraphQLContribution
 from .common.error_codes import registered_codes, user_error_codes
 from .common.list_arguments import install_list_errors
 from .execution.switch import ExecutionShortcuts
+from .execution.trusted import KnownDocumentParser, TrustedDocuments
 from .folios import contribution as folios
 from .folios.types import Folio
 from .guests import contribution as guests
@@ -36,6 +36,7 @@ from .guests.types import Guest
 from .http.availability_of_database import DatabaseUnavailable
 from .live.schema import LiveSubscription, event_permissions, refuse_over_http
 from .night_audit import contribution as night_audit
+from .plugin_state import contribution as plugin_state
 from .properties import contribution as properties
 from .properties.types import Property, Room, RoomType
 from .rates import contribution as rates
@@ -43,6 +44,7 @@ from .security import policy as security_policy
 from .security.guard import install_guards
 from .security.input_hygiene import StripNulCharacters
 from .security.limits import security_extensions, validation_extension
+from .security.plugin_gate import owned_contributions, ownership
 from .stays import contribution as stays
 from .stays.types import Stay
 
@@ -71,6 +73,7 @@ CORE_CONTRIBUTIONS: tuple[GraphQLContribution, ...] = (
     folios.LEDGER_AND_DOCUMENTS,
     properties.UPDATES,
     auth.CONTRIBUTION,
+    plugin_state.CONTRIBUTION,
 )
 
 
@@ -78,7 +81,7 @@ class SchemaConflict(RuntimeError):
     """Two contributions claim the same field name."""
 
 
-def _field_names(cls: type) -> list[str]:
+def field_names(cls: type) -> list[str]:
     return [f.graphql_name or strawberry_camel(f.python_name) for f in _fields(cls)]
 
 
@@ -94,7 +97,7 @@ def strawberry_camel(name: str) -> str:
 def _check_unique(owner: str, classes: Iterable[type]) -> None:
     seen: dict[str, str] = {}
     for cls in classes:
-        for name in _field_names(cls):
+        for name in field_names(cls):
             if name in seen:
                 raise SchemaConflict(
                     f"{owner}.{name} is contributed by both {seen[name]} and {cls.__name__}."
@@ -102,11 +105,13 @@ def _check_unique(owner: str, classes: Iterable[type]) -> None:
             seen[name] = cls.__name__
 
 
-def contributions(pm: pluggy.PluginManager) -> list[GraphQLContribution]:
+def contributions(
+    pm: pluggy.PluginManager, owned: list[tuple[str, GraphQLContribution]] | None = None
+) -> list[GraphQLContribution]:
     """Core's contributions in their fixed order, then the plugins' by module name."""
-    found = flatten(pm.hook.frontdesk_graphql_contribute())
+    found = [part for _plugin, part in (owned if owned is not None else owned_contributions(pm))]
     plugins = sorted(
-        (c for c in found if isinstance(c, GraphQLContribution)),
+        found,
         key=lambda c: [t.__module__ for t in (c.queries + c.mutations + c.types)] or [""],
     )
     return [*CORE_CONTRIBUTIONS, *plugins]
@@ -123,28 +128,23 @@ def build_schema(
     ``settings`` (limits, masking, permission enforcement; docs/security.md) and the server's
     ``extra_extensions`` (metrics)."""
     settings = settings or Settings(dev_mode=dev_mode)
-    parts = contributions(pm)
+    owned = owned_contributions(pm)
+    parts = contributions(pm, owned)
     queries = [q for c in parts for q in c.queries]
     mutations = [m for c in parts for m in c.mutations]
     _check_unique("Query", queries)
     _check_unique("Mutation", mutations)
-    extensions: dict[str, list[type]] = {}
-    for part in parts:
-        for type_name, classes in part.type_extensions.items():
-            if type_name not in EXTENDABLE_TYPES:
-                raise SchemaConflict(f"Cannot extend unknown core type {type_name}.")
-            extensions.setdefault(type_name, []).extend(classes)
-    for type_name, classes in extensions.items():
-        _check_unique(type_name, [EXTENDABLE_TYPES[type_name], *classes])
-
+    extensions = _type_extensions(parts)
     query = merge_types("Query", tuple(queries))
     mutation = merge_types("Mutation", tuple(mutations))
     policy = security_policy.assemble(parts)
+    policy.plugins = ownership(pm, owned)
     shortcuts = ExecutionShortcuts.of(settings)
+    trusted = TrustedDocuments(only=settings.trusted_documents_only)
     schema_extensions = [
         *extra_extensions,  # first in, last out: metrics see the final answer
         StripNulCharacters,
-        ParserCache(maxsize=256),
+        functools.partial(KnownDocumentParser, trusted),
         validation_extension(settings),
         *security_extensions(settings, policy),
         DatabaseUnavailable,  # after the masking: it sees the original errors first
@@ -165,11 +165,36 @@ def build_schema(
     shortcuts.install_resolvers(schema)
     install_list_errors(schema._schema)
     install_guards(schema._schema, policy)
-    shortcuts.install_marks(schema)
+    shortcuts.install_marks(schema, trusted)
     refuse_over_http(schema._schema)
     schema.security_policy = policy  # type: ignore[attr-defined]
+    schema.trusted_documents = _registered(trusted, schema, parts)  # type: ignore[attr-defined]
     schema.event_permissions = event_permissions(parts)  # type: ignore[attr-defined]
     return schema
+
+
+def _type_extensions(parts: list[GraphQLContribution]) -> dict[str, list[type]]:
+    """Core type name -> the classes whose fields the contributions add to it; an unknown
+    type or a field added twice fails start-up."""
+    extensions: dict[str, list[type]] = {}
+    for part in parts:
+        for type_name, classes in part.type_extensions.items():
+            if type_name not in EXTENDABLE_TYPES:
+                raise SchemaConflict(f"Cannot extend unknown core type {type_name}.")
+            extensions.setdefault(type_name, []).extend(classes)
+    for type_name, classes in extensions.items():
+        _check_unique(type_name, [EXTENDABLE_TYPES[type_name], *classes])
+    return extensions
+
+
+def _registered(
+    trusted: TrustedDocuments, schema: strawberry.Schema, parts: list[GraphQLContribution]
+) -> TrustedDocuments:
+    """The contributions' trusted documents, validated against the finished schema."""
+    trusted.schema = schema._schema
+    for part in parts:
+        trusted.register_all(part.trusted_documents, part.source_name())
+    return trusted
 
 
 def _declared_on_fields(

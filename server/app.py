@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from typing import Any
 
 import msgspec
-from litestar import Litestar, get
+from litestar import Litestar, Request, get
 from litestar.datastructures import State
 from litestar.handlers import HTTPRouteHandler
 from litestar.middleware import DefineMiddleware
@@ -26,6 +27,7 @@ from strawberry.litestar import make_graphql_controller
 from frontdesk.core import bootstrap, db, runtime
 from frontdesk.core.auth.roles import sync_builtin_roles
 from frontdesk.core.night_audit.schedule import scheduler_loop
+from frontdesk.core.plugin_state import state as plugin_state
 from frontdesk.core.plugins import flatten
 from frontdesk.core.runtime import Runtime
 from frontdesk.core.settings import Settings
@@ -38,6 +40,7 @@ from frontdesk.graphql.http.availability_of_database import (
     unavailable_exception_types,
 )
 from frontdesk.graphql.http.graphiql import DEV_LOGIN_HINT, graphiql_assets_router, graphiql_html
+from frontdesk.graphql.http.known_post import KnownDocumentPost
 from frontdesk.graphql.http.metrics import (
     Metrics,
     MetricsMiddleware,
@@ -48,6 +51,11 @@ from frontdesk.graphql.http.request_log import (
     REQUEST_ID_KEY,
     RequestIdMiddleware,
     configure_json_logging,
+)
+from frontdesk.graphql.http.trusted_view import (
+    TrustedDocumentsView,
+    fresh_response,
+    without_thread_hop,
 )
 from frontdesk.graphql.live.server import (
     CONNECTION_INIT_TIMEOUT,
@@ -60,11 +68,22 @@ from frontdesk.graphql.security.cors import cors_config
 from frontdesk.graphql.security.middleware import PRINCIPAL_KEY, SecurityMiddleware
 from frontdesk.graphql.security.rate_limit_stores import make_rate_limiter
 
+from .known_documents import register_known_documents
 from .plugin_routes import PLUGIN_PREFIX, home_handler, plugin_routers
+
+log = logging.getLogger("frontdesk.server")
 
 
 class UnmigratedDatabase(RuntimeError):
     pass
+
+
+#: The name every background task of the server starts with (its lifespan's loops).
+BACKGROUND_TASK_PREFIX = "frontdesk background: "
+
+
+def _name_of(task: Callable[..., Any]) -> str:
+    return f"{getattr(task, '__module__', '')}.{getattr(task, '__qualname__', task)}"
 
 
 def create_app(settings: Settings | None = None, *, check_migrations: bool = True) -> Litestar:
@@ -80,6 +99,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         settings=settings,
         extra_extensions=[operation_metrics(metrics)],
     )
+    register_known_documents(schema, settings)
     live = Live(rt)  # subscriptions over WebSocket (graphql/live/server.py)
     return Litestar(
         route_handlers=[
@@ -94,7 +114,7 @@ def create_app(settings: Settings | None = None, *, check_migrations: bool = Tru
         cors_config=cors_config(settings),
         lifespan=[_lifespan(rt, live, check_migrations=check_migrations)],
         state=State({"runtime": rt, "schema": schema, "live_broker": live.broker}),
-        middleware=_middleware(rt, metrics, schema.security_policy),  # type: ignore[attr-defined]
+        middleware=_middleware(rt, metrics, schema),
         request_max_body_size=settings.max_body_bytes,
         # Litestar's default logging config replaces the root handler: keep the JSON one
         **({"logging_config": None} if settings.log_format == "json" else {}),
@@ -107,12 +127,7 @@ def _graphql_controller(schema: Any, settings: Settings) -> type:
     """POST /graphql and the subscriptions' WebSocket, answering with msgspec and GraphiQL
     from this package's assets."""
 
-    async def context_getter(scope: Scope) -> Context:
-        principal = scope.get(PRINCIPAL_KEY)  # set by SecurityMiddleware (HTTP only)
-        actor = principal.actor if principal is not None else None
-        request_id = scope.get(REQUEST_ID_KEY)  # set by RequestIdMiddleware
-        extra = {"request_id": request_id} if request_id else {}
-        return Context(settings=settings, principal=principal, actor=actor, **extra)
+    context_getter = _context_getter(settings)
 
     base_controller = make_graphql_controller(
         schema,
@@ -124,7 +139,12 @@ def _graphql_controller(schema: Any, settings: Settings) -> type:
         connection_init_wait_timeout=CONNECTION_INIT_TIMEOUT,
     )
 
-    class GraphQLController(LiveConnection, base_controller):  # type: ignore[valid-type,misc]
+    class GraphQLController(  # type: ignore[valid-type,misc]
+        TrustedDocumentsView, LiveConnection, base_controller
+    ):
+        trusted_documents = schema.trusted_documents
+        dependencies = without_thread_hop(base_controller.dependencies)
+
         def encode_json(self, data: object) -> bytes:
             """msgspec (Litestar's own encoder) instead of strawberry's ``json.dumps``:
             a 150-row board is 60 kB of JSON, and the standard library spent 3 % of the
@@ -145,6 +165,34 @@ def _graphql_controller(schema: Any, settings: Settings) -> type:
             return response
 
     return GraphQLController
+
+
+def _context_getter(settings: Settings) -> Callable[[Scope], Any]:
+    """The GraphQL context of a request: settings, the caller, the request id."""
+
+    async def context_getter(scope: Scope) -> Context:
+        principal = scope.get(PRINCIPAL_KEY)  # set by SecurityMiddleware (HTTP only)
+        actor = principal.actor if principal is not None else None
+        request_id = scope.get(REQUEST_ID_KEY)  # set by RequestIdMiddleware
+        extra = {"request_id": request_id} if request_id else {}
+        return Context(settings=settings, principal=principal, actor=actor, **extra)
+
+    return context_getter
+
+
+def _lean_post(schema: Any, settings: Settings) -> list[Any]:
+    """The lean POST of trusted documents (graphql/http/known_post.py), with the shortcuts."""
+    if not settings.execution_shortcuts:
+        return []
+    context_getter = _context_getter(settings)
+
+    async def context_for(scope: Scope, request: Request) -> Context:
+        # What strawberry's controller adds to the context (login reads the client address).
+        context = await context_getter(scope)
+        context.request, context.response = request, fresh_response()
+        return context
+
+    return [DefineMiddleware(KnownDocumentPost, schema=schema, context_for=context_for)]
 
 
 def _health(rt: Runtime) -> HTTPRouteHandler:
@@ -180,15 +228,28 @@ def _lifespan(
                     f"The database has unapplied migrations ({apps}). Run: frontdesk migrate"
                 )
         await sync_builtin_roles(rt.plugin_manager)
+        await _report_uninstalled_plugins()
         await live.start()
+        await plugin_state.reload(rt)
+        # named, so that what a request costs can be told from what runs beside it
+        # (tests/support/statements.py)
         tasks = [
-            asyncio.create_task(task())
+            asyncio.create_task(
+                plugin_state.refresh_loop(rt, log),
+                name=f"{BACKGROUND_TASK_PREFIX}{plugin_state.REFRESH_TASK_NAME}",
+            )
+        ]
+        tasks += [
+            asyncio.create_task(task(), name=BACKGROUND_TASK_PREFIX + _name_of(task))
             for task in flatten(
                 rt.plugin_manager.hook.frontdesk_background_tasks(settings=settings)
             )
         ]
         if settings.scheduler_seconds > 0:
-            tasks.append(asyncio.create_task(scheduler_loop(settings.scheduler_seconds)))
+            scheduler = scheduler_loop(settings.scheduler_seconds)
+            tasks.append(
+                asyncio.create_task(scheduler, name=f"{BACKGROUND_TASK_PREFIX}night audit")
+            )
         try:
             yield
         finally:
@@ -203,10 +264,20 @@ def _lifespan(
     return lifespan
 
 
-def _middleware(rt: Runtime, metrics: Metrics, policy: Any) -> list[Any]:
+async def _report_uninstalled_plugins() -> None:
+    """A plugin package removed while its tables hold data: a plain warning at start-up
+    (the data stays; reinstalling the package brings it back), never a traceback."""
+    from frontdesk.core.plugin_state.report import orphan_message, orphaned_apps
+
+    for app, rows in (await orphaned_apps()).items():
+        log.warning(orphan_message(app, rows))
+
+
+def _middleware(rt: Runtime, metrics: Metrics, schema: Any) -> list[Any]:
     """Request ids, metrics, then security: body size, authentication (for /graphql and the
     plugins' routes alike), rate limits, the request budget and idempotency."""
     settings = rt.settings
+    policy = schema.security_policy
     return [
         RequestIdMiddleware,
         DefineMiddleware(MetricsMiddleware, metrics=metrics),
@@ -223,5 +294,7 @@ def _middleware(rt: Runtime, metrics: Metrics, policy: Any) -> list[Any]:
             ),
             plugin_prefix=PLUGIN_PREFIX + "/",
             unauthenticated_hint=DEV_LOGIN_HINT if settings.dev_mode else "",
+            document_text=schema.trusted_documents.text_for,
         ),
+        *_lean_post(schema, settings),
     ]

@@ -162,16 +162,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:
-    """List installed plugins: enabled, disabled, or broken with the reason. Exit status 1
-    when an enabled plugin is broken, so a deployment script can check before it serves."""
+    """List installed plugins: enabled, disabled, or broken with the reason; under each, from
+    the database, its state per property, whether its tables hold data and its catch-up.
+    Exit status 1 when an enabled plugin is broken, so a deployment script can check before
+    it serves."""
+    from frontdesk.core.plugin_state.cli import database_lines
     from frontdesk.core.plugins import plugin_listing
 
     listing = plugin_listing(settings_of(args).plugins)
+    broken = any(plugin.problem for plugin in listing)
+    extra = [] if broken else database_lines(args)
     for plugin in listing:
         print(f"{plugin.name:20} {plugin.state:9} {plugin.module}")
         if plugin.problem:
             print(f"{'':20} {plugin.problem}")
-    return 1 if any(plugin.problem for plugin in listing) else 0
+        for line in extra:
+            if isinstance(line, tuple) and line[0] == plugin.name:
+                print(line[1])
+    for line in extra:
+        if isinstance(line, str):
+            print(line)
+    return 1 if broken else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -209,8 +220,13 @@ def build_parser(*, plugin_commands: bool = True) -> argparse.ArgumentParser:
     demo.add_argument("--migrate", action="store_true", help="migrate first")
     demo.set_defaults(func=cmd_demo)
 
-    plugins = sub.add_parser("plugins", help="list installed plugins and whether each is enabled")
+    plugins = sub.add_parser(
+        "plugins", help="list plugins and their state per property; enable, disable, catch-up"
+    )
     plugins.set_defaults(func=cmd_plugins)
+    from frontdesk.core.plugin_state.cli import register as register_plugin_state
+
+    register_plugin_state(plugins)
 
     schema = sub.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.set_defaults(func=cmd_schema)

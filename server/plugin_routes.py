@@ -5,15 +5,19 @@ the same path and a reader of a URL knows which room of the house answers it. Th
 middleware authenticates and rate-limits those paths like ``/graphql`` (the app hands it
 :data:`PLUGIN_PREFIX`); a handler reads the caller with
 ``frontdesk.graphql.http_routes.principal_of`` or refuses anonymous callers with its
-``require_principal`` guard."""
+``require_principal`` guard. While a plugin is turned off for the whole installation its
+routes answer 404 (core/plugin_state)."""
 
 from __future__ import annotations
 
 import pluggy
 from litestar import Request, Router, get
-from litestar.handlers import HTTPRouteHandler
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotFoundException
+from litestar.handlers import BaseRouteHandler, HTTPRouteHandler
 from litestar.response import Redirect
 
+from frontdesk.core.plugin_state import state
 from frontdesk.core.settings import Settings
 
 PLUGIN_PREFIX = "/plugins"
@@ -27,8 +31,21 @@ def plugin_routers(pm: pluggy.PluginManager, settings: Settings) -> list[Router]
         handlers = impl.function(**args) or []
         if handlers:
             path = f"{PLUGIN_PREFIX}/{impl.plugin_name}"
-            routers.append(Router(path=path, route_handlers=list(handlers)))
+            routers.append(
+                Router(path=path, route_handlers=list(handlers), guards=[_on(impl.plugin_name)])
+            )
     return routers
+
+
+def _on(plugin: str):
+    """A guard answering 404 while ``plugin`` is off for the whole installation (a plugin on
+    for some property keeps its routes; each handler scopes itself to the caller's)."""
+
+    async def guard(connection: ASGIConnection, _handler: BaseRouteHandler) -> None:
+        if not (await state.fresh()).enabled_anywhere(plugin):
+            raise NotFoundException(f"The {plugin} plugin is turned off for this installation.")
+
+    return guard
 
 
 def home_handler(pm: pluggy.PluginManager) -> HTTPRouteHandler:

@@ -31,7 +31,7 @@ def _documentation_of(spec) -> Path:
     module = spec.namespace.__name__
     if module.startswith("frontdesk.plugins."):
         return ROOT / "plugins" / module.split(".")[2] / "README.md"
-    assert module == "frontdesk.core.hookspecs", module
+    assert module in ("frontdesk.core.hookspecs", "frontdesk.core.hookspecs_lifecycle"), module
     return ROOT / "docs" / "plugins.md"
 
 

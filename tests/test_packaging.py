@@ -47,6 +47,10 @@ def test_wheel_installs_and_imports_outside_the_checkout(tmp_path):
         "frontdesk/plugins/web/static/vendor/htm-preact-standalone.module.js",
         "frontdesk/plugins/web/static/i18n/vi.json",
         "frontdesk/plugins/concierge/web/panel.js",
+        "frontdesk/plugins/web/documents.json",  # the trusted documents each plugin registers
+        "frontdesk/plugins/concierge/web/documents.json",
+        "frontdesk/plugins/hr_shifts/web/documents.json",
+        "frontdesk/plugins/accounting_bridge/web/documents.json",
         "frontdesk/plugins/hr_shifts/web/i18n/de.json",
     ):
         assert shipped in names, shipped

@@ -138,18 +138,24 @@ async def create_folio(
     """A new open folio of ``stay`` in the property's currency (``prop`` when the caller has
     the property row already)."""
     prop = prop or await get_property(stay.property)
-    folio = Folio(
+    folio = new_folio(stay, name=name, number=number, guest_id=guest_id, currency=prop.currency)
+    folio.city_ledger_account = city_ledger_account_id
+    await insert([folio])
+    return folio
+
+
+def new_folio(stay: Stay, *, name: str, number: int, guest_id: int | None, currency: str) -> Folio:
+    """An open folio of ``stay``, not yet written (a booking writes it with its prices)."""
+    return Folio(
         property=stay.property,
         stay=stay.id,
         number=number,
         name=name,
         guest=guest_id,
-        city_ledger_account=city_ledger_account_id,
-        currency=prop.currency,
+        city_ledger_account=None,
+        currency=currency,
         status="open",
     )
-    await insert([folio])
-    return folio
 
 
 async def live_refunds(payment: FolioEntry) -> list[FolioEntry]:

@@ -13,14 +13,14 @@ from ..guests.tables import Guest
 from ..money import ZERO, round_money
 from ..properties.service import get_property
 from ..properties.tables import Property, RoomType
-from ..rates.pricing import price_stay
+from ..rates.pricing import price_stay, stay_rates
 from ..rates.service import get_rate_plan
 from ..rates.tables import BaseRate, RateCalendarEntry, RatePlan
-from ..repository import find_row, insert
+from ..repository import insert_together
 from ..stays.inventory import nights_between
 from ..stays.tables import Stay
 from .closing import close_for_check_out, settle_in_transaction
-from .ledger import create_folio, entries_of, lock_folio, route
+from .ledger import entries_of, lock_folio, new_folio, route
 from .service import post_charge_in_transaction
 from .tables import Folio, StayNightRate, StayTerms
 
@@ -52,13 +52,9 @@ async def on_booked(
     without any rate is booked unpriced (no room charges) unless a rate plan is asked for.
     ``known``: the property, room type and guest the booking has just read (not read again)."""
     prop, room_type, guest = known or (await get_property(stay.property), None, None)
-    # The base rate decides whether the room type is priced, and pricing needs it: read once.
-    base_rate = await find_row(BaseRate, BaseRate.room_type == stay.room_type)
-    if (
-        rate_plan_id is not None
-        or base_rate is not None
-        or await RateCalendarEntry.exists().where(RateCalendarEntry.room_type == stay.room_type)
-    ):
+    # The rates decide whether the room type is priced, and pricing needs them: read once.
+    rates = await stay_rates(stay.room_type, stay.arrival, stay.departure)
+    if rate_plan_id is not None or rates.priced:
         quote = await price_stay(
             property_id=stay.property,
             room_type_id=stay.room_type,
@@ -67,14 +63,14 @@ async def on_booked(
             rate_plan_id=rate_plan_id,
             adults=stay.adults,
             known=(prop, room_type) if room_type is not None else None,
-            base_rate=base_rate,
+            rates=rates,
         )
-        await insert(
-            [
-                StayNightRate(stay=stay.id, night=n.night, amount=n.price, currency=prop.currency)
-                for n in quote.nights
-            ]
-        )
+        prices = [
+            StayNightRate(stay=stay.id, night=n.night, amount=n.price, currency=prop.currency)
+            for n in quote.nights
+        ]
+    else:
+        prices = []
     terms = StayTerms(
         stay=stay.id,
         property=stay.property,
@@ -82,12 +78,17 @@ async def on_booked(
         business_travel=business_travel,
         currency=prop.currency,
     )
-    await insert([terms])
     if guest is None:
         guest = await get_guest(stay.primary_guest)
-    await create_folio(
-        stay, name=f"{guest.first_name} {guest.last_name}", number=1, guest_id=guest.id, prop=prop
+    folio = new_folio(
+        stay,
+        name=f"{guest.first_name} {guest.last_name}",
+        number=1,
+        guest_id=guest.id,
+        currency=prop.currency,
     )
+    # Prices, terms and folio in one statement on PostgreSQL (three round trips before).
+    await insert_together(prices, [terms], [folio])
 
 
 async def terms_of(stay_id: int) -> StayTerms | None:

@@ -17,7 +17,7 @@ from ..guests.service import found_guest
 from ..guests.tables import Guest
 from ..properties.service import found_property, found_room_type, get_room
 from ..properties.tables import Property, Room, RoomType
-from ..repository import insert, rows_by_ids
+from ..repository import insert_with_children, rows_by_ids
 from ..transactions import run_write
 from . import inventory
 from .billing import stay_billing
@@ -27,7 +27,6 @@ from .rules import (
     check_occupancy,
     ensure_room_usable,
     new_code,
-    take_nights,
 )
 from .tables import STAY_SOURCES, Stay
 
@@ -88,10 +87,18 @@ async def _free_room(
 
 
 async def _write(stay: Stay, others: list[int]) -> None:
-    """The new stay, its additional guests and its nights in the inventory."""
-    await insert([stay])
+    """The new stay and its nights in the inventory (one statement on PostgreSQL: the free
+    slots are read first, then the stay and its nights written together), then its
+    additional guests."""
+    nights = await inventory.free_nights(
+        stay_id=None,
+        property_id=stay.property,
+        room_type_id=stay.room_type,
+        room_id=stay.room,
+        nights=inventory.nights_between(stay.arrival, stay.departure),
+    )
+    await insert_with_children(stay, nights, "stay")
     await add_guests(stay, others)
-    await take_nights(stay)
 
 
 async def _bill_and_announce(

@@ -25,7 +25,7 @@ def is_out_of_order(room: Room, night: date) -> bool:
     return start is not None and until is not None and start <= night < until
 
 
-# The two inventory reads every booking and availability search makes, written as SQL once:
+# The inventory reads of bookings and availability searches, written as SQL once:
 # piccolo rebuilt them (where clauses through each foreign key's ``__getattribute__``) on
 # every request, a tenth of an availability search's CPU (docs/performance.md).
 ROOM_GROUPS_SQL = (
@@ -33,8 +33,16 @@ ROOM_GROUPS_SQL = (
     " FROM core_room WHERE room_type IN ({}) AND active = TRUE"
     " GROUP BY room_type, out_of_order_from, out_of_order_until"
 )
-USED_SLOTS_SQL = (
-    "SELECT night, slot FROM core_stay_night WHERE room_type = {} AND night >= {} AND night <= {}"
+# Both reads of one room type in one statement, for a booking: one round trip instead of two
+# (the rows of each read keep their own columns; ``kind`` tells them apart). The used slots
+# come first, so SQLite's declared type of ``night`` (DATE) converts its values.
+CAPACITY_AND_USED_SQL = (
+    "SELECT 1 AS kind, night, slot, NULL AS out_of_order_until, 0 AS rooms"
+    " FROM core_stay_night WHERE room_type = {} AND night >= {} AND night <= {}"
+    " UNION ALL"
+    " SELECT 0 AS kind, out_of_order_from, NULL, out_of_order_until, COUNT(id)"
+    " FROM core_room WHERE room_type = {} AND active = TRUE"
+    " GROUP BY out_of_order_from, out_of_order_until"
 )
 
 
@@ -64,17 +72,32 @@ def counts_of_groups(
     return counts
 
 
-async def bookable_of_type(room_type_id: int, nights: list[date]) -> dict[date, int]:
-    counts = await bookable_counts([room_type_id], nights)
-    return counts[room_type_id]
+def _as_date(value: date | str | None) -> date | None:
+    """A date from a UNION's column (SQLite converts only by a column's declared type)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-async def used_slots(room_type_id: int, nights: list[date]) -> dict[date, set[int]]:
-    rows = await StayNight.raw(USED_SLOTS_SQL, int(room_type_id), nights[0], nights[-1])
+async def capacity_and_used(
+    room_type_id: int, nights: list[date]
+) -> tuple[dict[date, int], dict[date, set[int]]]:
+    """``bookable_of_type`` and ``used_slots`` of one room type, read in one statement."""
+    type_id = int(room_type_id)
+    rows = await StayNight.raw(CAPACITY_AND_USED_SQL, type_id, nights[0], nights[-1], type_id)
     used: dict[date, set[int]] = defaultdict(set)
+    groups = []
     for row in rows:
-        used[row["night"]].add(row["slot"])
-    return used
+        if row["kind"] == 1:
+            used[_as_date(row["night"])].add(row["slot"])
+        else:
+            groups.append(
+                {
+                    "room_type": type_id,
+                    "out_of_order_from": _as_date(row["night"]),
+                    "out_of_order_until": _as_date(row["out_of_order_until"]),
+                    "rooms": row["rooms"],
+                }
+            )
+    return counts_of_groups(groups, [type_id], nights)[type_id], used
 
 
 async def allocate(
@@ -88,8 +111,30 @@ async def allocate(
 ) -> None:
     """Take one free slot of the room type for each night (and the room, when given), for a
     stay or, with ``hold_id`` (and no stay), for an inventory hold."""
-    capacity = await bookable_of_type(room_type_id, nights)
-    used = await used_slots(room_type_id, nights)
+    await insert(
+        await free_nights(
+            stay_id=stay_id,
+            property_id=property_id,
+            room_type_id=room_type_id,
+            room_id=room_id,
+            nights=nights,
+            hold_id=hold_id,
+        )
+    )
+
+
+async def free_nights(
+    *,
+    stay_id: int | None,
+    property_id: int,
+    room_type_id: int,
+    room_id: int | None,
+    nights: list[date],
+    hold_id: int | None = None,
+) -> list[StayNight]:
+    """The rows ``allocate`` writes, not yet written (a booking writes them with its stay:
+    ``stay_id`` None until then)."""
+    capacity, used = await capacity_and_used(room_type_id, nights)
     rows = []
     for night in nights:
         free = [s for s in range(capacity[night]) if s not in used[night]]
@@ -106,7 +151,7 @@ async def allocate(
                 hold=hold_id,
             )
         )
-    await insert(rows)
+    return rows
 
 
 async def release(stay_id: int, *, from_night: date | None = None) -> None:

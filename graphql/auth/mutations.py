@@ -10,8 +10,10 @@ from strawberry.types import Info
 
 from frontdesk.core import runtime
 from frontdesk.core.auth import apikeys, privacy, reach, roles, sessions, users
+from frontdesk.core.auth.registry import AUTHENTICATED, PUBLIC
 from frontdesk.core.errors import DomainError, PermissionDenied
 
+from ..common.contributions import secure_mutation
 from ..common.errors import UserError, decode_id, run_mutation
 from ..guests.mutations import GuestPayload
 from .types import ApiKey, Role, SessionTokens, StaffUser
@@ -166,7 +168,9 @@ async def _as_login(action) -> LoginPayload:
 
 @strawberry.type
 class AuthMutation:
-    @strawberry.mutation(description="Open a session; failed attempts are throttled.")
+    @secure_mutation(
+        permission=PUBLIC, description="Open a session; failed attempts are throttled."
+    )
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:
         client = info.context.request.client
         return await _as_login(
@@ -178,7 +182,9 @@ class AuthMutation:
             )
         )
 
-    @strawberry.mutation(description="Trade a refresh token for a new session (rotation).")
+    @secure_mutation(
+        permission=PUBLIC, description="Trade a refresh token for a new session (rotation)."
+    )
     async def refresh_session(self, info: Info, input: RefreshSessionInput) -> LoginPayload:
         return await _as_login(
             lambda: sessions.refresh(
@@ -186,7 +192,10 @@ class AuthMutation:
             )
         )
 
-    @strawberry.mutation(description="End the current session (API keys are revoked instead).")
+    @secure_mutation(
+        permission=AUTHENTICATED,
+        description="End the current session (API keys are revoked instead).",
+    )
     async def logout(self, info: Info) -> DonePayload:
         principal = info.context.principal
         if principal.session_id is None:
@@ -195,7 +204,7 @@ class AuthMutation:
         await sessions.logout(principal.session_id)
         return DonePayload(ok=True, errors=[])
 
-    @strawberry.mutation
+    @secure_mutation(permission=AUTHENTICATED)
     async def change_password(self, info: Info, input: ChangePasswordInput) -> DonePayload:
         principal = info.context.principal
         if principal.kind != "user":
@@ -213,7 +222,7 @@ class AuthMutation:
 
         return await run_mutation(DonePayload, "ok", action)
 
-    @strawberry.mutation
+    @secure_mutation(permission="users.admin")
     async def create_user(self, info: Info, input: CreateUserInput) -> UserPayload:
         async def action():
             pids = _ids(input.property_ids, "propertyIds")
@@ -230,7 +239,7 @@ class AuthMutation:
 
         return await run_mutation(UserPayload, "user", action)
 
-    @strawberry.mutation
+    @secure_mutation(permission="users.admin")
     async def update_user(self, info: Info, input: UpdateUserInput) -> UserPayload:
         async def action():
             pids = _ids(input.property_ids, "propertyIds")
@@ -250,7 +259,10 @@ class AuthMutation:
 
         return await run_mutation(UserPayload, "user", action)
 
-    @strawberry.mutation(description="Create an API key; the payload's key is shown only once.")
+    @secure_mutation(
+        permission="users.admin",
+        description="Create an API key; the payload's key is shown only once.",
+    )
     async def create_api_key(self, info: Info, input: CreateApiKeyInput) -> CreateApiKeyPayload:
         try:
             pids = _ids(input.property_ids, "propertyIds")
@@ -272,7 +284,7 @@ class AuthMutation:
             )
         return CreateApiKeyPayload(api_key=created.row, key=created.key, errors=[])
 
-    @strawberry.mutation
+    @secure_mutation(permission="users.admin")
     async def revoke_api_key(self, info: Info, input: RevokeApiKeyInput) -> ApiKeyPayload:
         async def action():
             key_id = decode_id(input.api_key_id, "apiKeyId")
@@ -281,7 +293,7 @@ class AuthMutation:
 
         return await run_mutation(ApiKeyPayload, "api_key", action)
 
-    @strawberry.mutation
+    @secure_mutation(permission="users.admin")
     async def create_role(self, info: Info, input: CreateRoleInput) -> RolePayload:
         async def action():
             reach.check_role_change(info.context.principal)
@@ -295,7 +307,7 @@ class AuthMutation:
 
         return await run_mutation(RolePayload, "role", action)
 
-    @strawberry.mutation
+    @secure_mutation(permission="users.admin")
     async def update_role(self, info: Info, input: UpdateRoleInput) -> RolePayload:
         async def action():
             reach.check_role_change(info.context.principal)
@@ -309,9 +321,10 @@ class AuthMutation:
 
         return await run_mutation(RolePayload, "role", action)
 
-    @strawberry.mutation(
+    @secure_mutation(
+        permission="guests.anonymize",
         description="Replace a guest's personal data with placeholders, in "
-        "core and every plugin; financial records stay. Refused in house."
+        "core and every plugin; financial records stay. Refused in house.",
     )
     async def anonymize_guest(self, info: Info, input: AnonymizeGuestInput) -> GuestPayload:
         return await run_mutation(

@@ -12,10 +12,11 @@ from strawberry.types import Info
 
 from frontdesk.core import runtime
 from frontdesk.core.auth import apikeys, audit, privacy, roles, users
-from frontdesk.core.auth.registry import registered_permissions
+from frontdesk.core.auth.registry import AUTHENTICATED, registered_permissions
 from frontdesk.core.errors import NotFound
 
 from ..common.connection import Connection, connection
+from ..common.contributions import secure_field
 from ..common.errors import maybe_id
 from ..common.pagination import page_size
 from ..guests.types import Guest
@@ -24,7 +25,10 @@ from .types import ApiKey, AuditRecord, Me, PermissionInfo, Role, StaffUser
 
 @strawberry.type
 class AuthQuery:
-    @strawberry.field(description="The caller: user or API key, permissions and properties.")
+    @secure_field(
+        permission=AUTHENTICATED,
+        description="The caller: user or API key, permissions and properties.",
+    )
     def me(self, info: Info) -> Me:
         principal = info.context.principal
         pids = principal.property_ids
@@ -34,21 +38,25 @@ class AuthQuery:
             permissions=sorted(principal.permissions),
             all_properties=pids is None,
             property_ids=[strawberry.ID(str(p)) for p in sorted(pids or [])],
+            user_id=strawberry.ID(str(principal.id)) if principal.kind == "user" else None,
         )
 
-    @strawberry.field
+    @secure_field(permission="users.admin")
     async def users(self) -> list[StaffUser]:
         return await users.list_users()
 
-    @strawberry.field(name="apiKeys")
+    @secure_field(permission="users.admin", name="apiKeys")
     async def api_keys(self) -> list[ApiKey]:
         return await apikeys.list_api_keys()
 
-    @strawberry.field
+    @secure_field(permission="users.admin")
     async def roles(self) -> list[Role]:
         return await roles.list_roles()
 
-    @strawberry.field(description="Every permission of this installation (core and plugins).")
+    @secure_field(
+        permission="users.admin",
+        description="Every permission of this installation (core and plugins).",
+    )
     def permissions(self) -> list[PermissionInfo]:
         found = registered_permissions(runtime.current().plugin_manager)
         return [
@@ -56,7 +64,10 @@ class AuthQuery:
             for p in sorted(found.values(), key=lambda p: p.name)
         ]
 
-    @strawberry.field(description="The audit trail, oldest first; every filter narrows it.")
+    @secure_field(
+        permission="audit.read",
+        description="The audit trail, oldest first; every filter narrows it.",
+    )
     async def audit_records(
         self,
         info: Info,
@@ -91,7 +102,10 @@ class AuthQuery:
         )
         return connection(page)
 
-    @strawberry.field(description="Everything held about a guest, core and plugins (GDPR).")
+    @secure_field(
+        permission="guests.export",
+        description="Everything held about a guest, core and plugins (GDPR).",
+    )
     async def export_guest_data(self, guest_id: strawberry.ID) -> JSON | None:
         key = maybe_id(guest_id)
         if key is None:
@@ -102,7 +116,10 @@ class AuthQuery:
             return None
         return document
 
-    @strawberry.field(description="Guests with no stay within the retention period.")
+    @secure_field(
+        permission="guests.anonymize",
+        description="Guests with no stay within the retention period.",
+    )
     async def guests_due_for_anonymization(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Guest]:

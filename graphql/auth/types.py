@@ -79,6 +79,10 @@ class Me:
     permissions: list[str]
     all_properties: bool
     property_ids: list[strawberry.ID]
+    user_id: strawberry.ID | None = strawberry.field(
+        description="The staff user asking (StaffUser.id; null for an API key), which other "
+        "records link to: a frontend finds the caller's own, such as their shifts, by it."
+    )
 
 
 @strawberry.type(description="A login session: send the access token as a Bearer credential.")

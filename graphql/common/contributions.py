@@ -29,7 +29,9 @@ class GraphQLContribution:
     * ``type_extensions``: core type name (``"Stay"``, ``"Guest"``, ``"Room"``…) -> strawberry
       types whose fields are added to it; their resolvers get the core row as ``self``.
     * ``field_permissions``: ``"Query.conciergeRequests"`` (type name . GraphQL field name) ->
-      the permission a caller needs for it; the API enforces these in one place.
+      the permission a caller needs for it; the API enforces these in one place. Kept for
+      plugins written against it: core's areas and the built-in plugins declare every
+      permission on its field instead (``secure_field`` / ``secure_mutation``).
     * ``scoped_arguments``: the objects your root fields' id arguments name, so that a caller
       limited to some properties cannot reach another property's by guessing ids. Key: an
       argument or input-field name (``"requestId"``: on every root field) or
@@ -41,6 +43,9 @@ class GraphQLContribution:
     * ``event_permissions``: event name (``"concierge.request_changed"``) or area (the part
       before the first dot, ``"concierge"``) -> the permission a subscriber needs to receive
       the plugin's committed events live (docs/live.md); events no map names are not sent.
+    * ``trusted_documents``: the GraphQL documents the plugin's own client sends (its web
+      panel's queries), registered as trusted documents: parsed and validated once at start,
+      nameable by sha256, and the only ones answered with FRONTDESK_TRUSTED_DOCUMENTS_ONLY.
     """
 
     queries: list[type] = field(default_factory=list)
@@ -51,6 +56,12 @@ class GraphQLContribution:
     scoped_arguments: dict[str, ScopeTarget] = field(default_factory=dict)
     unscoped_arguments: frozenset[str] = frozenset()
     event_permissions: dict[str, str] = field(default_factory=dict)
+    trusted_documents: tuple[str, ...] = ()
+
+    def source_name(self) -> str:
+        """The module that contributed this part, for start-up logs."""
+        owners = [*self.queries, *self.mutations, *self.types]
+        return owners[0].__module__ if owners else "a contribution"
 
 
 def declared(

@@ -63,6 +63,11 @@ class Loaders:
             found = self._batches[key] = Batch(fetch)
         return found
 
+    def loaded(self, table: Any, *, namespace: str = "core") -> dict[Any, Any]:
+        """The rows of ``table`` loaded so far by id (None for a missing row), the very
+        dictionary ``row`` reads, filled as batches and loaders fetch more."""
+        return self._rows.setdefault((table, namespace), {})
+
     def row(self, table: Any, key: Any, *, namespace: str = "core") -> Any:
         """The row of ``table`` with id ``key`` when a batch has loaded it (a prefetched
         list), else the loader's future for it: a board asks this for every related

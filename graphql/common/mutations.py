@@ -28,6 +28,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from .contributions import ScopeTarget, declared
 from .errors import decode_id, decode_optional_id, run_mutation
 
 
@@ -80,11 +81,15 @@ def service_mutation(
     exclude: Collection[str] = (),
     then: Callable[[Any], Any] | None = None,
     description: str | None = None,
+    permission: str | None = None,
+    scopes: Mapping[str, ScopeTarget] | None = None,
+    unscoped: Collection[str] = (),
 ) -> Any:
     """A mutation field taking ``input`` that calls ``service`` with the input's fields
     (plus ``actor``, the caller, unless ``actor=False``) and answers with ``payload``:
     ``result`` holds what the service returned (passed through ``then`` if given), or
-    ``errors`` the refusal."""
+    ``errors`` the refusal. ``permission``, ``scopes`` and ``unscoped`` are declared on the
+    field as ``secure_mutation`` declares them."""
 
     async def resolve(info: Info, input: Any) -> Any:
         async def action() -> Any:
@@ -97,4 +102,8 @@ def service_mutation(
         return await run_mutation(payload, result, action)
 
     resolve.__annotations__ = {"info": Info, "input": input, "return": payload}
-    return strawberry.mutation(resolver=resolve, description=description)
+    return strawberry.mutation(
+        resolver=resolve,
+        description=description,
+        metadata=declared(permission, scopes, unscoped),
+    )

@@ -36,6 +36,8 @@ from graphql import (
     is_leaf_type,
 )
 
+from . import plan, plan_run
+
 SHORTCUT_KEY = "frontdesk-shortcut"
 
 
@@ -45,6 +47,9 @@ class FieldShortcut(NamedTuple):
     read: Callable[[Any], Any]
     leaf: GraphQLLeafType
     non_null: bool
+    #: The source's attribute ``read`` gets, when that is all it does (a compiled plan reads
+    #: a piccolo row's column from the row's dictionary, see ``core.rows.plain_columns``).
+    attribute: str | None = None
 
 
 def object_fields(schema: GraphQLSchema) -> Iterator[tuple[GraphQLObjectType, str, GraphQLField]]:
@@ -88,7 +93,9 @@ def _reader(definition: StrawberryField) -> Callable[[Any], Any] | None:
     if resolver.info_parameter is not None:
         return None
     if resolver.self_parameter is not None:
-        return resolver.__call__
+        # ``StrawberryResolver.__call__`` only forwards to its callable ``wrapped_func``.
+        wrapped = resolver.wrapped_func
+        return wrapped if callable(wrapped) else resolver.__call__
     return lambda _source: resolver()
 
 
@@ -111,7 +118,8 @@ def shortcut(field: GraphQLField) -> FieldShortcut | None:
     read = _reader(definition)
     if read is None:
         return None
-    return FieldShortcut(read=read, leaf=leaf, non_null=non_null)  # type: ignore[arg-type]
+    attribute = definition.python_name if isinstance(read, operator.attrgetter) else None
+    return FieldShortcut(read=read, leaf=leaf, non_null=non_null, attribute=attribute)  # type: ignore[arg-type]
 
 
 def _direct(definition: StrawberryField, info_class: type) -> Callable[..., Any] | None:
@@ -136,6 +144,9 @@ def _direct(definition: StrawberryField, info_class: type) -> Callable[..., Any]
         def resolve(source: Any, info: Any) -> Any:
             return function(**{info_name: info_class(info, definition)})
 
+    # A compiled plan (plan.py) makes the Info once per request and calls the function itself.
+    if resolver.self_parameter is not None:
+        resolve.direct = (function, info_name, info_class, definition)  # type: ignore[attr-defined]
     return resolve
 
 
@@ -206,6 +217,38 @@ class ShortcutExecutor(StrawberryGraphQLCoreExecutionContext):
         # The field set is kept with its plan so that its id is not reused meanwhile.
         plans[key] = (grouped_field_set, steps)
         return steps
+
+    def execute_collected_root_fields(
+        self,
+        root_type: GraphQLObjectType,
+        root_value: Any,
+        grouped_field_set: Any,
+        serially: bool,
+        new_defer_usages: Any,
+    ) -> Any:
+        """A trusted document's compiled plan when it has one (graphql/execution/plan.py);
+        graphql-core's execution when it has none or the plan gives up on this request."""
+        found = None
+        middleware = self.middleware_manager
+        if not serially and not new_defer_usages and not (middleware and middleware.middlewares):
+            found = plan.plan_for(self.schema, self.operation)
+        if found is None:
+            return super().execute_collected_root_fields(
+                root_type, root_value, grouped_field_set, serially, new_defer_usages
+            )
+        return self._planned(found, root_type, root_value, grouped_field_set)
+
+    async def _planned(
+        self, found: Any, root_type: Any, root_value: Any, grouped_field_set: Any
+    ) -> Any:
+        try:
+            return await plan_run.execute(self, found, grouped_field_set)
+        except plan.Fallback:
+            plan.STATS["fallbacks"] += 1
+        result = super().execute_collected_root_fields(
+            root_type, root_value, grouped_field_set, False, ()
+        )
+        return await result if self.is_awaitable(result) else result
 
     def complete_value(
         self,

@@ -11,6 +11,7 @@ be tried before the shortcuts are brought up to date (tests/graphql run both way
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,9 @@ from strawberry.types import Info
 from frontdesk.core.settings import Settings
 
 from .fast_path import ShortcutExecutor, install_direct_resolvers, install_shortcuts
+from .plan import compile_document
 from .read_snapshot import SQLiteReadSnapshot
+from .trusted import TrustedDocuments
 
 # Set on the strawberry Schema at build, read back by the look-ahead through ``info.schema``.
 SCHEMA_ATTRIBUTE = "execution_shortcuts"
@@ -51,10 +54,17 @@ class ExecutionShortcuts:
         if self.enabled:
             install_direct_resolvers(schema._schema, schema.config.info_class)
 
-    def install_marks(self, schema: strawberry.Schema) -> None:
-        """The fast path's field marks; run last, so a guarded field keeps the full path."""
+    def install_marks(
+        self, schema: strawberry.Schema, trusted: TrustedDocuments | None = None
+    ) -> None:
+        """The fast path's field marks; run after the guards, so a guarded field keeps the
+        full path. Then each trusted document registered from now on (at the end of the
+        build, when every resolver is in place) gets its compiled plans
+        (graphql/execution/plan.py), which read the marks and the guards."""
         if self.enabled:
             install_shortcuts(schema._schema)
+        if self.enabled and trusted is not None:
+            trusted.on_register = functools.partial(compile_document, schema._schema)
 
 
 def active(info: Info) -> bool:

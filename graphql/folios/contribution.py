@@ -4,20 +4,31 @@ queries and mutations of folios, the city ledger and invoices, and the folios' f
 
 from __future__ import annotations
 
-from ..common.contributions import GraphQLContribution
+from frontdesk.core.folios.tables import CityLedgerAccount, Folio, FolioEntry, Invoice
+
+from ..common.contributions import GraphQLContribution, ScopeTarget
 from .documents import DocumentsMutation
 from .ledger import FolioListQuery
 from .mutations import FolioMutation
-from .permissions import FIELD_PERMISSIONS, SCOPED_ARGUMENTS
 from .queries import FolioQuery
 from .stay_fields import StayFolioFields
+
+#: What the area's id arguments name, by argument name alone: the name means this on every
+#: root field, core's and the plugins' (a plugin's ``folioId`` names a folio without declaring
+#: it). Field permissions, and ids whose meaning is the field's own (``id``), are declared on
+#: the fields (``secure_field`` / ``secure_mutation``).
+ID_ARGUMENTS: dict[str, ScopeTarget] = {
+    "folioId": Folio,
+    "paymentId": FolioEntry,
+    "invoiceId": Invoice,
+    "cityLedgerAccountId": CityLedgerAccount,
+}
 
 CONTRIBUTION = GraphQLContribution(
     queries=[FolioQuery],
     mutations=[FolioMutation],
     type_extensions={"Stay": [StayFolioFields]},
-    field_permissions=FIELD_PERMISSIONS,
-    scoped_arguments=SCOPED_ARGUMENTS,
+    scoped_arguments=ID_ARGUMENTS,
 )
 
 #: The guest ledger (``Query.folios``) and credit notes (``issueCreditNote``), added after

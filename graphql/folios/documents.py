@@ -113,4 +113,5 @@ class DocumentsMutation:
         "credit_note",
         input=IssueCreditNoteInput,
         description="Cancel an invoice in full with a credit note of the next number.",
+        permission="folios.write",
     )

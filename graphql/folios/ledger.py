@@ -10,6 +10,7 @@ from frontdesk.core.folios.tables import Folio as FolioRow
 from frontdesk.core.pagination import paginate_ranked
 
 from ..common.connection import Connection, connection
+from ..common.contributions import secure_field
 from ..common.errors import maybe_id
 from ..common.pagination import page_size
 from ..security.scope import property_scope
@@ -28,9 +29,10 @@ def folio_condition(info: Info, property_id: strawberry.ID, status: FolioStatus 
 
 @strawberry.type
 class FolioListQuery:
-    @strawberry.field(
+    @secure_field(
+        permission="folios.read",
         description="A property's folios (its guest ledger): open ones first, then settled "
-        "and transferred ones, each group oldest first. Each folio carries its balance."
+        "and transferred ones, each group oldest first. Each folio carries its balance.",
     )
     async def folios(
         self,

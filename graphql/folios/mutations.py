@@ -8,6 +8,8 @@ import strawberry
 
 from frontdesk.core.folios import city_ledger, closing, payments
 from frontdesk.core.folios import service as folios
+from frontdesk.core.folios.tables import CityLedgerAccount as AccountRow
+from frontdesk.core.folios.tables import FolioEntry as EntryRow
 
 from ..common.errors import UserError
 from ..common.mutations import service_mutation
@@ -160,6 +162,8 @@ class FolioMutation:
         input=OpenFolioInput,
         rename={"account_id": "city_ledger_account_id"},
         convert={"categories": _categories},
+        permission="folios.write",
+        scopes={"accountId": AccountRow},
     )
     route_charges = service_mutation(
         folios.set_routing,
@@ -168,9 +172,14 @@ class FolioMutation:
         input=RouteChargesInput,
         actor=False,
         convert={"categories": _categories},
+        permission="folios.write",
     )
     post_charge = service_mutation(
-        folios.post_charge, FolioEntryPayload, "entry", input=PostChargeInput
+        folios.post_charge,
+        FolioEntryPayload,
+        "entry",
+        input=PostChargeInput,
+        permission="folios.write",
     )
     post_credit = service_mutation(
         folios.post_credit,
@@ -178,18 +187,36 @@ class FolioMutation:
         "entry",
         input=PostCreditInput,
         description="Post a goodwill credit: a charge line with negative net, tax and gross.",
+        permission="folios.write",
     )
     record_payment = service_mutation(
-        payments.record_payment, FolioEntryPayload, "entry", input=RecordPaymentInput
+        payments.record_payment,
+        FolioEntryPayload,
+        "entry",
+        input=RecordPaymentInput,
+        permission="folios.write",
     )
     refund_payment = service_mutation(
-        payments.refund_payment, FolioEntryPayload, "entry", input=RefundPaymentInput
+        payments.refund_payment,
+        FolioEntryPayload,
+        "entry",
+        input=RefundPaymentInput,
+        permission="folios.write",
     )
     correct_entry = service_mutation(
-        folios.correct_entry, FolioEntryPayload, "entry", input=CorrectEntryInput
+        folios.correct_entry,
+        FolioEntryPayload,
+        "entry",
+        input=CorrectEntryInput,
+        permission="folios.write",
+        scopes={"entryId": EntryRow},
     )
     settle_folio = service_mutation(
-        closing.settle_folio, FolioPayload, "folio", input=SettleFolioInput
+        closing.settle_folio,
+        FolioPayload,
+        "folio",
+        input=SettleFolioInput,
+        permission="folios.write",
     )
     create_city_ledger_account = service_mutation(
         city_ledger.create_account,
@@ -197,13 +224,21 @@ class FolioMutation:
         "account",
         input=CreateCityLedgerAccountInput,
         actor=False,
+        permission="city_ledger.write",
     )
     transfer_folio_to_city_ledger = service_mutation(
-        closing.transfer_to_city_ledger, FolioPayload, "folio", input=TransferFolioToCityLedgerInput
+        closing.transfer_to_city_ledger,
+        FolioPayload,
+        "folio",
+        input=TransferFolioToCityLedgerInput,
+        permission="folios.write",  # done at the desk, at check-out
+        scopes={"accountId": AccountRow},
     )
     record_city_ledger_payment = service_mutation(
         city_ledger.record_account_payment,
         CityLedgerEntryPayload,
         "entry",
         input=RecordCityLedgerPaymentInput,
+        permission="city_ledger.write",
+        scopes={"accountId": AccountRow},
     )

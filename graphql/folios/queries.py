@@ -11,6 +11,7 @@ from frontdesk.core.folios.tables import Invoice as InvoiceRow
 from frontdesk.core.pagination import paginate
 
 from ..common.connection import Connection, connection
+from ..common.contributions import secure_field
 from ..common.errors import maybe_id
 from ..common.pagination import by_id, page_size
 from ..folios.types import CityLedgerAccount, Folio, Invoice
@@ -19,15 +20,15 @@ from .types import NS
 
 @strawberry.type
 class FolioQuery:
-    @strawberry.field
+    @secure_field(permission="folios.read", scopes={"id": FolioRow})
     async def folio(self, info: Info, id: strawberry.ID) -> Folio | None:
         return await by_id(info, FolioRow, id, NS)
 
-    @strawberry.field
+    @secure_field(permission="invoices.read", scopes={"id": InvoiceRow})
     async def invoice(self, info: Info, id: strawberry.ID) -> Invoice | None:
         return await by_id(info, InvoiceRow, id, NS)
 
-    @strawberry.field(description="Invoices of a property, by number.")
+    @secure_field(permission="invoices.read", description="Invoices of a property, by number.")
     async def invoices(
         self,
         info: Info,
@@ -41,11 +42,11 @@ class FolioQuery:
             await paginate(InvoiceRow, condition, first=page_size(info, first), after=after)
         )
 
-    @strawberry.field
+    @secure_field(permission="city_ledger.read", scopes={"id": AccountRow})
     async def city_ledger_account(self, info: Info, id: strawberry.ID) -> CityLedgerAccount | None:
         return await by_id(info, AccountRow, id, NS)
 
-    @strawberry.field
+    @secure_field(permission="city_ledger.read")
     async def city_ledger_accounts(
         self,
         info: Info,

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from ..common.contributions import GraphQLContribution
+from frontdesk.core.guests.tables import Guest as GuestRow
+
+from ..common.contributions import GraphQLContribution, ScopeTarget
 from .mutations import GuestMutation
-from .permissions import FIELD_PERMISSIONS, SCOPED_ARGUMENTS
 from .queries import GuestQuery
+
+#: What the area's id arguments name, by argument name alone: the name means this on every
+#: root field, core's and the plugins' (a plugin's ``guestId`` names a guest without declaring
+#: it). Field permissions, and ids whose meaning is the field's own (``id``), are declared on
+#: the fields (``secure_field`` / ``secure_mutation``).
+ID_ARGUMENTS: dict[str, ScopeTarget] = {"guestId": GuestRow}
 
 CONTRIBUTION = GraphQLContribution(
     queries=[GuestQuery],
     mutations=[GuestMutation],
-    field_permissions=FIELD_PERMISSIONS,
-    scoped_arguments=SCOPED_ARGUMENTS,
+    scoped_arguments=ID_ARGUMENTS,
 )

@@ -11,6 +11,7 @@ from strawberry.types import Info
 from frontdesk.core.errors import DomainError
 from frontdesk.core.guests import service as guests
 
+from ..common.contributions import secure_mutation
 from ..common.errors import UserError, decode_id, run_mutation
 from ..properties.mutations import AddressInput
 from .types import Guest
@@ -112,7 +113,7 @@ def _profile(data) -> dict:
 
 @strawberry.type
 class GuestMutation:
-    @strawberry.mutation
+    @secure_mutation(permission="guests.write")
     async def create_guest(self, info: Info, input: CreateGuestInput) -> CreateGuestPayload:
         async def action():
             guest, duplicates = await guests.create_guest(
@@ -129,7 +130,7 @@ class GuestMutation:
                 guest=None, possible_duplicates=[], errors=UserError.all_from_domain(error)
             )
 
-    @strawberry.mutation
+    @secure_mutation(permission="guests.write")
     async def update_guest(self, info: Info, input: UpdateGuestInput) -> GuestPayload:
         return await run_mutation(
             GuestPayload,

@@ -12,6 +12,7 @@ from frontdesk.core.guests.tables import Guest as GuestRow
 from frontdesk.core.pagination import paginate
 
 from ..common.connection import Connection, connection
+from ..common.contributions import secure_field
 from ..common.errors import maybe_id
 from ..common.pagination import all_of, by_id, nothing, page_size
 from ..guests.types import Guest
@@ -20,7 +21,9 @@ from ..security.scope import property_scope
 
 @strawberry.type
 class GuestQuery:
-    @strawberry.field(description="Guests matching a name, email or phone fragment.")
+    @secure_field(
+        permission="guests.read", description="Guests matching a name, email or phone fragment."
+    )
     async def guests(
         self,
         info: Info,
@@ -43,6 +46,6 @@ class GuestQuery:
             )
         )
 
-    @strawberry.field
+    @secure_field(permission="guests.read", scopes={"id": GuestRow})
     async def guest(self, info: Info, id: strawberry.ID) -> Guest | None:
         return await by_id(info, GuestRow, id)

@@ -1,5 +1,5 @@
-"""GraphQL types of guest profiles. The fields holding personal data need
-``guests.pii.read`` (graphql/guests/permissions.py)."""
+"""GraphQL types of guest profiles. The fields holding personal data declare ``PII``
+(``guests.pii.read``): a caller without it sees them null."""
 
 from __future__ import annotations
 
@@ -10,7 +10,12 @@ from strawberry.types import Info
 
 from frontdesk.core.properties.tables import Property as PropertyRow
 
+from ..common.contributions import secure_field
 from ..properties.types import Address, Property
+
+#: The permission personal data needs besides ``guests.read`` (also the folios' registration
+#: card of a stay).
+PII = "guests.pii.read"
 
 
 @strawberry.type
@@ -36,7 +41,7 @@ class Guest:
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
 
-    @strawberry.field
+    @secure_field(permission=PII)
     def address(self) -> Address | None:
         return Address(
             line=self.address_line,
@@ -45,17 +50,17 @@ class Guest:
             country=self.country,
         )
 
-    @strawberry.field
+    @secure_field(permission=PII)
     def date_of_birth(self) -> date | None:
         return self.date_of_birth
 
-    @strawberry.field
+    @secure_field(permission=PII)
     def identity_document(self) -> IdentityDocument | None:
         if not (self.id_document_type or self.id_document_number):
             return None
         return IdentityDocument(type=self.id_document_type, number=self.id_document_number)
 
-    @strawberry.field
+    @secure_field(permission=PII)
     def notes(self) -> str | None:
         return self.notes
 

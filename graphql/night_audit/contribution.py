@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from ..common.contributions import GraphQLContribution
 from .mutations import NightAuditMutation
-from .permissions import FIELD_PERMISSIONS
 from .queries import NightAuditQuery
 
 CONTRIBUTION = GraphQLContribution(
     queries=[NightAuditQuery],
     mutations=[NightAuditMutation],
-    field_permissions=FIELD_PERMISSIONS,
 )

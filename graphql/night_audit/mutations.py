@@ -37,4 +37,5 @@ class NightAuditMutation:
         input=RunNightAuditInput,
         then=report_from_run,
         description="Close the property's business date (see docs).",
+        permission="night_audit.run",
     )

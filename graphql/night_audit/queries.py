@@ -8,13 +8,16 @@ import strawberry
 
 from frontdesk.core.night_audit.service import get_run
 
+from ..common.contributions import secure_field
 from ..common.errors import maybe_id
 from ..night_audit.types import NightAuditReport, report_from_run
 
 
 @strawberry.type
 class NightAuditQuery:
-    @strawberry.field(description="The night audit summary of a business date.")
+    @secure_field(
+        permission="reports.read", description="The night audit summary of a business date."
+    )
     async def night_audit_report(
         self, property_id: strawberry.ID, business_date: date
     ) -> NightAuditReport | None:

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
-from ..common.contributions import GraphQLContribution
+from frontdesk.core.properties.tables import Property as PropertyRow
+from frontdesk.core.properties.tables import Room as RoomRow
+from frontdesk.core.properties.tables import RoomType as RoomTypeRow
+
+from ..common.contributions import GraphQLContribution, ScopeTarget
 from .mutations import PropertyMutation, PropertyUpdateMutation
-from .permissions import FIELD_PERMISSIONS, SCOPED_ARGUMENTS
 from .queries import PropertyQuery
+
+#: What the area's id arguments name, by argument name alone: the name means this on every
+#: root field, core's and the plugins' (a plugin's ``propertyId`` names a property without declaring
+#: it). Field permissions, and ids whose meaning is the field's own (``id``), are declared on
+#: the fields (``secure_field`` / ``secure_mutation``).
+ID_ARGUMENTS: dict[str, ScopeTarget] = {
+    "propertyId": PropertyRow,
+    "propertyIds": PropertyRow,
+    "roomTypeId": RoomTypeRow,
+    "roomId": RoomRow,
+}
 
 CONTRIBUTION = GraphQLContribution(
     queries=[PropertyQuery],
     mutations=[PropertyMutation],
-    field_permissions=FIELD_PERMISSIONS,
-    scoped_arguments=SCOPED_ARGUMENTS,
+    scoped_arguments=ID_ARGUMENTS,
 )
 
 #: ``updateProperty`` and ``updateRoomType``, added later than the other areas' mutations

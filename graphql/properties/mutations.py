@@ -10,6 +10,7 @@ import strawberry
 from frontdesk.core.properties import service as properties
 from frontdesk.core.properties import updates
 
+from ..common.contributions import secure_mutation
 from ..common.errors import UserError, decode_id, run_mutation
 from ..common.mutations import service_arguments, service_mutation
 from .types import HousekeepingStatus, Property, Room, RoomType
@@ -100,6 +101,7 @@ class PropertyMutation:
         "property",
         input=CreatePropertyInput,
         actor=False,
+        permission="properties.write",
     )
     create_room_type = service_mutation(
         properties.create_room_type,
@@ -107,12 +109,18 @@ class PropertyMutation:
         "room_type",
         input=CreateRoomTypeInput,
         actor=False,
+        permission="properties.write",
     )
     create_room = service_mutation(
-        properties.create_room, RoomPayload, "room", input=CreateRoomInput, actor=False
+        properties.create_room,
+        RoomPayload,
+        "room",
+        input=CreateRoomInput,
+        actor=False,
+        permission="properties.write",
     )
 
-    @strawberry.mutation
+    @secure_mutation(permission="properties.write")
     async def update_room(self, input: UpdateRoomInput) -> RoomPayload:
         async def action():
             values = service_arguments(input)
@@ -123,7 +131,11 @@ class PropertyMutation:
         return await run_mutation(RoomPayload, "room", action)
 
     set_room_status = service_mutation(
-        properties.set_room_status, RoomPayload, "room", input=SetRoomStatusInput
+        properties.set_room_status,
+        RoomPayload,
+        "room",
+        input=SetRoomStatusInput,
+        permission="rooms.status.write",
     )
 
 
@@ -199,7 +211,10 @@ class PropertyUpdateMutation:
     """``updateProperty`` and ``updateRoomType``: change what was set at creation. Fields
     left out of the input stay as they are; ``null`` clears an optional one."""
 
-    @strawberry.mutation(description="Change a property's details (those sent; null clears).")
+    @secure_mutation(
+        permission="properties.write",
+        description="Change a property's details (those sent; null clears).",
+    )
     async def update_property(self, input: UpdatePropertyInput) -> UpdatePropertyPayload:
         async def action():
             return await updates.update_property(
@@ -215,4 +230,5 @@ class PropertyUpdateMutation:
         input=UpdateRoomTypeInput,
         actor=False,
         description="Change a room type's code, name, occupancy or description.",
+        permission="properties.write",
     )

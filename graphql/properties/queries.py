@@ -13,15 +13,19 @@ from frontdesk.core.properties.tables import Room as RoomRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 
 from ..common.connection import Connection, connection
+from ..common.contributions import secure_field
 from ..common.errors import maybe_id
 from ..common.pagination import all_of, by_id, nothing, page_size
+from ..execution import prefetch
 from ..properties.types import HousekeepingStatus, Property, Room, RoomType
 from ..security.scope import property_scope
 
 
 @strawberry.type
 class PropertyQuery:
-    @strawberry.field(description="Properties (hotels) of this installation.")
+    @secure_field(
+        permission="properties.read", description="Properties (hotels) of this installation."
+    )
     async def properties(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Property]:
@@ -34,11 +38,11 @@ class PropertyQuery:
             )
         )
 
-    @strawberry.field
+    @secure_field(permission="properties.read", scopes={"id": PropertyRow})
     async def property(self, info: Info, id: strawberry.ID) -> Property | None:
         return await by_id(info, PropertyRow, id)
 
-    @strawberry.field
+    @secure_field(permission="properties.read")
     async def room_types(
         self,
         info: Info,
@@ -52,7 +56,7 @@ class PropertyQuery:
             await paginate(RoomTypeRow, condition, first=page_size(info, first), after=after)
         )
 
-    @strawberry.field
+    @secure_field(permission="properties.read")
     async def rooms(
         self,
         info: Info,
@@ -73,6 +77,6 @@ class PropertyQuery:
                 if housekeeping_status
                 else None,
             )
-        return connection(
-            await paginate(RoomRow, condition, first=page_size(info, first), after=after)
-        )
+        page = await paginate(RoomRow, condition, first=page_size(info, first), after=after)
+        await prefetch.prefetch(info, "Room", page.items)
+        return connection(page)

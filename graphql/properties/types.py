@@ -12,6 +12,8 @@ from strawberry.types import Info
 from frontdesk.core.properties.tables import Property as PropertyRow
 from frontdesk.core.properties.tables import RoomType as RoomTypeRow
 
+from ..execution import prefetch
+
 
 @strawberry.enum
 class HousekeepingStatus(enum.Enum):
@@ -79,13 +81,17 @@ class Room:
     def housekeeping_status(self) -> HousekeepingStatus:
         return HousekeepingStatus(self.housekeeping_status)
 
+    # Sync, as Stay's: the row when the rooms list prefetched it, else the loader's future
+    # (which graphql-core awaits); a compiled plan answers them from the loaded rows.
     @strawberry.field
-    async def room_type(self, info: Info) -> RoomType:
-        return await info.context.loaders.by_id(RoomTypeRow).load(self.room_type)
+    @prefetch.reads_row(RoomTypeRow, "room_type")
+    def room_type(self, info: Info) -> RoomType:
+        return info.context.loaders.row(RoomTypeRow, self.room_type)
 
     @strawberry.field
-    async def property(self, info: Info) -> Property:
-        return await info.context.loaders.by_id(PropertyRow).load(self.property)
+    @prefetch.reads_row(PropertyRow, "property")
+    def property(self, info: Info) -> Property:
+        return info.context.loaders.row(PropertyRow, self.property)
 
 
 @strawberry.type
@@ -102,3 +108,7 @@ def _address_of(row) -> Address | None:
     if not any(parts):
         return None
     return Address(line=parts[0], city=parts[1], postal_code=parts[2], country=parts[3])
+
+
+prefetch.register("Room", "roomType", prefetch.related(RoomTypeRow, "room_type"))
+prefetch.register("Room", "property", prefetch.related(PropertyRow, "property"))

@@ -11,6 +11,7 @@ import strawberry
 from frontdesk.core.errors import DomainError
 from frontdesk.core.rates import service as rates
 
+from ..common.contributions import secure_mutation
 from ..common.errors import UserError, decode_id
 from ..common.mutations import service_mutation
 from .types import (
@@ -145,7 +146,12 @@ def _inclusions(inclusions: list[RatePlanInclusionInput] | None) -> list[dict]:
 @strawberry.type
 class RateMutation:
     set_base_rate = service_mutation(
-        rates.set_base_rate, BaseRatePayload, "base_rate", input=SetBaseRateInput, actor=False
+        rates.set_base_rate,
+        BaseRatePayload,
+        "base_rate",
+        input=SetBaseRateInput,
+        actor=False,
+        permission="rates.write",
     )
     set_calendar_rate = service_mutation(
         rates.set_calendar_rate,
@@ -154,6 +160,7 @@ class RateMutation:
         input=SetCalendarRateInput,
         actor=False,
         then=len,
+        permission="rates.write",
     )
     create_rate_plan = service_mutation(
         rates.create_rate_plan,
@@ -162,6 +169,7 @@ class RateMutation:
         input=CreateRatePlanInput,
         actor=False,
         convert={"inclusions": _inclusions},
+        permission="rates.write",
     )
     set_rate_plan_active = service_mutation(
         rates.set_rate_plan_active,
@@ -169,9 +177,15 @@ class RateMutation:
         "rate_plan",
         input=SetRatePlanActiveInput,
         actor=False,
+        permission="rates.write",
     )
     set_tax_rate = service_mutation(
-        rates.set_tax_rate, TaxRatePayload, "tax_rate", input=SetTaxRateInput, actor=False
+        rates.set_tax_rate,
+        TaxRatePayload,
+        "tax_rate",
+        input=SetTaxRateInput,
+        actor=False,
+        permission="rates.write",
     )
     set_city_tax_rule = service_mutation(
         rates.set_city_tax_rule,
@@ -179,9 +193,10 @@ class RateMutation:
         "city_tax_rule",
         input=SetCityTaxRuleInput,
         actor=False,
+        permission="rates.write",
     )
 
-    @strawberry.mutation
+    @secure_mutation(permission="rates.write")
     async def set_money_settings(self, input: SetMoneySettingsInput) -> MoneySettingsPayload:
         async def action() -> MoneySettingsPayload:
             row = await rates.set_money_settings(

@@ -17,6 +17,7 @@ from frontdesk.core.rates.tables import CityTaxRule as CityTaxRuleRow
 from frontdesk.core.rates.tables import RatePlan as RatePlanRow
 from frontdesk.core.rates.tables import TaxRate as TaxRateRow
 
+from ..common.contributions import secure_field
 from ..common.errors import UserError, decode_id, decode_optional_id, maybe_id
 from ..common.money import money
 from ..folios.sale import taxes_of
@@ -45,9 +46,10 @@ def _property_rows(table, property_id: strawberry.ID, order):
 
 @strawberry.type
 class RateQuery:
-    @strawberry.field(
+    @secure_field(
+        permission="rates.read",
         description="Price a prospective stay night by night before booking, with its taxes "
-        "(children count for a city tax charged per person unless the rule exempts them)."
+        "(children count for a city tax charged per person unless the rule exempts them).",
     )
     async def quote(
         self,
@@ -90,12 +92,12 @@ class RateQuery:
         )
         return QuoteResult(quote=quote, errors=[])
 
-    @strawberry.field
+    @secure_field(permission="rates.read")
     async def rate_plans(self, property_id: strawberry.ID) -> list[RatePlan]:
         query = _property_rows(RatePlanRow, property_id, RatePlanRow.code)
         return [] if query is None else await query
 
-    @strawberry.field
+    @secure_field(permission="rates.read", scopes={"id": RatePlanRow})
     async def rate_plan(self, info: Info, id: strawberry.ID) -> RatePlan | None:
         key = maybe_id(id)
         return (
@@ -104,17 +106,17 @@ class RateQuery:
             else await RatePlanRow.objects().where(RatePlanRow.id == key).first()
         )
 
-    @strawberry.field
+    @secure_field(permission="rates.read")
     async def base_rates(self, property_id: strawberry.ID) -> list[BaseRate]:
         query = _property_rows(BaseRateRow, property_id, BaseRateRow.room_type)
         return [] if query is None else await query
 
-    @strawberry.field
+    @secure_field(permission="rates.read")
     async def tax_rates(self, property_id: strawberry.ID) -> list[TaxRate]:
         query = _property_rows(TaxRateRow, property_id, TaxRateRow.category)
         return [] if query is None else await query
 
-    @strawberry.field
+    @secure_field(permission="rates.read")
     async def city_tax_rule(self, property_id: strawberry.ID) -> CityTaxRule | None:
         key = maybe_id(property_id)
         return (

@@ -18,13 +18,12 @@ import inspect
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from piccolo.querystring import QueryString
 from piccolo.table import Table
 
-from frontdesk.core.auth import audit
 from frontdesk.core.auth.principal import Principal
 from frontdesk.core.auth.registry import AUTHENTICATED, PUBLIC
 from frontdesk.core.properties.tables import Property as PropertyRow
+from frontdesk.core.request_rows import remembering
 from frontdesk.core.transactions import run_as_one
 from frontdesk.graphql.common.errors import UserError, maybe_id
 from frontdesk.graphql.execution.fast_path import object_fields
@@ -37,7 +36,17 @@ from graphql import (
     is_leaf_type,
 )
 
-from .policy import ROOT_TYPES, SecurityPolicy, redacted_value, refusal
+from . import plugin_gate
+from .audit_trail import Trail
+from .owners import owners as _owners
+from .policy import (
+    CANNOT_REDACT,
+    ROOT_TYPES,
+    SecurityPolicy,
+    payload_refusal,
+    redacted_value,
+    refusal,
+)
 
 UNAUTHENTICATED = "UNAUTHENTICATED"
 
@@ -103,10 +112,14 @@ def install_guards(schema: GraphQLSchema, policy: SecurityPolicy) -> int:
     """
     guard = SecurityGuard(policy=policy)
     guarded = 0
+    tables = policy.plugins.tables
     for type_, name, field in object_fields(schema):
+        key = f"{type_.name}.{name}"
+        owner = policy.plugins.owner(key) if type_.name not in ROOT_TYPES else None
         if (
             type_.name not in ROOT_TYPES
-            and f"{type_.name}.{name}" not in policy.field_permissions
+            and key not in policy.field_permissions
+            and owner is None
             and is_leaf_type(get_named_type(field.type))
         ):
             continue
@@ -115,7 +128,7 @@ def install_guards(schema: GraphQLSchema, policy: SecurityPolicy) -> int:
             field.resolve = _guarded(guard, resolver)
         else:
             field.resolve = _guarded_nested(
-                policy.field_permissions.get(f"{type_.name}.{name}"), resolver
+                policy.field_permissions.get(key), resolver, tables, owner, field.type
             )
         guarded += 1
     return guarded
@@ -128,20 +141,44 @@ def _guarded(guard: SecurityGuard, resolver: Callable) -> Callable:
     return resolve
 
 
-def _guarded_nested(permission: str | None, resolver: Callable) -> Callable:
+def _guarded_nested(
+    permission: str | None,
+    resolver: Callable,
+    tables: dict[type, str],
+    owner: str | None,
+    graphql_type: Any,
+) -> Callable:
     """The check of a field below the root, with its permission looked up once at build
-    time: on a board this runs for every guest, room and balance of every row."""
+    time: on a board this runs for every guest, room and balance of every row. A field a
+    plugin added (``owner``) shows nothing for an object of a property the plugin is off
+    for; rows of a plugin's tables are left out where the plugin is off (plugin_gate.py)."""
 
     def resolve(source: Any, info: GraphQLResolveInfo, **kwargs: Any) -> Any:
         principal = info.context.principal
         if permission is not None and not allowed(principal, permission):
             return redacted_value(info.return_type)
+        if owner is not None and plugin_gate.off_for_object(owner, source):
+            return _nothing(graphql_type, owner)
         result = resolver(source, info, **kwargs)
         if inspect.isawaitable(result):
-            return _visible_later(principal, result)
-        return visible(principal, result)
+            return _visible_later(principal, result, tables)
+        return plugin_gate.keep(tables, visible(principal, result))
 
+    # Read by the compiled plans (graphql/execution/plan.py), which decide the permission once
+    # per request and call the resolver inside straight.
+    resolve.guard_permission = permission  # type: ignore[attr-defined]
+    resolve.guarded_resolver = resolver  # type: ignore[attr-defined]
     return resolve
+
+
+def _nothing(graphql_type: Any, owner: str) -> Any:
+    value = redacted_value(graphql_type)
+    if value is CANNOT_REDACT:
+        raise GraphQLError(
+            f"The {owner} plugin is turned off for this object's property.",
+            extensions={"code": plugin_gate.PLUGIN_DISABLED},
+        )
+    return value
 
 
 class SecurityGuard:
@@ -155,7 +192,19 @@ class SecurityGuard:
     async def resolve(
         self, _next: Callable, root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any
     ) -> Any:
-        """A root field (Query/Mutation): authentication, permission, scope, audit."""
+        """A root field (Query/Mutation): authentication, permission, scope, audit.
+
+        A mutation runs with a memo of the rows its scope check read (``core.request_rows``):
+        mutations run one at a time in the request's task, so the memo is this field's
+        alone; a query's root fields run concurrently and get none."""
+        if info.parent_type.name != "Mutation":
+            return await self._resolve(_next, root, info, *args, **kwargs)
+        with remembering():
+            return await self._resolve(_next, root, info, *args, **kwargs)
+
+    async def _resolve(
+        self, _next: Callable, root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any
+    ) -> Any:
         parent = info.parent_type.name
         key = f"{parent}.{info.field_name}"
         context = info.context
@@ -170,7 +219,7 @@ class SecurityGuard:
         # Looking objects up costs a query each: only for the audit trail or a limited caller.
         limited = principal is not None and principal.property_ids is not None
         scoped = await self._scoped(key, kwargs) if audited or limited else []
-        trail = _Trail(self, context, key, scoped) if audited else None
+        trail = Trail(self, context, key, scoped) if audited else None
         if not allowed(principal, permission):
             if trail:
                 await trail.write("denied", detail=f"lacks {permission}")
@@ -198,17 +247,59 @@ class SecurityGuard:
                     f"{argument} does not exist.",
                     extensions={"code": "NOT_FOUND", "field": argument},
                 )
+        error = await self._plugin_off(key, kwargs, scoped if audited or limited else None)
+        if error is not None:
+            return await self._refuse_plugin(key, parent, error, trail)
+        return await self._execute(_next, root, info, principal, trail, *args, **kwargs)
+
+    async def _plugin_off(
+        self, key: str, kwargs: dict[str, Any], scoped: list | None
+    ) -> UserError | None:
+        """PLUGIN_DISABLED when root field ``key`` belongs to a plugin that is off for the
+        property its arguments name (or everywhere); the state is read again first when it is
+        older than its delay, and the nested fields below read it as of now."""
+        await plugin_gate.refresh()
+        plugin = self.policy.plugins.owner(key)
+        if plugin is None or not await plugin_gate.might_refuse(plugin):
+            return None
+        if scoped is None:
+            scoped = await self._scoped(key, kwargs)
+        return await plugin_gate.refusal_of(plugin, scoped)
+
+    async def _execute(
+        self,
+        _next: Callable,
+        root: Any,
+        info: GraphQLResolveInfo,
+        principal: Principal | None,
+        trail: Trail | None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        tables = self.policy.plugins.tables
         try:
-            if parent != "Mutation":
-                return await _run(_next, root, info, principal, trail, *args, **kwargs)
+            if info.parent_type.name != "Mutation":
+                return await _run(_next, root, info, principal, trail, tables, *args, **kwargs)
             # The mutation's writes and its audit record commit together (or not at all).
             return await run_as_one(
-                lambda: _run(_next, root, info, principal, trail, *args, **kwargs)
+                lambda: _run(_next, root, info, principal, trail, tables, *args, **kwargs)
             )
         except Exception as exc:
             if trail:
                 await trail.write("error", detail=type(exc).__name__)
             raise
+
+    async def _refuse_plugin(
+        self, key: str, parent: str, error: UserError, trail: Trail | None
+    ) -> Any:
+        """PLUGIN_DISABLED: in the payload when the field has ``errors``, else as an error."""
+        if trail:
+            await trail.write(f"refused:{error.code}", detail=error.message)
+        can, value = payload_refusal(self.policy.root_types.get(key), error)
+        if can:
+            return value
+        extensions = {"code": error.code, **({"field": error.field} if error.field else {})}
+        raise GraphQLError(error.message, extensions=extensions)
 
     async def _refuse_text(
         self, key: str, parent: str, argument: str, audited: bool, context: Any
@@ -217,7 +308,7 @@ class SecurityGuard:
         which JSON lets through) is the client's mistake: INVALID_INPUT on its field."""
         message = f"{argument} is not valid text (it holds a lone UTF-16 surrogate)."
         if audited:
-            await _Trail(self, context, key, []).write("refused:INVALID_INPUT", detail=message)
+            await Trail(self, context, key, []).write("refused:INVALID_INPUT", detail=message)
         can, value = refusal(
             self.policy.root_types.get(key),
             UserError(code="INVALID_INPUT", message=message, field=argument),
@@ -233,9 +324,12 @@ class SecurityGuard:
         names an existing scoped object (an unknown id is left to the resolver).
 
         The owners are looked up in one statement however many objects the arguments name
-        (a booking names a room type and a guest): this runs before every mutation."""
+        (a booking names a room type and a guest): this runs before every mutation. Where it
+        reads the objects' whole rows (``owners``), a mutation's service takes them instead of
+        reading them again (``resolve`` opens the memo, ``core.request_rows``)."""
         found: list[tuple[str, str, int, int | None]] = []
         lookups: list[tuple[str, Any, int]] = []
+        property_ids: list[int] = []
         for name, value in _walk("", kwargs):
             scope = self.policy.scope_of(key, name)
             if scope is None or value is None:
@@ -245,52 +339,17 @@ class SecurityGuard:
                 continue
             if scope.table is PropertyRow:
                 found.append((name, scope.label, object_id, object_id))
+                property_ids.append(object_id)
             else:
                 lookups.append((name, scope, object_id))
         if lookups:
-            owners = await _owners([(scope, object_id) for _name, scope, object_id in lookups])
+            owners = await _owners(
+                [(scope, object_id) for _name, scope, object_id in lookups], property_ids
+            )
             for index, (name, scope, object_id) in enumerate(lookups):
                 if index in owners:
                     found.append((name, scope.label, object_id, owners[index]))
         return found
-
-
-#: ``SELECT <owner> AS owner FROM <table> <joins>`` per (table, owner column path, engine).
-_OWNER_SELECTS: dict[tuple[type[Table], str, str], str] = {}
-
-
-def _owner_select(scope: Any, engine_type: str) -> str:
-    """The statement that reads the owning property of ``scope``'s table (joins included),
-    rendered by piccolo once; the id is added as a parameter per lookup. Building the piccolo
-    select for every mutation was a tenth of a booking's CPU."""
-    key = (scope.table, scope.column._meta.get_full_name(with_alias=False), engine_type)
-    sql = _OWNER_SELECTS.get(key)
-    if sql is None:
-        rendered = scope.table.select(scope.column.as_alias("owner")).querystrings[0]
-        sql, values = rendered.compile_string(engine_type=engine_type)
-        if values or "{" in sql or "}" in sql:
-            raise ValueError(f"cannot render the owner of {scope.table._meta.tablename}")
-        _OWNER_SELECTS[key] = sql
-    return sql
-
-
-async def _owners(lookups: list[tuple[Any, int]]) -> dict[int, int | None]:
-    """The owning property of each (scope, id) that exists, by its index in ``lookups``."""
-    engine = PropertyRow._meta.db
-    parts = []
-    for index, (scope, _object_id) in enumerate(lookups):
-        table = scope.table._meta
-        id_column = f'{table.get_formatted_tablename()}."{table.primary_key._meta.db_column_name}"'
-        select = _owner_select(scope, engine.engine_type)
-        parts.append(
-            f"SELECT {index} AS lookup, owner FROM ({select} WHERE {id_column} = {{}}) AS q{index}"
-        )
-    records = await engine.run_querystring(
-        QueryString(" UNION ALL ".join(parts), *(int(object_id) for _scope, object_id in lookups))
-    )
-    return {
-        row["lookup"]: row["owner"] for row in engine.transform_response_to_dicts(records or [])
-    }
 
 
 async def _run(
@@ -298,7 +357,8 @@ async def _run(
     root: Any,
     info: GraphQLResolveInfo,
     principal: Principal | None,
-    trail: _Trail | None,
+    trail: Trail | None,
+    tables: dict[type, str],
     *args: Any,
     **kwargs: Any,
 ) -> Any:
@@ -306,58 +366,15 @@ async def _run(
     if inspect.isawaitable(result):
         result = await result
     result = visible(principal, result)
+    if tables:
+        result = plugin_gate.keep(tables, result)
     if trail:
         await trail.finish(result)
     return result
 
 
-async def _visible_later(principal: Principal | None, pending: Any) -> Any:
-    return visible(principal, await pending)
-
-
-class _Trail:
-    """The audit record of one root field."""
-
-    def __init__(
-        self,
-        extension: SecurityGuard,
-        context: Any,
-        key: str,
-        scoped: list[tuple[str, str, int, int | None]],
-    ) -> None:
-        self.context = context
-        self.operation = key.partition(".")[2]
-        self.objects = [f"{label}:{object_id}" for _a, label, object_id, _p in scoped]
-        self.property_id = next((p for *_rest, p in scoped if p is not None), None)
-
-    async def write(self, outcome: str, detail: str = "") -> None:
-        principal = self.context.principal
-        await audit.record(
-            actor=principal.actor if principal else "anonymous",
-            operation=self.operation,
-            objects=sorted(set(self.objects)),
-            outcome=outcome,
-            request_id=self.context.request_id,
-            property_id=self.property_id,
-            detail=detail,
-        )
-
-    async def finish(self, result: Any) -> None:
-        errors = getattr(result, "errors", None)
-        definition = getattr(type(result), "__strawberry_definition__", None)
-        for item in getattr(definition, "fields", []):
-            value = getattr(result, item.python_name, None)
-            if isinstance(value, Table) and getattr(value, "id", None) is not None:
-                label = item.graphql_name or _camel(item.python_name)
-                self.objects.append(f"{label}:{value.id}")
-                if self.property_id is None:
-                    self.property_id = property_of(value)
-        if errors:
-            await self.write(f"refused:{errors[0].code}", detail=errors[0].message[:200])
-        else:
-            await self.write("ok")
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(p[:1].upper() + p[1:] for p in rest)
+async def _visible_later(
+    principal: Principal | None, pending: Any, tables: dict[type, str] | None = None
+) -> Any:
+    value = visible(principal, await pending)
+    return plugin_gate.keep(tables, value) if tables else value

@@ -77,25 +77,28 @@ class Validation(SchemaExtension):
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
+        document = context.graphql_document
         rules = (*context.validation_rules, MaybeNullValidationRule, OneOfInputValidationRule)
-        key = (id(context.schema._schema), context.graphql_document, rules)
-        errors = _CACHE.get(key)
-        if errors is None:
+        # Keyed by the document's identity (the parser caches give the same object for the
+        # same text), kept alive with the entry so that its id cannot be reused: a frozen
+        # dataclass, the document hashes its whole tree (35 us for the board) every time.
+        key = (id(context.schema._schema), id(document), rules)
+        cached = _CACHE.get(key)
+        if cached is not None and cached[0] is document:
+            errors = cached[1]
+        else:
             errors = validate(
-                context.schema._schema,
-                context.graphql_document,
-                rules,
-                hide_suggestions=self.hide_suggestions,
+                context.schema._schema, document, rules, hide_suggestions=self.hide_suggestions
             )
             if not any(isinstance(e, TimeBudgetExceeded) for e in errors):
                 if len(_CACHE) >= self.maxsize:
                     _CACHE.pop(next(iter(_CACHE)))
-                _CACHE[key] = errors
+                _CACHE[key] = (document, errors)
         context.pre_execution_errors = errors
         yield
 
 
-_CACHE: dict[Any, list[GraphQLError]] = {}
+_CACHE: dict[Any, tuple[Any, list[GraphQLError]]] = {}
 
 
 def validation_extension(settings: Settings) -> Any:

@@ -50,21 +50,27 @@ def _error_body(message: str, code: str, **extra: Any) -> bytes:
     ).encode()
 
 
-def public_operation(body: bytes, public_fields: frozenset[str]) -> bool:
-    """True when every operation in the request selects only public root fields."""
+def public_operation(
+    body: bytes, public_fields: frozenset[str], text_for: Callable[[Any], Any] | None = None
+) -> bool:
+    """True when every operation in the request selects only public root fields;
+    ``text_for`` gives a request's document when it names a trusted one by hash."""
     try:
         payload = json.loads(body or b"null")
     except ValueError:
         return False
     requests = payload if isinstance(payload, list) else [payload]
-    return bool(requests) and all(_public(r, public_fields) for r in requests)
+    return bool(requests) and all(_public(r, public_fields, text_for) for r in requests)
 
 
-def _public(request: Any, public_fields: frozenset[str]) -> bool:
-    if not isinstance(request, dict) or not isinstance(request.get("query"), str):
+def _public(request: Any, public_fields: frozenset[str], text_for: Callable | None) -> bool:
+    if not isinstance(request, dict):
+        return False
+    text = text_for(request) if text_for is not None else request.get("query")
+    if not isinstance(text, str):
         return False
     try:
-        document = parse(request["query"], max_tokens=2000)
+        document = parse(text, max_tokens=2000)
     except GraphQLError:
         return False
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
@@ -96,8 +102,10 @@ class SecurityMiddleware:
         path: str = "/graphql",
         plugin_prefix: str | None = None,
         unauthenticated_hint: str = "",
+        document_text: Callable[[Any], Any] | None = None,
     ) -> None:
         self.app = app
+        self.document_text = document_text
         self.budget_seconds = budget_seconds
         # A key is never taken over from a request that may still be running.
         self.lease = max(lease, timedelta(seconds=budget_seconds + 1))
@@ -136,7 +144,8 @@ class SecurityMiddleware:
             )
             return
         if principal is None and not (
-            "authorization" not in headers and public_operation(body, self.public_fields)
+            "authorization" not in headers
+            and public_operation(body, self.public_fields, self.document_text)
         ):
             message = (
                 "The credentials are invalid, expired or revoked."

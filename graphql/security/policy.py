@@ -1,9 +1,11 @@
 """The security policy of one schema: which permission every field needs, which arguments
 name objects that belong to a property, and how a refused root field answers.
 
-Assembled at schema build from every contribution's ``field_permissions``,
-``scoped_arguments`` and ``unscoped_arguments`` (core's areas' maps, graphql/<area>/
-permissions.py, and the plugins') and what fields declare on themselves. ``check`` fails
+Assembled at schema build from what fields declare on themselves (``secure_field`` /
+``secure_mutation``: core's areas and the built-in plugins declare every permission so) and
+every contribution's ``scoped_arguments`` and ``unscoped_arguments`` (id argument names that
+mean one thing on every root field) and ``field_permissions`` (kept for plugins written
+against it). ``check`` fails
 start-up when a root field has no entry, a protected nested field cannot be null, a map names
 a permission nobody declared, or a root field takes an id argument whose scope nobody
 declared."""
@@ -32,6 +34,7 @@ from frontdesk.graphql.common.contributions import (
     ScopeTarget,
 )
 from frontdesk.graphql.common.errors import UserError
+from frontdesk.graphql.security.plugin_gate import PluginOwnership
 from graphql import (
     GraphQLArgument,
     GraphQLInputField,
@@ -99,6 +102,8 @@ class SecurityPolicy:
     unscoped_arguments: set[str] = field(default_factory=set)
     root_types: dict[str, Any] = field(default_factory=dict)  # "Mutation.x" -> strawberry type
     audited_queries: frozenset[str] = AUDITED_QUERIES
+    # which plugin owns which field and table (plugin_gate.py; issue #23)
+    plugins: PluginOwnership = field(default_factory=PluginOwnership)
 
     def scope_of(self, root_field: str, argument: str) -> Scope | None:
         """The scope of ``argument`` (at any depth of ``input``) of ``root_field``."""
@@ -271,6 +276,14 @@ def _field_type(definition: Any, graphql_name: str) -> Any:
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(p[:1].upper() + p[1:] for p in rest)
+
+
+def payload_refusal(field_type: Any, error: UserError) -> tuple[bool, Any]:
+    """A refusal that only a payload with ``errors`` can carry as data (not an empty list)."""
+    inner = field_type.of_type if isinstance(field_type, StrawberryOptional) else field_type
+    if _has_errors(inner):
+        return True, _payload(inner, error)
+    return False, None
 
 
 def refusal(field_type: Any, error: UserError) -> tuple[bool, Any]:

@@ -89,10 +89,24 @@ class StayPayload:
 
 @strawberry.type
 class StayMutation:
-    book_stay = service_mutation(stays.book_stay, StayPayload, "stay", input=BookStayInput)
-    modify_stay = service_mutation(stays.modify_stay, StayPayload, "stay", input=ModifyStayInput)
-    cancel_stay = service_mutation(stays.cancel_stay, StayPayload, "stay", input=CancelStayInput)
-    check_in = service_mutation(stays.check_in, StayPayload, "stay", input=CheckInInput)
-    check_out = service_mutation(stays.check_out, StayPayload, "stay", input=CheckOutInput)
-    move_room = service_mutation(stays.move_room, StayPayload, "stay", input=MoveRoomInput)
-    mark_no_show = service_mutation(stays.mark_no_show, StayPayload, "stay", input=MarkNoShowInput)
+    book_stay = service_mutation(
+        stays.book_stay, StayPayload, "stay", input=BookStayInput, permission="stays.write"
+    )
+    modify_stay = service_mutation(
+        stays.modify_stay, StayPayload, "stay", input=ModifyStayInput, permission="stays.write"
+    )
+    cancel_stay = service_mutation(
+        stays.cancel_stay, StayPayload, "stay", input=CancelStayInput, permission="stays.write"
+    )
+    check_in = service_mutation(
+        stays.check_in, StayPayload, "stay", input=CheckInInput, permission="stays.write"
+    )
+    check_out = service_mutation(
+        stays.check_out, StayPayload, "stay", input=CheckOutInput, permission="stays.write"
+    )
+    move_room = service_mutation(
+        stays.move_room, StayPayload, "stay", input=MoveRoomInput, permission="stays.write"
+    )
+    mark_no_show = service_mutation(
+        stays.mark_no_show, StayPayload, "stay", input=MarkNoShowInput, permission="stays.write"
+    )

@@ -16,6 +16,7 @@ from frontdesk.core.stays.queries import stay_condition
 from frontdesk.core.stays.tables import Stay as StayRow
 
 from ..common.connection import Connection, connection
+from ..common.contributions import secure_field
 from ..common.errors import UserError, decode_id, decode_optional_id, maybe_id
 from ..common.pagination import all_of, by_id, nothing, page_size
 from ..execution import prefetch
@@ -31,7 +32,7 @@ class AvailabilityResult:
 
 @strawberry.type
 class StayQuery:
-    @strawberry.field(description="Stays, filtered; all filters combine.")
+    @secure_field(permission="stays.read", description="Stays, filtered; all filters combine.")
     async def stays(
         self,
         info: Info,
@@ -85,11 +86,14 @@ class StayQuery:
         await prefetch.prefetch(info, "Stay", page.items)
         return connection(page)
 
-    @strawberry.field
+    @secure_field(permission="stays.read", scopes={"id": StayRow})
     async def stay(self, info: Info, id: strawberry.ID) -> Stay | None:
         return await by_id(info, StayRow, id)
 
-    @strawberry.field(description="Free rooms per room type and night for [arrival, departure).")
+    @secure_field(
+        permission="stays.read",
+        description="Free rooms per room type and night for [arrival, departure).",
+    )
     async def availability(
         self,
         info: Info,

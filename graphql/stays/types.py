@@ -69,20 +69,24 @@ class Stay:
     # Sync resolvers: the value when a list prefetched it (graphql/execution/prefetch.py), else
     # loader's future, which graphql-core awaits.
     @strawberry.field
+    @prefetch.reads_row(PropertyRow, "property")
     def property(self, info: Info) -> Property:
         return info.context.loaders.row(PropertyRow, self.property)
 
     @strawberry.field
+    @prefetch.reads_row(RoomTypeRow, "room_type")
     def room_type(self, info: Info) -> RoomType:
         return info.context.loaders.row(RoomTypeRow, self.room_type)
 
     @strawberry.field
+    @prefetch.reads_row(RoomRow, "room")
     def room(self, info: Info) -> Room | None:
         if self.room is None:
             return None
         return info.context.loaders.row(RoomRow, self.room)
 
     @strawberry.field
+    @prefetch.reads_row(GuestRow, "primary_guest")
     def primary_guest(self, info: Info) -> Guest:
         return info.context.loaders.row(GuestRow, self.primary_guest)
 

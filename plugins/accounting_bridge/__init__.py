@@ -179,3 +179,11 @@ def frontdesk_web_panels():
     from .web_panel import PANEL
 
     return [PANEL]
+
+
+@hookimpl
+def frontdesk_plugin_enabled(property, disabled_since, history_from, actor):
+    """Catch up on what was missed while off (catch_up.py): returns the coroutine."""
+    from .catch_up import catch_up
+
+    return catch_up(property, disabled_since, history_from, actor)

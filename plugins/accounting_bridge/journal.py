@@ -23,12 +23,13 @@ PostgreSQL: a sealed day never takes another entry, later movements land on the 
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-from frontdesk.api import Conflict, is_sqlite, lock_row, round_money
+from frontdesk.api import Conflict, find_rows, is_sqlite, lock_row, round_money
 from frontdesk.api.tables import (
     CityLedgerAccount,
     CityLedgerEntry,
@@ -42,9 +43,12 @@ from frontdesk.api.tables import (
 from . import default_chart as dc
 from .chart import method_code, revenue_code
 from .ledger_model import JournalEntry, Posting, assert_balanced
-from .tables import JournalEntryRow, JournalPosting, SealedDay
+from .tables import JournalEntryRow, JournalPosting, LateEntry, SealedDay
 
 ZERO = Decimal(0)
+# Set by catch_up.py while it journals movements made when the bridge was off: every entry
+# written meanwhile (deposits applied on the way included) is marked ``late``.
+LATE: contextvars.ContextVar[bool] = contextvars.ContextVar("accounting_late", default=False)
 
 
 async def current_business_date(property_id: int) -> date:
@@ -113,6 +117,8 @@ async def write_entry(
             for i, p in enumerate(postings, start=1)
         ]
     )
+    if LATE.get():
+        await LateEntry(entry=row.id, property=property_id).save()
     from .outbox import queue_entry
 
     await queue_entry(row)
@@ -124,8 +130,8 @@ async def entry_for_source(source_key: str) -> JournalEntryRow | None:
 
 
 async def _guest_side(folio: Folio) -> str:
-    stay = await Stay.select(Stay.status).where(Stay.id == folio.stay).first()
-    return dc.DEPOSITS_RECEIVED if stay and stay["status"] == "booked" else dc.GUEST_LEDGER
+    rows = await Stay.raw("SELECT status FROM core_stay WHERE id = {}", folio.stay)
+    return dc.DEPOSITS_RECEIVED if rows and rows[0]["status"] == "booked" else dc.GUEST_LEDGER
 
 
 def folio_entry_lines(entry: FolioEntry, guest_side: str) -> list[tuple[str, Decimal]]:
@@ -220,7 +226,7 @@ async def apply_deposits(
 
 
 async def apply_stay_deposits(stay: Stay, actor: str | None) -> None:
-    for folio in await Folio.objects().where(Folio.stay == stay.id).order_by(Folio.number):
+    for folio in await find_rows(Folio, Folio.stay == stay.id, order_by=Folio.number):
         await apply_deposits(folio, actor)
 
 

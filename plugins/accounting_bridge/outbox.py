@@ -27,27 +27,23 @@ from frontdesk.api.tables import Folio, Invoice, OutboxMessage, Property
 from . import connectors as conn
 from . import invoices
 from .chart import chart_of
-from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, SealedDay
+from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, LateEntry, SealedDay
 
 CHANNEL = "accounting"
 
 
 async def _locked_connectors(property_id: int, deliver: str) -> list[ConnectorSetting]:
-    await lock_rows(ConnectorSetting, ConnectorSetting.property == property_id)
-    return (
-        await ConnectorSetting.objects()
-        .where(
-            (ConnectorSetting.property == property_id)
-            & (ConnectorSetting.enabled == True)  # noqa: E712
-            & (ConnectorSetting.deliver == deliver)
-        )
-        .order_by(ConnectorSetting.id)
-    )
+    """The property's enabled connectors that take ``deliver``, id order; every connector
+    row of the property is locked (see the module docstring), so they are read in that one
+    statement and filtered here: this runs for every journal entry."""
+    locked = await lock_rows(ConnectorSetting, ConnectorSetting.property == property_id)
+    return [row for row in locked if row.enabled and row.deliver == deliver]
 
 
 async def entry_documents(property_id: int, entries: list[JournalEntryRow]) -> list[dict]:
     """Entries as JSON-ready dicts with the hotel's account codes; amounts are strings.
-    ``invoiceId``/``invoiceNumber``: the invoice covering the entry, once one is issued."""
+    ``invoiceId``/``invoiceNumber``: the invoice covering the entry, once one is issued;
+    ``late``: journaled on catch-up after the bridge was off (catch_up.py)."""
     codes = {line.account.code: line.export_code for line in await chart_of(property_id)}
     links = await invoices.links_of(entries)
     ids = [e.id for e in entries] or [-1]
@@ -56,6 +52,10 @@ async def entry_documents(property_id: int, entries: list[JournalEntryRow]) -> l
         .where(JournalPosting.entry.is_in(ids))
         .order_by(JournalPosting.entry, JournalPosting.line)
     )
+    late = {
+        r["entry"]
+        for r in await LateEntry.select(LateEntry.entry).where(LateEntry.entry.is_in(ids))
+    }
     by_entry: dict[int, list[dict]] = {}
     for p in postings:
         by_entry.setdefault(p.entry, []).append(
@@ -78,6 +78,7 @@ async def entry_documents(property_id: int, entries: list[JournalEntryRow]) -> l
             "invoiceId": links[e.id].id if e.id in links else None,
             "invoiceNumber": links[e.id].number if e.id in links else None,
             "reverses": e.reverses,
+            "late": e.id in late,
             "postings": by_entry.get(e.id, []),
         }
         for e in entries

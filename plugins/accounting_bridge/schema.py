@@ -44,6 +44,7 @@ from .schema_types import (
     account_of,
 )
 from .tables import ConnectorSetting, JournalEntryRow, JournalPosting, SealedDay
+from .web_panel import DOCUMENTS as PANEL_DOCUMENTS
 
 DEFAULT_PAGE = 50
 MAX_RANGE_DAYS = 3660
@@ -271,6 +272,7 @@ class AccountingQuery:
 
 def contribution() -> GraphQLContribution:
     return GraphQLContribution(
+        trusted_documents=PANEL_DOCUMENTS.registered(),
         queries=[AccountingQuery],
         mutations=[AccountingMutation],
         type_extensions={"Folio": [AccountingFolioFields]},

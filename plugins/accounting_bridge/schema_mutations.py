@@ -8,7 +8,7 @@ import json
 import strawberry
 
 from frontdesk.api import DomainError, InvalidInput
-from frontdesk.api.graphql import UserError, decode_id, run_mutation, secure_mutation
+from frontdesk.api.graphql import UserError, decode_id, secure_mutation, service_mutation
 
 from . import chart, outbox
 from .connector_settings import configure_connector
@@ -79,23 +79,16 @@ def _options(text: str | None) -> dict | None:
 
 @strawberry.type
 class AccountingMutation:
-    @secure_mutation(
+    accounting_map_account = service_mutation(
+        chart.map_account,
+        AccountingMapAccountPayload,
+        "account",
+        input=AccountingMapAccountInput,
+        actor=False,
+        then=account_of,
         permission="accounting.settings.write",
         description="Give an account of the chart the hotel's own code.",
     )
-    async def accounting_map_account(
-        self, input: AccountingMapAccountInput
-    ) -> AccountingMapAccountPayload:
-        async def action() -> AccountingAccount:
-            line = await chart.map_account(
-                property_id=decode_id(input.property_id, "propertyId"),
-                code=input.code,
-                external_code=input.external_code,
-                name=input.name,
-            )
-            return account_of(line)
-
-        return await run_mutation(AccountingMapAccountPayload, "account", action)
 
     @secure_mutation(
         permission="accounting.settings.write",
@@ -122,19 +115,12 @@ class AccountingMutation:
             connector=done.setting, secret=done.secret, errors=[]
         )
 
-    @secure_mutation(
+    accounting_retry_outbox = service_mutation(
+        outbox.retry_failed,
+        AccountingRetryOutboxPayload,
+        "retried",
+        input=AccountingRetryOutboxInput,
+        actor=False,
         permission="accounting.outbox.write",
         description="Queue failed outbox messages for a new attempt now.",
     )
-    async def accounting_retry_outbox(
-        self, input: AccountingRetryOutboxInput
-    ) -> AccountingRetryOutboxPayload:
-        async def action() -> int:
-            ids = None
-            if input.message_ids is not None:
-                ids = [decode_id(i, "messageIds") for i in input.message_ids]
-            return await outbox.retry_failed(
-                property_id=decode_id(input.property_id, "propertyId"), message_ids=ids
-            )
-
-        return await run_mutation(AccountingRetryOutboxPayload, "retried", action)

@@ -13,7 +13,7 @@ from frontdesk.api.graphql import Money, money, secure_field
 from frontdesk.api.tables import Invoice
 
 from . import chart
-from .tables import JournalEntryRow, JournalPosting
+from .tables import JournalEntryRow, JournalPosting, LateEntry
 
 
 @strawberry.enum
@@ -96,6 +96,16 @@ class AccountingJournalEntry:
     @strawberry.field
     def city_ledger_account_id(self) -> strawberry.ID | None:
         return _id(self.city_ledger_account)
+
+    @strawberry.field(
+        description="Journaled on catch-up, after the movement was made while the bridge "
+        "was off for the property; dated on the day it was journaled."
+    )
+    async def late(self, info: Info) -> bool:
+        marks = await info.context.loaders.many_by(
+            LateEntry, "entry", namespace="accounting_bridge"
+        ).load(self.id)
+        return bool(marks)
 
     @strawberry.field(description="The entry this one reverses (a correction).")
     def reverses_id(self) -> strawberry.ID | None:

@@ -9,6 +9,9 @@ the transaction of the folio movement they record, and a mistake is reversed by 
   concurrent hook can never book a movement twice;
 * an entry is reversed at most once (``reverses`` unique);
 * one sealed row per property and business date;
+* a late entry is marked once (``LateEntry.entry`` unique);
+* one opening balance per property (``OpeningBalance``): movements dated before its
+  ``as_of`` are in the journal only through the opening entries, never one by one;
 * one connector of a name per property (the messages for connectors wait in core's shared
   outbox, ``outbox_message``, channel ``accounting``, unique per idempotency key).
 """
@@ -101,6 +104,27 @@ class SealedDay(Table, tablename="accounting_bridge_sealed_day"):
     sealed_by = Varchar(length=120, null=True, default=None)
 
 
+class LateEntry(Table, tablename="accounting_bridge_late_entry"):
+    """Marks a journal entry written on catch-up (catch_up.py): its movement was made while
+    the bridge was off for the property. A row of its own rather than a column, so entries
+    written the usual way never touch it."""
+
+    entry = ForeignKey(references=JournalEntryRow, on_delete=RESTRICT, unique=True)
+    property = ForeignKey(references=Property, on_delete=RESTRICT, index=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class OpeningBalance(Table, tablename="accounting_bridge_opening"):
+    """Where a property's journal starts when the bridge came on with history: movements
+    dated before ``as_of`` are summed into one opening entry per folio and city-ledger
+    account; those from ``as_of`` on are journaled one by one (catch_up.py)."""
+
+    property = ForeignKey(references=Property, on_delete=RESTRICT, unique=True)
+    as_of = Date()
+    created_at = Timestamptz(default=TimestamptzNow())
+    created_by = Varchar(length=120, null=True, default=None)
+
+
 class ConnectorSetting(Table, tablename="accounting_bridge_connector"):
     """Where and how a property's journal is delivered. ``connector``: a registered
     connector name (``webhook`` is built in); ``deliver``: ``entry`` (each journal entry) or
@@ -122,6 +146,8 @@ TABLES: list = [
     JournalEntryRow,
     JournalPosting,
     SealedDay,
+    LateEntry,
+    OpeningBalance,
     ConnectorSetting,
 ]
 

@@ -12,11 +12,13 @@ from frontdesk.api.graphql import (
     decode_optional_id,
     run_mutation,
     secure_mutation,
+    service_mutation,
 )
 
 from . import service, sync
 from .schema_types import ChannelsCalendarSource, ChannelsDirectBooking, ChannelsFeed
 from .tables import ChannelsCalendarSource as SourceRow
+from .tables import ChannelsDirectSettings as DirectRow
 from .tables import ChannelsFeedToken as FeedRow
 
 
@@ -112,6 +114,15 @@ class ChannelsConfigureDirectBookingPayload:
     errors: list[UserError]
 
 
+def _direct_booking(row: DirectRow) -> ChannelsDirectBooking:
+    """The saved settings as the API shows them (the property's id as its canonical text)."""
+    return ChannelsDirectBooking(
+        property_id=strawberry.ID(str(row.property)),
+        enabled=bool(row.enabled),
+        allowed_origins=[o for o in row.allowed_origins.split(",") if o],
+    )
+
+
 @strawberry.type
 class ChannelsMutation:
     @secure_mutation(
@@ -137,48 +148,41 @@ class ChannelsMutation:
             feed=ChannelsFeed.of(row), url=service.feed_path(token), errors=[]
         )
 
-    @secure_mutation(
+    channels_revoke_feed = service_mutation(
+        service.revoke_feed_token,
+        ChannelsRevokeFeedPayload,
+        "feed",
+        input=ChannelsRevokeFeedInput,
+        actor=False,
+        rename={"feed_id": "token_id"},
+        then=ChannelsFeed.of,
         permission="channels.manage",
         scopes={"feedId": FeedRow},
         description="Revoke a feed: its URL answers 404 from now on.",
     )
-    async def channels_revoke_feed(
-        self, input: ChannelsRevokeFeedInput
-    ) -> ChannelsRevokeFeedPayload:
-        async def action():
-            return ChannelsFeed.of(
-                await service.revoke_feed_token(decode_id(input.feed_id, "feedId"))
-            )
 
-        return await run_mutation(ChannelsRevokeFeedPayload, "feed", action)
-
-    @secure_mutation(
-        permission="channels.manage", description="Import an external .ics calendar into a room."
+    channels_add_calendar = service_mutation(
+        service.add_source,
+        ChannelsAddCalendarPayload,
+        "calendar",
+        input=ChannelsAddCalendarInput,
+        actor=False,
+        then=ChannelsCalendarSource.of,
+        permission="channels.manage",
+        description="Import an external .ics calendar into a room.",
     )
-    async def channels_add_calendar(
-        self, input: ChannelsAddCalendarInput
-    ) -> ChannelsAddCalendarPayload:
-        async def action():
-            row = await service.add_source(
-                room_id=decode_id(input.room_id, "roomId"), url=input.url, label=input.label
-            )
-            return ChannelsCalendarSource.of(row)
 
-        return await run_mutation(ChannelsAddCalendarPayload, "calendar", action)
-
-    @secure_mutation(
+    channels_remove_calendar = service_mutation(
+        service.remove_source,
+        ChannelsRemoveCalendarPayload,
+        "removed_id",
+        input=ChannelsRemoveCalendarInput,
+        actor=False,
+        then=lambda removed: strawberry.ID(str(removed)),
         permission="channels.manage",
         scopes={"sourceId": SourceRow},
         description="Stop importing a calendar; its nights go back on sale.",
     )
-    async def channels_remove_calendar(
-        self, input: ChannelsRemoveCalendarInput
-    ) -> ChannelsRemoveCalendarPayload:
-        async def action():
-            removed = await service.remove_source(decode_id(input.source_id, "sourceId"))
-            return strawberry.ID(str(removed))
-
-        return await run_mutation(ChannelsRemoveCalendarPayload, "removed_id", action)
 
     @secure_mutation(
         permission="channels.manage",
@@ -210,23 +214,13 @@ class ChannelsMutation:
 
         return await run_mutation(ChannelsSyncNowPayload, "result", action)
 
-    @secure_mutation(
+    channels_configure_direct_booking = service_mutation(
+        service.configure_direct,
+        ChannelsConfigureDirectBookingPayload,
+        "direct_booking",
+        input=ChannelsConfigureDirectBookingInput,
+        actor=False,
+        then=_direct_booking,
         permission="channels.manage",
         description="Let the hotel's website book directly, from its origins.",
     )
-    async def channels_configure_direct_booking(
-        self, input: ChannelsConfigureDirectBookingInput
-    ) -> ChannelsConfigureDirectBookingPayload:
-        async def action():
-            row = await service.configure_direct(
-                property_id=decode_id(input.property_id, "propertyId"),
-                enabled=input.enabled,
-                allowed_origins=input.allowed_origins,
-            )
-            return ChannelsDirectBooking(
-                property_id=input.property_id,
-                enabled=bool(row.enabled),
-                allowed_origins=[o for o in row.allowed_origins.split(",") if o],
-            )
-
-        return await run_mutation(ChannelsConfigureDirectBookingPayload, "direct_booking", action)

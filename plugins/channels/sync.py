@@ -19,6 +19,7 @@ from frontdesk.api import (
     current_runtime,
     flatten,
     leases,
+    plugin_enabled,
     plugin_setting,
     price_stay,
 )
@@ -117,7 +118,8 @@ async def sync_all() -> None:
         ChannelsCalendarSource.active.eq(True)
     )
     for property_id in sorted({row["property"] for row in rows}):
-        await sync_property(property_id, actor="channels-worker")
+        if await plugin_enabled("channels", property_id):  # off there: nothing is pulled
+            await sync_property(property_id, actor="channels-worker")
 
 
 LEASE = "channels.sync"

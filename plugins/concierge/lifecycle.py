@@ -4,6 +4,7 @@ move together with the stay change, or not at all."""
 
 from __future__ import annotations
 
+from frontdesk.api import find_row
 from frontdesk.api.tables import Guest, Room, Stay
 
 from . import bookings, group_events, requests, settings
@@ -22,7 +23,7 @@ async def on_checked_in(stay: Stay, room: Room, actor: str | None) -> None:
             origin="check_in",
             actor=actor,
         )
-    guest = await Guest.objects().where(Guest.id == stay.primary_guest).first()
+    guest = await find_row(Guest, Guest.id == stay.primary_guest)
     if guest is not None and guest.vip:
         for kind, description in settings.vip_welcome_tasks():
             await requests.create_request(
@@ -36,10 +37,12 @@ async def on_checked_in(stay: Stay, room: Room, actor: str | None) -> None:
             )
 
 
-async def on_checked_out(stay: Stay, actor: str | None) -> None:
+async def on_checked_out(stay: Stay, actor: str | None, note: str | None = None) -> int:
+    """The stay's open requests are closed (done or cancelled, as the settings say); how
+    many. ``note``: the history's words (the catch-up says it closed them late)."""
     status = "done" if settings.check_out_action() == "done" else "cancelled"
-    note = f"Guest checked out at {now().isoformat(timespec='minutes')}."
-    await requests.close_for_stay(stay.id, status, note, actor)
+    note = note or f"Guest checked out at {now().isoformat(timespec='minutes')}."
+    return await requests.close_for_stay(stay.id, status, note, actor)
 
 
 async def on_room_moved(
@@ -56,9 +59,12 @@ async def on_room_moved(
         )
 
 
-async def on_stay_ended_before_arrival(stay: Stay, actor: str | None, why: str) -> None:
+async def on_stay_ended_before_arrival(
+    stay: Stay, actor: str | None, why: str, note: str | None = None
+) -> int:
     """A cancelled or no-show stay: its requests are cancelled, its service bookings
-    released, and its attendees leave their events."""
-    await requests.close_for_stay(stay.id, "cancelled", f"Stay {why}.", actor)
-    await bookings.cancel_for_stay(stay.id, actor)
+    released, and its attendees leave their events; how many requests and bookings."""
+    closed = await requests.close_for_stay(stay.id, "cancelled", note or f"Stay {why}.", actor)
+    closed += await bookings.cancel_for_stay(stay.id, actor)
     await group_events.remove_stay_attendees(stay.id)
+    return closed

@@ -26,6 +26,7 @@ from .tables import (
     ConciergeResource,
 )
 from .tables import ConciergeRequest as RequestRow
+from .web_panel import DOCUMENTS as PANEL_DOCUMENTS
 
 NS = "concierge"
 
@@ -64,6 +65,7 @@ SCOPED_ARGUMENTS = {
 
 def contribution() -> GraphQLContribution:
     return GraphQLContribution(
+        trusted_documents=PANEL_DOCUMENTS.registered(),
         queries=[
             ConciergeRequestQuery,
             ConciergeBookingQuery,

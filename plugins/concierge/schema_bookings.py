@@ -18,20 +18,18 @@ from frontdesk.api.graphql import (
     UserError,
     connection,
     decode_id,
-    decode_optional_id,
     maybe_id,
     money,
     optional_money,
-    run_mutation,
     secure_field,
-    secure_mutation,
+    service_mutation,
 )
 from frontdesk.api.tables import Guest as GuestRow
 from frontdesk.api.tables import Property as PropertyRow
 from frontdesk.api.tables import Stay as StayRow
 
 from . import bookings as service
-from .common import KEEP, aware
+from .common import aware
 from .schema_requests import page_size
 from .schema_types import load
 from .tables import ConciergeBooking as BookingRow
@@ -257,73 +255,32 @@ class ConciergeBookingPayload:
 
 @strawberry.type
 class ConciergeBookingMutation:
-    @secure_mutation(permission="concierge.resources.write")
-    async def create_concierge_resource(
-        self, info: Info, input: CreateConciergeResourceInput
-    ) -> ConciergeResourcePayload:
-        return await run_mutation(
-            ConciergeResourcePayload,
-            "resource",
-            lambda: service.create_resource(
-                property_id=decode_id(input.property_id, "propertyId"),
-                name=input.name,
-                service=input.service.value,
-                capacity=input.capacity,
-                slot_minutes=input.slot_minutes,
-                price=input.price,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(permission="concierge.resources.write")
-    async def update_concierge_resource(
-        self, info: Info, input: UpdateConciergeResourceInput
-    ) -> ConciergeResourcePayload:
-        return await run_mutation(
-            ConciergeResourcePayload,
-            "resource",
-            lambda: service.update_resource(
-                resource_id=decode_id(input.resource_id, "resourceId"),
-                name=input.name,
-                service=input.service.value if input.service else None,
-                capacity=input.capacity,
-                price=KEEP if input.price is strawberry.UNSET else input.price,
-                active=input.active,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(permission="concierge.bookings.write")
-    async def book_concierge_service(
-        self, info: Info, input: BookConciergeServiceInput
-    ) -> ConciergeBookingPayload:
-        return await run_mutation(
-            ConciergeBookingPayload,
-            "booking",
-            lambda: service.book_service(
-                resource_id=decode_id(input.resource_id, "resourceId"),
-                starts_at=input.starts_at,
-                ends_at=input.ends_at,
-                party_size=input.party_size,
-                stay_id=decode_optional_id(input.stay_id, "stayId"),
-                guest_id=decode_optional_id(input.guest_id, "guestId"),
-                price=input.price,
-                notes=input.notes,
-                confirm=input.confirm,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(permission="concierge.bookings.write")
-    async def set_concierge_booking_status(
-        self, info: Info, input: SetConciergeBookingStatusInput
-    ) -> ConciergeBookingPayload:
-        return await run_mutation(
-            ConciergeBookingPayload,
-            "booking",
-            lambda: service.set_booking_status(
-                booking_id=decode_id(input.booking_id, "bookingId"),
-                status=input.status.value,
-                actor=info.context.actor,
-            ),
-        )
+    create_concierge_resource = service_mutation(
+        service.create_resource,
+        ConciergeResourcePayload,
+        "resource",
+        input=CreateConciergeResourceInput,
+        permission="concierge.resources.write",
+    )
+    # ``price`` left out is not passed, so the service's default (KEEP) keeps it.
+    update_concierge_resource = service_mutation(
+        service.update_resource,
+        ConciergeResourcePayload,
+        "resource",
+        input=UpdateConciergeResourceInput,
+        permission="concierge.resources.write",
+    )
+    book_concierge_service = service_mutation(
+        service.book_service,
+        ConciergeBookingPayload,
+        "booking",
+        input=BookConciergeServiceInput,
+        permission="concierge.bookings.write",
+    )
+    set_concierge_booking_status = service_mutation(
+        service.set_booking_status,
+        ConciergeBookingPayload,
+        "booking",
+        input=SetConciergeBookingStatusInput,
+        permission="concierge.bookings.write",
+    )

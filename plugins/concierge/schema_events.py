@@ -12,12 +12,9 @@ from frontdesk.api.graphql import (
     Connection,
     UserError,
     connection,
-    decode_id,
-    decode_optional_id,
     maybe_id,
-    run_mutation,
     secure_field,
-    secure_mutation,
+    service_mutation,
 )
 
 from . import group_events as service
@@ -118,100 +115,46 @@ class ConciergeAttendeePayload:
 
 @strawberry.type
 class ConciergeEventMutation:
-    @secure_mutation(permission="concierge.events.write")
-    async def create_concierge_event(
-        self, info: Info, input: CreateConciergeEventInput
-    ) -> ConciergeEventPayload:
-        return await run_mutation(
-            ConciergeEventPayload,
-            "event",
-            lambda: service.create_event(
-                property_id=decode_id(input.property_id, "propertyId"),
-                name=input.name,
-                starts_at=input.starts_at,
-                ends_at=input.ends_at,
-                capacity=input.capacity,
-                venue=input.venue,
-                description=input.description,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(permission="concierge.events.write")
-    async def update_concierge_event(
-        self, info: Info, input: UpdateConciergeEventInput
-    ) -> ConciergeEventPayload:
-        return await run_mutation(
-            ConciergeEventPayload,
-            "event",
-            lambda: service.update_event(
-                event_id=decode_id(input.event_id, "eventId"),
-                name=input.name,
-                starts_at=input.starts_at,
-                ends_at=input.ends_at,
-                venue=input.venue,
-                capacity=input.capacity,
-                description=input.description,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(
+    create_concierge_event = service_mutation(
+        service.create_event,
+        ConciergeEventPayload,
+        "event",
+        input=CreateConciergeEventInput,
+        permission="concierge.events.write",
+    )
+    update_concierge_event = service_mutation(
+        service.update_event,
+        ConciergeEventPayload,
+        "event",
+        input=UpdateConciergeEventInput,
+        permission="concierge.events.write",
+    )
+    cancel_concierge_event = service_mutation(
+        service.cancel_event,
+        ConciergeEventPayload,
+        "event",
+        input=CancelConciergeEventInput,
         permission="concierge.events.write",
         description="Call an event off: attendees and open preparation tasks are cancelled.",
     )
-    async def cancel_concierge_event(
-        self, info: Info, input: CancelConciergeEventInput
-    ) -> ConciergeEventPayload:
-        return await run_mutation(
-            ConciergeEventPayload,
-            "event",
-            lambda: service.cancel_event(
-                event_id=decode_id(input.event_id, "eventId"),
-                reason=input.reason,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(permission="concierge.events.write")
-    async def add_concierge_attendee(
-        self, info: Info, input: AddConciergeAttendeeInput
-    ) -> ConciergeAttendeePayload:
-        return await run_mutation(
-            ConciergeAttendeePayload,
-            "attendee",
-            lambda: service.add_attendee(
-                event_id=decode_id(input.event_id, "eventId"),
-                stay_id=decode_optional_id(input.stay_id, "stayId"),
-                guest_id=decode_optional_id(input.guest_id, "guestId"),
-                rsvp=input.rsvp.value,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(permission="concierge.events.write")
-    async def set_concierge_rsvp(
-        self, info: Info, input: SetConciergeRsvpInput
-    ) -> ConciergeAttendeePayload:
-        return await run_mutation(
-            ConciergeAttendeePayload,
-            "attendee",
-            lambda: service.set_rsvp(
-                attendee_id=decode_id(input.attendee_id, "attendeeId"),
-                rsvp=input.rsvp.value,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(permission="concierge.events.write")
-    async def remove_concierge_attendee(
-        self, info: Info, input: RemoveConciergeAttendeeInput
-    ) -> ConciergeEventPayload:
-        return await run_mutation(
-            ConciergeEventPayload,
-            "event",
-            lambda: service.remove_attendee(
-                attendee_id=decode_id(input.attendee_id, "attendeeId"),
-                actor=info.context.actor,
-            ),
-        )
+    add_concierge_attendee = service_mutation(
+        service.add_attendee,
+        ConciergeAttendeePayload,
+        "attendee",
+        input=AddConciergeAttendeeInput,
+        permission="concierge.events.write",
+    )
+    set_concierge_rsvp = service_mutation(
+        service.set_rsvp,
+        ConciergeAttendeePayload,
+        "attendee",
+        input=SetConciergeRsvpInput,
+        permission="concierge.events.write",
+    )
+    remove_concierge_attendee = service_mutation(
+        service.remove_attendee,
+        ConciergeEventPayload,
+        "event",
+        input=RemoveConciergeAttendeeInput,
+        permission="concierge.events.write",
+    )

@@ -16,14 +16,14 @@ from frontdesk.api.graphql import (
     connection,
     decode_id,
     maybe_id,
-    run_mutation,
     secure_field,
     secure_mutation,
+    service_mutation,
 )
 from frontdesk.api.tables import Stay as StayRow
 
 from . import recommendations as service
-from .common import KEEP, aware
+from .common import aware
 from .schema_requests import page_size
 from .schema_types import NS, load
 from .tables import ConciergeRecommendation as RecommendationRow
@@ -232,60 +232,43 @@ def _descriptions(items: list[ConciergeDescriptionInput]) -> dict[str, str]:
     return texts
 
 
+def _opening_hours(
+    items: list[ConciergeOpeningHoursInput] | None,
+) -> list[service.OpeningHours] | None:
+    """The service's periods; None (left out on update) keeps the recorded ones."""
+    if items is None:
+        return None
+    return [service.OpeningHours(day=h.day, opens=h.opens, closes=h.closes) for h in items]
+
+
 @strawberry.type
 class ConciergeRecommendationMutation:
-    @secure_mutation(permission="concierge.recommendations.write")
-    async def create_concierge_recommendation(
-        self, info: Info, input: CreateConciergeRecommendationInput
-    ) -> ConciergeRecommendationPayload:
-        return await run_mutation(
-            ConciergeRecommendationPayload,
-            "recommendation",
-            lambda: service.create_recommendation(
-                property_id=decode_id(input.property_id, "propertyId"),
-                name=input.name,
-                category=input.category.value,
-                descriptions=_descriptions(input.descriptions),
-                address=input.address,
-                opening_hours=[
-                    service.OpeningHours(day=h.day, opens=h.opens, closes=h.closes)
-                    for h in (input.opening_hours or [])
-                ],
-                price_level=input.price_level,
-                tags=input.tags,
-                booking_contact=input.booking_contact,
-                actor=info.context.actor,
-            ),
-        )
+    create_concierge_recommendation = service_mutation(
+        service.create_recommendation,
+        ConciergeRecommendationPayload,
+        "recommendation",
+        input=CreateConciergeRecommendationInput,
+        permission="concierge.recommendations.write",
+        convert={
+            "descriptions": _descriptions,
+            "opening_hours": lambda items: _opening_hours(items or []),
+        },
+    )
+    # ``price_level`` left out is not passed, so the service's default (KEEP) keeps it.
+    update_concierge_recommendation = service_mutation(
+        service.update_recommendation,
+        ConciergeRecommendationPayload,
+        "recommendation",
+        input=UpdateConciergeRecommendationInput,
+        permission="concierge.recommendations.write",
+        convert={
+            "descriptions": lambda items: None if items is None else _descriptions(items),
+            "opening_hours": _opening_hours,
+        },
+    )
 
-    @secure_mutation(permission="concierge.recommendations.write")
-    async def update_concierge_recommendation(
-        self, info: Info, input: UpdateConciergeRecommendationInput
-    ) -> ConciergeRecommendationPayload:
-        return await run_mutation(
-            ConciergeRecommendationPayload,
-            "recommendation",
-            lambda: service.update_recommendation(
-                recommendation_id=decode_id(input.recommendation_id, "recommendationId"),
-                name=input.name,
-                category=input.category.value if input.category else None,
-                descriptions=None
-                if input.descriptions is None
-                else _descriptions(input.descriptions),
-                address=input.address,
-                opening_hours=None
-                if input.opening_hours is None
-                else [
-                    service.OpeningHours(day=h.day, opens=h.opens, closes=h.closes)
-                    for h in input.opening_hours
-                ],
-                price_level=KEEP if input.price_level is strawberry.UNSET else input.price_level,
-                tags=input.tags,
-                booking_contact=input.booking_contact,
-                actor=info.context.actor,
-            ),
-        )
-
+    # Written out: the payload says ``deleted`` besides the recommendation, which
+    # ``run_mutation``'s one result field cannot fill.
     @secure_mutation(
         permission="concierge.recommendations.write",
         description="Delete a recommendation never given to a stay; deactivate one that was.",
@@ -306,34 +289,20 @@ class ConciergeRecommendationMutation:
             recommendation=kept, deleted=kept is None, errors=[]
         )
 
-    @secure_mutation(permission="concierge.recommendations.write")
-    async def set_concierge_recommendation_active(
-        self, info: Info, input: SetConciergeRecommendationActiveInput
-    ) -> ConciergeRecommendationPayload:
-        return await run_mutation(
-            ConciergeRecommendationPayload,
-            "recommendation",
-            lambda: service.set_active(
-                recommendation_id=decode_id(input.recommendation_id, "recommendationId"),
-                active=input.active,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(permission="concierge.recommendations.write")
-    async def record_concierge_recommendation_given(
-        self, info: Info, input: RecordConciergeRecommendationGivenInput
-    ) -> RecordConciergeRecommendationGivenPayload:
-        return await run_mutation(
-            RecordConciergeRecommendationGivenPayload,
-            "given",
-            lambda: service.record_given(
-                recommendation_id=decode_id(input.recommendation_id, "recommendationId"),
-                stay_id=decode_id(input.stay_id, "stayId"),
-                note=input.note,
-                actor=info.context.actor,
-            ),
-        )
+    set_concierge_recommendation_active = service_mutation(
+        service.set_active,
+        ConciergeRecommendationPayload,
+        "recommendation",
+        input=SetConciergeRecommendationActiveInput,
+        permission="concierge.recommendations.write",
+    )
+    record_concierge_recommendation_given = service_mutation(
+        service.record_given,
+        RecordConciergeRecommendationGivenPayload,
+        "given",
+        input=RecordConciergeRecommendationGivenInput,
+        permission="concierge.recommendations.write",
+    )
 
 
 @strawberry.type

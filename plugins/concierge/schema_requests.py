@@ -15,12 +15,9 @@ from frontdesk.api.graphql import (
     Connection,
     UserError,
     connection,
-    decode_id,
-    decode_optional_id,
     maybe_id,
-    run_mutation,
     secure_field,
-    secure_mutation,
+    service_mutation,
 )
 
 from . import requests as service
@@ -192,84 +189,38 @@ class ConciergeRequestPayload:
 
 @strawberry.type
 class ConciergeRequestMutation:
-    @secure_mutation(permission="concierge.requests.write")
-    async def create_concierge_request(
-        self, info: Info, input: CreateConciergeRequestInput
-    ) -> ConciergeRequestPayload:
-        return await run_mutation(
-            ConciergeRequestPayload,
-            "request",
-            lambda: service.create_request(
-                property_id=decode_id(input.property_id, "propertyId"),
-                type=input.type.value,
-                description=input.description,
-                priority=input.priority.value,
-                stay_id=decode_optional_id(input.stay_id, "stayId"),
-                guest_id=decode_optional_id(input.guest_id, "guestId"),
-                room_id=decode_optional_id(input.room_id, "roomId"),
-                event_id=decode_optional_id(input.event_id, "eventId"),
-                due_at=input.due_at,
-                department=input.department.value if input.department else None,
-                assignee=input.assignee,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(permission="concierge.requests.write")
-    async def assign_concierge_request(
-        self, info: Info, input: AssignConciergeRequestInput
-    ) -> ConciergeRequestPayload:
-        return await run_mutation(
-            ConciergeRequestPayload,
-            "request",
-            lambda: service.assign_request(
-                request_id=decode_id(input.request_id, "requestId"),
-                department=input.department.value if input.department else None,
-                assignee=input.assignee,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(permission="concierge.requests.write")
-    async def set_concierge_request_status(
-        self, info: Info, input: SetConciergeRequestStatusInput
-    ) -> ConciergeRequestPayload:
-        return await run_mutation(
-            ConciergeRequestPayload,
-            "request",
-            lambda: service.set_status(
-                request_id=decode_id(input.request_id, "requestId"),
-                status=input.status.value,
-                note=input.note,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(permission="concierge.requests.write")
-    async def reschedule_concierge_request(
-        self, info: Info, input: RescheduleConciergeRequestInput
-    ) -> ConciergeRequestPayload:
-        return await run_mutation(
-            ConciergeRequestPayload,
-            "request",
-            lambda: service.reschedule(
-                request_id=decode_id(input.request_id, "requestId"),
-                due_at=input.due_at,
-                actor=info.context.actor,
-            ),
-        )
-
-    @secure_mutation(permission="concierge.complaints.resolve")
-    async def resolve_concierge_complaint(
-        self, info: Info, input: ResolveConciergeComplaintInput
-    ) -> ConciergeRequestPayload:
-        return await run_mutation(
-            ConciergeRequestPayload,
-            "request",
-            lambda: service.resolve_complaint(
-                request_id=decode_id(input.request_id, "requestId"),
-                resolution_note=input.resolution_note,
-                goodwill_amount=input.goodwill_amount,
-                actor=info.context.actor,
-            ),
-        )
+    create_concierge_request = service_mutation(
+        service.create_request,
+        ConciergeRequestPayload,
+        "request",
+        input=CreateConciergeRequestInput,
+        permission="concierge.requests.write",
+    )
+    assign_concierge_request = service_mutation(
+        service.assign_request,
+        ConciergeRequestPayload,
+        "request",
+        input=AssignConciergeRequestInput,
+        permission="concierge.requests.write",
+    )
+    set_concierge_request_status = service_mutation(
+        service.set_status,
+        ConciergeRequestPayload,
+        "request",
+        input=SetConciergeRequestStatusInput,
+        permission="concierge.requests.write",
+    )
+    reschedule_concierge_request = service_mutation(
+        service.reschedule,
+        ConciergeRequestPayload,
+        "request",
+        input=RescheduleConciergeRequestInput,
+        permission="concierge.requests.write",
+    )
+    resolve_concierge_complaint = service_mutation(
+        service.resolve_complaint,
+        ConciergeRequestPayload,
+        "request",
+        input=ResolveConciergeComplaintInput,
+        permission="concierge.complaints.resolve",
+    )

@@ -8,12 +8,18 @@ from typing import Any
 
 from litestar.static_files import create_static_files_router
 
+from frontdesk.api.trusted_documents import ClientDocuments
+
 FOLDER = Path(__file__).parent / "web"
 PANEL = {
     "id": "concierge",
     "module": "/plugins/concierge/web/panel.js",
     "permission": "concierge.requests.read",
 }
+
+#: The panel's GraphQL documents (web/documents.js) and their committed manifest, served
+#: beside the panel's module for the desk and registered with the API as trusted documents.
+DOCUMENTS = ClientDocuments.in_folder(FOLDER)
 
 
 def routes() -> list[Any]:

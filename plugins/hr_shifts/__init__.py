@@ -68,3 +68,11 @@ def frontdesk_web_panels():
     from .web_panel import PANEL
 
     return [PANEL]
+
+
+@hookimpl
+def frontdesk_plugin_enabled(property):
+    """States that nothing needs catching up (catch_up.py says why)."""
+    from .catch_up import catch_up
+
+    return catch_up(property)

@@ -21,6 +21,7 @@ from .tables import (
     SwapRequest,
     TimeOff,
 )
+from .web_panel import DOCUMENTS as PANEL_DOCUMENTS
 
 # Which staff member, roster... an id names, so one hotel's planner cannot reach another's.
 SCOPED_ARGUMENTS = {
@@ -37,6 +38,7 @@ SCOPED_ARGUMENTS = {
 
 def contribution() -> GraphQLContribution:
     return GraphQLContribution(
+        trusted_documents=PANEL_DOCUMENTS.registered(),
         queries=[ShiftsQuery],
         mutations=[ShiftsSetupMutation, ShiftsRosterMutation, ShiftsFeedMutation],
         scoped_arguments=dict(SCOPED_ARGUMENTS),

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.api import DomainError
-from frontdesk.api.graphql import UserError, decode_id, run_mutation, secure_mutation
+from frontdesk.api.graphql import UserError, decode_id, secure_mutation, service_mutation
 
 from . import calendar_feed
 from .tables import CalendarFeed
@@ -60,6 +60,7 @@ class ShiftsRevokeCalendarFeedPayload:
 
 @strawberry.type
 class ShiftsFeedMutation:
+    # Hand-written: the payload holds two results, the feed and its one-time URL.
     @secure_mutation(
         permission="shifts.published.read",
         description="A secret .ics URL of a person's published shifts.",
@@ -79,16 +80,14 @@ class ShiftsFeedMutation:
             feed=ShiftsCalendarFeed.of(row), url=calendar_feed.feed_path(token), errors=[]
         )
 
-    @secure_mutation(
+    shifts_revoke_calendar_feed = service_mutation(
+        calendar_feed.revoke_feed,
+        ShiftsRevokeCalendarFeedPayload,
+        "feed",
+        input=ShiftsRevokeCalendarFeedInput,
+        actor=False,
+        then=ShiftsCalendarFeed.of,
         permission="shifts.published.read",
         scopes={"feedId": CalendarFeed.staff.property},
         description="Revoke a calendar URL: it answers 404 from now on.",
     )
-    async def shifts_revoke_calendar_feed(
-        self, input: ShiftsRevokeCalendarFeedInput
-    ) -> ShiftsRevokeCalendarFeedPayload:
-        async def action():
-            row = await calendar_feed.revoke_feed(decode_id(input.feed_id, "feedId"))
-            return ShiftsCalendarFeed.of(row)
-
-        return await run_mutation(ShiftsRevokeCalendarFeedPayload, "feed", action)

@@ -14,7 +14,7 @@ import strawberry
 from strawberry.types import Info
 
 from frontdesk.api import DomainError
-from frontdesk.api.graphql import UserError, decode_id, run_mutation, secure_mutation
+from frontdesk.api.graphql import UserError, decode_id, secure_mutation, service_mutation
 
 from . import common, edits, rostering, timesheets
 from .schema_types import (
@@ -151,38 +151,25 @@ async def _edit(action: Callable[[], Awaitable[tuple[Any, Any]]]) -> ShiftsRoste
 
 @strawberry.type
 class ShiftsRosterMutation:
-    @secure_mutation(
+    shifts_generate_roster = service_mutation(
+        rostering.generate_roster,
+        ShiftsRosterPayload,
+        "roster",
+        input=ShiftsGenerateRosterInput,
+        rename={"starts_on": "start", "ends_on": "end"},
         permission="shifts.roster.write",
         description="Solve a draft roster; infeasible ones name the conflict.",
     )
-    async def shifts_generate_roster(
-        self, info: Info, input: ShiftsGenerateRosterInput
-    ) -> ShiftsRosterPayload:
-        async def act():
-            staff_ids = None
-            if input.staff_ids is not None:
-                staff_ids = [decode_id(value, "staffIds") for value in input.staff_ids]
-            return await rostering.generate_roster(
-                property_id=decode_id(input.property_id, "propertyId"),
-                start=input.starts_on,
-                end=input.ends_on,
-                staff_ids=staff_ids,
-                actor=info.context.actor,
-            )
+    shifts_publish_roster = service_mutation(
+        rostering.publish_roster,
+        ShiftsRosterPayload,
+        "roster",
+        input=ShiftsPublishRosterInput,
+        permission="shifts.roster.write",
+    )
 
-        return await run_mutation(ShiftsRosterPayload, "roster", act)
-
-    @secure_mutation(permission="shifts.roster.write")
-    async def shifts_publish_roster(
-        self, info: Info, input: ShiftsPublishRosterInput
-    ) -> ShiftsRosterPayload:
-        async def act():
-            return await rostering.publish_roster(
-                roster_id=decode_id(input.roster_id, "rosterId"), actor=info.context.actor
-            )
-
-        return await run_mutation(ShiftsRosterPayload, "roster", act)
-
+    # Hand edits stay hand-written: a rule refusal is one UserError per violation, and the
+    # payload adds the roster's violations after the edit (``_edit``).
     @secure_mutation(
         permission="shifts.roster.write",
         description="Put someone on a shift by hand; the rules are checked.",
@@ -212,76 +199,44 @@ class ShiftsRosterMutation:
 
         return await _edit(act)
 
-    @secure_mutation(
+    shifts_request_swap = service_mutation(
+        edits.request_swap,
+        ShiftsSwapPayload,
+        "swap_request",
+        input=ShiftsRequestSwapInput,
+        actor=False,
         permission="shifts.requests.write",
         description="Ask a colleague to take over a published shift.",
     )
-    async def shifts_request_swap(
-        self, info: Info, input: ShiftsRequestSwapInput
-    ) -> ShiftsSwapPayload:
-        async def act():
-            return await edits.request_swap(
-                assignment_id=decode_id(input.assignment_id, "assignmentId"),
-                to_staff_id=decode_id(input.to_staff_id, "toStaffId"),
-                note=input.note,
-            )
-
-        return await run_mutation(ShiftsSwapPayload, "swap_request", act)
-
-    @secure_mutation(permission="shifts.roster.write")
-    async def shifts_decide_swap(
-        self, info: Info, input: ShiftsDecideSwapInput
-    ) -> ShiftsSwapPayload:
-        async def act():
-            return await edits.decide_swap(
-                swap_id=decode_id(input.swap_id, "swapId"),
-                approve=input.approve,
-                accept_violations=input.accept_violations,
-                actor=info.context.actor,
-            )
-
-        return await run_mutation(ShiftsSwapPayload, "swap_request", act)
-
-    @secure_mutation(permission="shifts.time.clock")
-    async def shifts_clock_in(
-        self, info: Info, input: ShiftsClockInInput
-    ) -> ShiftsTimeEntryPayload:
-        async def act():
-            assignment = input.assignment_id
-            return await timesheets.clock_in(
-                staff_id=decode_id(input.staff_id, "staffId"),
-                assignment_id=None if assignment is None else decode_id(assignment, "assignmentId"),
-                at=input.at,
-            )
-
-        return await run_mutation(ShiftsTimeEntryPayload, "time_entry", act)
-
-    @secure_mutation(permission="shifts.time.clock", scopes={"entryId": TimeEntry.staff.property})
-    async def shifts_clock_out(
-        self, info: Info, input: ShiftsClockOutInput
-    ) -> ShiftsTimeEntryPayload:
-        async def act():
-            return await timesheets.clock_out(
-                entry_id=decode_id(input.entry_id, "entryId"),
-                at=input.at,
-                break_minutes=input.break_minutes,
-            )
-
-        return await run_mutation(ShiftsTimeEntryPayload, "time_entry", act)
-
-    @secure_mutation(
+    shifts_decide_swap = service_mutation(
+        edits.decide_swap,
+        ShiftsSwapPayload,
+        "swap_request",
+        input=ShiftsDecideSwapInput,
+        permission="shifts.roster.write",
+    )
+    shifts_clock_in = service_mutation(
+        timesheets.clock_in,
+        ShiftsTimeEntryPayload,
+        "time_entry",
+        input=ShiftsClockInInput,
+        actor=False,
+        permission="shifts.time.clock",
+    )
+    shifts_clock_out = service_mutation(
+        timesheets.clock_out,
+        ShiftsTimeEntryPayload,
+        "time_entry",
+        input=ShiftsClockOutInput,
+        actor=False,
+        permission="shifts.time.clock",
+        scopes={"entryId": TimeEntry.staff.property},
+    )
+    shifts_approve_hours = service_mutation(
+        timesheets.approve_hours,
+        ShiftsApproveHoursPayload,
+        "time_entries",
+        input=ShiftsApproveHoursInput,
         permission="shifts.timesheets.approve",
         description="Approve a person's closed entries of a period (hook fires).",
     )
-    async def shifts_approve_hours(
-        self, info: Info, input: ShiftsApproveHoursInput
-    ) -> ShiftsApproveHoursPayload:
-        async def act():
-            return await timesheets.approve_hours(
-                staff_id=decode_id(input.staff_id, "staffId"),
-                period_start=input.period_start,
-                period_end=input.period_end,
-                actor=info.context.actor,
-            )
-
-        return await run_mutation(ShiftsApproveHoursPayload, "time_entries", act)

@@ -9,7 +9,13 @@ from decimal import Decimal
 import strawberry
 from strawberry.types import Info
 
-from frontdesk.api.graphql import UserError, decode_id, run_mutation, secure_mutation
+from frontdesk.api.graphql import (
+    UserError,
+    decode_id,
+    run_mutation,
+    secure_mutation,
+    service_mutation,
+)
 
 from . import common, setup, staff
 from .schema_types import (
@@ -25,10 +31,6 @@ from .schema_types import (
 from .tables import DemandRule
 
 UNSET = strawberry.UNSET
-
-
-def given(**values) -> dict:
-    return {k: v for k, v in values.items() if v is not UNSET}
 
 
 @strawberry.input
@@ -162,152 +164,89 @@ class ShiftsSetPreferenceInput:
     day: date | None = None
 
 
-def _staff_fields(data: ShiftsUpdateStaffMemberInput) -> dict:
-    return given(
-        name=data.name,
-        departments=data.departments,
-        skills=data.skills,
-        weekly_target_minutes=data.weekly_target_minutes,
-        weekly_max_minutes=data.weekly_max_minutes,
-        hourly_wage=data.hourly_wage,
-        employment_start=data.employment_start,
-        employment_end=data.employment_end,
-    )
-
-
 @strawberry.type
 class ShiftsSetupMutation:
-    @secure_mutation(permission="shifts.staff.write")
-    async def shifts_create_staff_member(
-        self, info: Info, input: ShiftsCreateStaffMemberInput
-    ) -> ShiftsStaffMemberPayload:
-        async def act():
-            return await staff.create_staff(
-                property_id=decode_id(input.property_id, "propertyId"),
-                name=input.name,
-                departments=input.departments,
-                skills=input.skills,
-                weekly_target_minutes=input.weekly_target_minutes,
-                weekly_max_minutes=input.weekly_max_minutes,
-                hourly_wage=input.hourly_wage,
-                employment_start=input.employment_start,
-                employment_end=input.employment_end,
-                user_id=None if input.user_id is None else decode_id(input.user_id, "userId"),
-            )
-
-        return await run_mutation(ShiftsStaffMemberPayload, "staff_member", act)
-
-    @secure_mutation(permission="shifts.staff.write")
-    async def shifts_update_staff_member(
-        self, info: Info, input: ShiftsUpdateStaffMemberInput
-    ) -> ShiftsStaffMemberPayload:
-        async def act():
-            staff_id = decode_id(input.staff_id, "staffId")
-            return await staff.update_staff(staff_id, _staff_fields(input))
-
-        return await run_mutation(ShiftsStaffMemberPayload, "staff_member", act)
-
-    @secure_mutation(permission="shifts.setup.write")
-    async def shifts_create_template(
-        self, info: Info, input: ShiftsCreateTemplateInput
-    ) -> ShiftsTemplatePayload:
-        async def act():
-            return await setup.create_template(
-                property_id=decode_id(input.property_id, "propertyId"),
-                code=input.code,
-                name=input.name,
-                department=input.department,
-                skill=input.skill,
-                start_time=input.start_time,
-                end_time=input.end_time,
-                min_staff=input.min_staff,
-            )
-
-        return await run_mutation(ShiftsTemplatePayload, "template", act)
-
-    @secure_mutation(permission="shifts.setup.write")
-    async def shifts_update_template(
-        self, info: Info, input: ShiftsUpdateTemplateInput
-    ) -> ShiftsTemplatePayload:
-        async def act():
-            changes = {"name": input.name, "min_staff": input.min_staff, "active": input.active}
-            return await setup.update_template(decode_id(input.template_id, "templateId"), changes)
-
-        return await run_mutation(ShiftsTemplatePayload, "template", act)
-
-    @secure_mutation(permission="shifts.setup.write")
-    async def shifts_set_labour_rules(
-        self, info: Info, input: ShiftsSetLabourRulesInput
-    ) -> ShiftsSetLabourRulesPayload:
-        async def act():
-            values = {
-                key: getattr(input, key)
-                for key in setup.RULE_LIMITS
-                if getattr(input, key) is not None
-            }
-            return await setup.set_labour_rules(decode_id(input.property_id, "propertyId"), values)
-
-        return await run_mutation(ShiftsSetLabourRulesPayload, "labour_rules", act)
-
-    @secure_mutation(permission="shifts.setup.write")
-    async def shifts_add_demand_rule(
-        self, info: Info, input: ShiftsAddDemandRuleInput
-    ) -> ShiftsAddDemandRulePayload:
-        async def act():
-            return await setup.add_demand_rule(
-                template_id=decode_id(input.template_id, "templateId"),
-                metric=input.metric.value,
-                kind=input.kind.value,
-                threshold=input.threshold,
-                staff=input.staff,
-            )
-
-        return await run_mutation(ShiftsAddDemandRulePayload, "demand_rule", act)
-
-    @secure_mutation(
-        permission="shifts.setup.write", scopes={"ruleId": DemandRule.template.property}
+    shifts_create_staff_member = service_mutation(
+        staff.create_staff,
+        ShiftsStaffMemberPayload,
+        "staff_member",
+        input=ShiftsCreateStaffMemberInput,
+        actor=False,
+        permission="shifts.staff.write",
     )
-    async def shifts_remove_demand_rule(
-        self, info: Info, input: ShiftsRemoveDemandRuleInput
-    ) -> ShiftsRemoveDemandRulePayload:
-        async def act():
-            removed = await setup.remove_demand_rule(decode_id(input.rule_id, "ruleId"))
-            return strawberry.ID(str(removed))
-
-        return await run_mutation(ShiftsRemoveDemandRulePayload, "removed_rule_id", act)
-
-    @secure_mutation(permission="shifts.requests.write")
-    async def shifts_request_time_off(
-        self, info: Info, input: ShiftsRequestTimeOffInput
-    ) -> ShiftsTimeOffPayload:
-        async def act():
-            return await staff.request_time_off(
-                staff_id=decode_id(input.staff_id, "staffId"),
-                kind=input.kind.value,
-                starts_at=input.starts_at,
-                ends_at=input.ends_at,
-                reason=input.reason,
-            )
-
-        return await run_mutation(ShiftsTimeOffPayload, "time_off", act)
-
-    @secure_mutation(permission="shifts.timeoff.approve")
-    async def shifts_decide_time_off(
-        self, info: Info, input: ShiftsDecideTimeOffInput
-    ) -> ShiftsTimeOffPayload:
-        async def act():
-            return await staff.decide_time_off(
-                time_off_id=decode_id(input.time_off_id, "timeOffId"),
-                approve=input.approve,
-                actor=info.context.actor,
-            )
-
-        return await run_mutation(ShiftsTimeOffPayload, "time_off", act)
+    shifts_update_staff_member = service_mutation(
+        staff.update_staff,
+        ShiftsStaffMemberPayload,
+        "staff_member",
+        input=ShiftsUpdateStaffMemberInput,
+        actor=False,
+        permission="shifts.staff.write",
+    )
+    shifts_create_template = service_mutation(
+        setup.create_template,
+        ShiftsTemplatePayload,
+        "template",
+        input=ShiftsCreateTemplateInput,
+        actor=False,
+        permission="shifts.setup.write",
+    )
+    shifts_update_template = service_mutation(
+        setup.update_template,
+        ShiftsTemplatePayload,
+        "template",
+        input=ShiftsUpdateTemplateInput,
+        actor=False,
+        permission="shifts.setup.write",
+    )
+    shifts_set_labour_rules = service_mutation(
+        setup.set_labour_rules,
+        ShiftsSetLabourRulesPayload,
+        "labour_rules",
+        input=ShiftsSetLabourRulesInput,
+        actor=False,
+        permission="shifts.setup.write",
+    )
+    shifts_add_demand_rule = service_mutation(
+        setup.add_demand_rule,
+        ShiftsAddDemandRulePayload,
+        "demand_rule",
+        input=ShiftsAddDemandRuleInput,
+        actor=False,
+        permission="shifts.setup.write",
+    )
+    shifts_remove_demand_rule = service_mutation(
+        setup.remove_demand_rule,
+        ShiftsRemoveDemandRulePayload,
+        "removed_rule_id",
+        input=ShiftsRemoveDemandRuleInput,
+        actor=False,
+        then=lambda removed: strawberry.ID(str(removed)),
+        permission="shifts.setup.write",
+        scopes={"ruleId": DemandRule.template.property},
+    )
+    shifts_request_time_off = service_mutation(
+        staff.request_time_off,
+        ShiftsTimeOffPayload,
+        "time_off",
+        input=ShiftsRequestTimeOffInput,
+        actor=False,
+        permission="shifts.requests.write",
+    )
+    shifts_decide_time_off = service_mutation(
+        staff.decide_time_off,
+        ShiftsTimeOffPayload,
+        "time_off",
+        input=ShiftsDecideTimeOffInput,
+        permission="shifts.timeoff.approve",
+    )
 
     @secure_mutation(permission="shifts.requests.write")
     async def shifts_set_preference(
         self, info: Info, input: ShiftsSetPreferenceInput
     ) -> ShiftsStaffMemberPayload:
+        """Hand-written: the service answers the preference (None once cleared), the payload
+        the staff member, so it takes a second call."""
+
         async def act():
             staff_id = decode_id(input.staff_id, "staffId")
             await staff.set_preference(

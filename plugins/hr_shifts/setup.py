@@ -72,7 +72,7 @@ async def create_template(
     return await run_write(change, conflict_message="A template with this code already exists.")
 
 
-async def update_template(template_id: int, changes: dict[str, Any]) -> ShiftTemplate:
+async def update_template(*, template_id: int, **changes: Any) -> ShiftTemplate:
     """Rename, restaff or retire a template; its code, times and skill stay as rostered."""
 
     async def change() -> ShiftTemplate:
@@ -91,8 +91,10 @@ async def update_template(template_id: int, changes: dict[str, Any]) -> ShiftTem
     return await run_write(change, conflict_message="The template could not be saved.")
 
 
-async def set_labour_rules(property_id: int, values: dict[str, int]) -> LabourRuleSet:
-    """Override some of the property's labour rules; the others keep their current value."""
+async def set_labour_rules(*, property_id: int, **limits: int | None) -> LabourRuleSet:
+    """Override some of the property's labour rules (``RULE_LIMITS``); the others, not passed
+    or None, keep their current value."""
+    values = {key: value for key, value in limits.items() if value is not None}
     for key, value in values.items():
         low, high = RULE_LIMITS[key]
         validation.integer(value, common_camel(key), minimum=low, maximum=high)

@@ -81,8 +81,9 @@ async def create_staff(
     return await run_write(change, conflict_message="The staff member could not be saved.")
 
 
-async def update_staff(staff_id: int, changes: dict[str, Any]) -> StaffMember:
-    """Change the given fields only; the contract and employment dates are re-checked whole."""
+async def update_staff(*, staff_id: int, **changes: Any) -> StaffMember:
+    """Change the given fields only (keywords not passed keep their value); the contract and
+    employment dates are re-checked whole."""
 
     async def change() -> StaffMember:
         row = await common.get_staff(staff_id)

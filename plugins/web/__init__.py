@@ -23,3 +23,13 @@ def frontdesk_http_routes(settings):
 @hookimpl
 def frontdesk_home_page():
     return "/plugins/web/"
+
+
+@hookimpl
+def frontdesk_graphql_contribute():
+    """No schema of its own: the desk's documents, registered as trusted (documents.py)."""
+    from frontdesk.api.graphql import GraphQLContribution
+
+    from .documents import registered
+
+    return GraphQLContribution(trusted_documents=registered())

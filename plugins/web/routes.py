@@ -13,8 +13,10 @@ from typing import Any
 from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 
-from frontdesk.api import flatten
+from frontdesk.api import flatten, plugin_enabled_for_any
 from frontdesk.api.http import principal_of
+
+from .documents import MANIFEST
 
 STATIC = Path(__file__).parent / "static"
 CSP = (
@@ -45,10 +47,16 @@ def static_file(base: Path, relative: str) -> Response[bytes]:
     )
 
 
-def visible_panels(pm: Any, permissions: set[str]) -> list[dict[str, Any]]:
-    """The panels enabled plugins offer, those the caller may see, in a stable order."""
+async def visible_panels(
+    pm: Any, permissions: set[str], property_ids: frozenset[int] | None = None
+) -> list[dict[str, Any]]:
+    """The panels enabled plugins offer, those the caller may see, in a stable order: a
+    plugin turned off for every property the caller works for shows no panel."""
     hook = getattr(pm.hook, "frontdesk_web_panels", None)
-    panels = flatten(hook()) if hook is not None else []
+    panels = []
+    for impl in hook.get_hookimpls() if hook is not None else []:
+        if await plugin_enabled_for_any(impl.plugin_name, property_ids):
+            panels += flatten([impl.function()])
     allowed = [p for p in panels if not p.get("permission") or p["permission"] in permissions]
     return sorted(allowed, key=lambda panel: panel["id"])
 
@@ -58,15 +66,22 @@ def route_handlers() -> list[Any]:
     def index() -> Response[bytes]:
         return static_file(STATIC, "index.html")
 
-    @get("/panels.json", sync_to_thread=False, include_in_schema=False)
-    def panels(request: Request) -> Response[Any]:
+    @get("/panels.json", include_in_schema=False)
+    async def panels(request: Request) -> Response[Any]:
         principal = principal_of(request)
         permissions = set(getattr(principal, "permissions", ()) or ()) if principal else set()
+        property_ids = principal.property_ids if principal else None
         pm = request.app.state["runtime"].plugin_manager
-        return Response(visible_panels(pm, permissions), headers=SECURITY_HEADERS)
+        found = await visible_panels(pm, permissions, property_ids)
+        return Response(found, headers=SECURITY_HEADERS)
+
+    @get("/documents.json", sync_to_thread=False, include_in_schema=False)
+    def documents() -> Response[bytes]:
+        """The registered documents' manifest: the desk sends a known document by its id."""
+        return static_file(MANIFEST.parent, MANIFEST.name)
 
     @get("/{path:path}", sync_to_thread=False, include_in_schema=False)
     def asset(path: str) -> Response[bytes]:
         return static_file(STATIC, path.lstrip("/"))
 
-    return [index, panels, asset]
+    return [index, panels, documents, asset]

@@ -22,6 +22,7 @@ from frontdesk.api.graphql import (
     run_mutation,
     secure_field,
     secure_mutation,
+    service_mutation,
 )
 from frontdesk.api.outbox import queue
 from frontdesk.api.tables import OutboxMessage
@@ -214,19 +215,16 @@ class WebhookMutation:
             )
         )
 
-    @secure_mutation(
-        permission="webhooks.admin", description="Remove an endpoint; its delivery log stays."
+    webhook_delete_endpoint = service_mutation(
+        endpoints.delete_endpoint,
+        WebhookDeleteEndpointPayload,
+        "deleted_id",
+        input=WebhookDeleteEndpointInput,
+        actor=False,
+        then=lambda done: strawberry.ID(str(done)),
+        permission="webhooks.admin",
+        description="Remove an endpoint; its delivery log stays.",
     )
-    async def webhook_delete_endpoint(
-        self, input: WebhookDeleteEndpointInput
-    ) -> WebhookDeleteEndpointPayload:
-        async def action() -> strawberry.ID:
-            done = await endpoints.delete_endpoint(
-                endpoint_id=decode_id(input.endpoint_id, "endpointId")
-            )
-            return strawberry.ID(str(done))
-
-        return await run_mutation(WebhookDeleteEndpointPayload, "deleted_id", action)
 
     @secure_mutation(
         permission="webhooks.admin",

@@ -51,8 +51,8 @@ def test_migrate_names_each_migration_it_applied_then_none(tmp_path):
     assert lines[0].startswith("Applied ") and lines[0].endswith(" migrations:")
     applied = [line.split() for line in lines[1:-1]]
     assert int(lines[0].split()[1]) == len(applied)
-    assert {app for app, _ in applied} == {"core", "folios", "auth", "outbox"}
-    assert lines[-1] == "Database is up to date (core, folios, auth, outbox)."
+    assert {app for app, _ in applied} == {"core", "folios", "auth", "outbox", "plugin_state"}
+    assert lines[-1] == "Database is up to date (core, folios, auth, outbox, plugin_state)."
     again = frontdesk("migrate", database=url)
     assert again.stdout.splitlines()[0] == "No migrations to apply."
 

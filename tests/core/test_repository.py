@@ -12,6 +12,7 @@ from frontdesk.core.errors import NotFound
 from frontdesk.core.properties import service as properties
 from frontdesk.core.properties.tables import Property, RoomType
 from frontdesk.core.repository import get_or_not_found, lock_row, rows_by_ids
+from frontdesk.core.request_rows import remembering
 from frontdesk.core.transactions import run_write
 
 
@@ -49,6 +50,28 @@ async def test_rows_by_ids_reads_each_row_or_none(runtime):
     first, second = await _two_properties()
     found = await rows_by_ids((Property, second.id), (Property, 999), (Property, first.id))
     assert [row.code if row else None for row in found] == ["TWO", None, "ONE"]
+
+
+async def test_rows_kept_in_an_operation_answer_its_first_read_by_ids_once(runtime):
+    """A read with ``remember`` keeps its rows for the operation's next read by ids (the
+    guard's scope check, then the booking: core/request_rows.py). Only on PostgreSQL, whose
+    READ COMMITTED transaction gives a read inside it no more than a read just before; the
+    memo answers once, and only a read whose every row it holds."""
+    first, second = await _two_properties()
+    postgres = Property._meta.db.engine_type == "postgres"
+    with remembering():
+        await rows_by_ids((Property, first.id), (Property, 999), remember=True)
+        await Property.update({Property.name: "Changed"}).where(Property.id == first.id)
+        again = await rows_by_ids((Property, 999), (Property, first.id))
+        assert again[0] is None
+        assert again[1].name == ("One" if postgres else "Changed")  # the kept row, unread
+        assert (await rows_by_ids((Property, first.id)))[0].name == "Changed"  # taken once
+        await rows_by_ids((Property, first.id), remember=True)
+        found = await rows_by_ids((Property, first.id), (Property, second.id))
+        assert [row.name for row in found] == ["Changed", "Two"]  # one row missing: read all
+    await rows_by_ids((Property, second.id), remember=True)  # no memo open: nothing kept
+    await Property.update({Property.name: "Later"}).where(Property.id == second.id)
+    assert (await rows_by_ids((Property, second.id)))[0].name == "Later"
 
 
 async def test_a_lock_outside_a_write_transaction_is_refused(runtime):

@@ -6,6 +6,7 @@ answer somewhere else. docs/architecture.md lists the same APIs; turning the sho
 
 from __future__ import annotations
 
+import enum
 import inspect
 from typing import Any
 
@@ -19,6 +20,16 @@ from strawberry.types.field import StrawberryField
 from graphql import GraphQLString, parse
 
 SEEN: dict[str, Any] = {}
+
+
+@strawberry.enum
+class Colour(enum.Enum):
+    RED = "red"
+
+
+@strawberry.type
+class Painted:
+    colour: Colour = Colour.RED
 
 
 @strawberry.type
@@ -87,6 +98,35 @@ def test_executor_execute_fields_signature():
     ]
 
 
+def test_executor_execute_collected_root_fields_signature():
+    # graphql/execution/plan.py runs in its place.
+    assert _parameters(StrawberryGraphQLCoreExecutionContext.execute_collected_root_fields) == [
+        "root_type",
+        "root_value",
+        "grouped_field_set",
+        "serially",
+        "new_defer_usages",
+    ]
+    assert _parameters(StrawberryGraphQLCoreExecutionContext.build_resolve_info) == [
+        "field_def",
+        "field_nodes",
+        "parent_type",
+        "path",
+    ]
+
+
+def test_get_argument_values_signature():
+    from graphql.execution.values import get_argument_values
+
+    assert _parameters(get_argument_values)[:5] == [
+        "type_def",
+        "node",
+        "variable_values",
+        "fragment_variable_values",
+        "hide_suggestions",
+    ]
+
+
 def test_executor_execute_field_signature():
     assert _parameters(StrawberryGraphQLCoreExecutionContext.execute_field) == [
         "parent_type",
@@ -151,6 +191,29 @@ def test_leaf_types_coerce_output_value():
     assert GraphQLString.coerce_output_value("x") == "x"
 
 
+def test_graphql_core_builtin_scalars_coerce_by_the_serialize_functions():
+    # plan_rows.output answers these scalars' common values at once, recognised by function.
+    from graphql.type import scalars
+
+    from graphql import GRAPHQL_MAX_INT, GRAPHQL_MIN_INT, GraphQLBoolean, GraphQLID, GraphQLInt
+
+    assert GraphQLString.coerce_output_value is scalars.serialize_string
+    assert GraphQLID.coerce_output_value is scalars.serialize_id
+    assert GraphQLInt.coerce_output_value is scalars.serialize_int
+    assert GraphQLBoolean.coerce_output_value is scalars.serialize_boolean
+    assert (GRAPHQL_MIN_INT, GRAPHQL_MAX_INT) == (-(2**31), 2**31 - 1)
+
+
+def test_strawberry_enum_type_keeps_its_python_enum_and_values():
+    # plan_rows names an enum member by a table made from these, not by looping per row.
+    from strawberry.schema.schema_converter import CustomGraphQLEnumType
+
+    leaf = strawberry.Schema(query=Painted)._schema.type_map["Colour"]
+    assert isinstance(leaf, CustomGraphQLEnumType) and leaf.wrapped_cls is Colour
+    assert leaf.values["RED"].value == Colour.RED.value
+    assert leaf.coerce_output_value(Colour.RED) == "RED"
+
+
 def test_strawberry_field_definition_backref_on_graphql_core_fields():
     definition = _field("Item", "shout").extensions[GraphQLCoreConverter.DEFINITION_BACKREF]
     assert isinstance(definition, StrawberryField)
@@ -179,6 +242,9 @@ def test_strawberry_resolver_attributes_read_by_the_fast_path():
     assert labelled.info_parameter.name == "info"
     assert labelled.wrapped_func.__name__ == "labelled"
     assert shout(Item(name="x")) == "X"  # StrawberryResolver.__call__(self_value)
+    # __call__ only forwards to wrapped_func, which the fast path calls straight.
+    assert inspect.getsource(type(shout).__call__).count("self.wrapped_func(") == 1
+    assert shout.wrapped_func(Item(name="x")) == "X"
 
 
 def test_strawberry_marks_the_resolvers_it_builds_with_is_default():
@@ -217,3 +283,27 @@ async def test_strawberry_execution_context_operation_type_for_the_read_snapshot
     assert not (await schema.execute("{ items { name } }")).errors
     assert seen == [OperationType.QUERY]
     assert parse("{ a }")  # graphql-core's parser, for the document the extension sees
+
+
+# POST /graphql's view (graphql/http/trusted_view.py) overrides these of strawberry's
+# Litestar controller: not shortcuts, but an upgrade must fail here by name as well.
+
+
+def _controller() -> Any:
+    from strawberry.litestar import make_graphql_controller
+
+    return make_graphql_controller(_schema(), path="/graphql")
+
+
+def test_litestar_controller_provides_the_response_as_a_dependency():
+    from litestar.di import Provide
+
+    dependencies = _controller().dependencies
+    assert isinstance(dependencies["response"], Provide)
+    assert dependencies["response"].sync_to_thread  # what without_thread_hop replaces
+
+
+def test_litestar_controller_execute_request_and_parse_json_signatures():
+    controller = _controller()
+    assert _parameters(controller.execute_request) == ["request", "context", "root_value"]
+    assert _parameters(controller.parse_json) == ["data"]

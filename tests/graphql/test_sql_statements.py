@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from support.hotel import build_hotel
+from support.statements import StatementRecorder
 
 LIST = """
 query($p: ID!, $first: Int!) {
@@ -34,31 +35,8 @@ fragment Row on Stay {
 }"""
 
 
-class StatementCounter:
-    """Counts every statement the engine runs (patched on the class: engines use slots)."""
-
-    def __init__(self, engine):
-        self.engine_class = type(engine)
-        self.count = 0
-        self._original = self.engine_class.run_querystring
-
-    def __enter__(self):
-        counter = self
-        original = self._original
-
-        async def counting(engine, *args, **kwargs):
-            counter.count += 1
-            return await original(engine, *args, **kwargs)
-
-        self.engine_class.run_querystring = counting
-        return self
-
-    def __exit__(self, *exc):
-        self.engine_class.run_querystring = self._original
-
-
 async def _statements_for(gql, app, property_id, first):
-    with StatementCounter(app.state.runtime.engine) as counter:
+    with StatementRecorder(app.state.runtime.engine) as counter:
         data = await gql.execute(LIST, {"p": property_id, "first": first})
     return counter.count, len(data["stays"]["nodes"])
 
@@ -109,7 +87,7 @@ async def test_listing_5_or_200_stays_issues_the_same_statements(gql, app):
         counts = []
         for first in (5, 200):
             variables = {"p": hotel.property_id, "first": first, **days}
-            with StatementCounter(app.state.runtime.engine) as counter:
+            with StatementRecorder(app.state.runtime.engine) as counter:
                 data = await gql.execute(BOARD, variables)
             counts.append(counter.count)
             assert [len(data[k]["nodes"]) for k in ("a", "b", "c")] == [min(first, 40)] * 3

@@ -21,16 +21,19 @@ query($p: ID!, $a: Date!, $d: Date!) {
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-async def test_availability_counts_sold_nights_from_the_covering_index_alone(gql, settings):
+@pytest.mark.parametrize("types", ["every type", "some types"])
+async def test_availability_counts_sold_nights_from_the_covering_index_alone(gql, settings, types):
     """However long the history, sold nights are counted from the (property, night,
-    room_type) index without reading inventory rows (EXPLAIN on the SQLite file)."""
+    room_type) index without reading inventory rows (EXPLAIN on the SQLite file), whether
+    the search covers every room type (no filter by type) or some of them."""
     hotel = await build_hotel(gql)
     day = hotel.business_date
+    type_ids = [int(type_id) for type_id in hotel.room_types.values()]
     statement = sold_nights(
         int(hotel.property_id),
         day,
         day + timedelta(days=30),
-        [int(type_id) for type_id in hotel.room_types.values()],
+        None if types == "every type" else type_ids[:1],
     )
     query = StayNight.raw(*statement)  # exactly what availability runs
     path = settings.database_url.removeprefix("sqlite:///")
@@ -52,6 +55,34 @@ async def test_availability_counts_free_rooms_per_type_and_night(gql):
     assert by_code["DBL"]["freeCount"] == 2
     assert by_code["STE"]["freeCount"] == 1
     assert len(by_code["DBL"]["freeRooms"]) == 3  # the booking holds no room yet
+
+
+async def test_availability_for_a_party_counts_the_sold_nights_of_the_types_it_fits(gql):
+    """A search for every type and one narrowed by the party read the sold nights
+    differently (the first without a filter by type): both count the same nights."""
+    hotel = await build_hotel(gql)
+    day = hotel.business_date
+    await book(gql, hotel, day, day + timedelta(days=2), room_type="STE")
+    await book(gql, hotel, day + timedelta(days=1), day + timedelta(days=2))
+    query = """
+    query($p: ID!, $a: Date!, $d: Date!, $adults: Int) {
+      availability(propertyId: $p, arrival: $a, departure: $d, adults: $adults) {
+        roomTypes { roomType { code } nights { sold free } }
+      }
+    }"""
+    variables = {
+        "p": hotel.property_id,
+        "a": day.isoformat(),
+        "d": (day + timedelta(days=3)).isoformat(),
+    }
+
+    async def sold(adults: int | None) -> dict[str, list[int]]:
+        data = await gql.execute(query, {**variables, "adults": adults})
+        rows = data["availability"]["roomTypes"]
+        return {r["roomType"]["code"]: [n["sold"] for n in r["nights"]] for r in rows}
+
+    assert await sold(None) == {"DBL": [0, 1, 0], "STE": [1, 1, 0]}
+    assert await sold(3) == {"STE": [1, 1, 0]}
 
 
 async def test_book_check_in_check_out(gql):

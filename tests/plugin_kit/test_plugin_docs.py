@@ -21,6 +21,7 @@ API_MODULES = [
     "frontdesk.api.migrations",
     "frontdesk.api.http",
     "frontdesk.api.cli",
+    "frontdesk.api.trusted_documents",
     "frontdesk.testing",
 ]
 QUOTE = re.compile(r"<!-- quote: (\S+) -->\n```\w*\n(.*?)\n```", re.DOTALL)

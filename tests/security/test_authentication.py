@@ -44,16 +44,22 @@ async def test_health_is_open(http):
 
 
 async def test_login_is_open_and_its_token_authenticates(anonymous_gql, http, _user):
-    await _user()
+    ana = await _user()
     payload = (await anonymous_gql.execute(LOGIN, {"u": "ana", "p": PASSWORD}))["login"]
     assert payload["errors"] == [] and payload["user"]["username"] == "ana"
     token = payload["session"]["accessToken"]
     me = await GraphQLClient(http, {"Authorization": f"Bearer {token}"}).execute(
-        "{ me { kind name permissions } }"
+        "{ me { kind name permissions userId } }"
     )
     assert me["me"]["kind"] == "user" and me["me"]["name"] == "ana"
+    assert me["me"]["userId"] == ana["id"]  # what a staff member's userId links to
     assert "stays.write" in me["me"]["permissions"]
     assert "users.admin" not in me["me"]["permissions"]
+
+
+async def test_an_api_key_is_no_user(gql):
+    me = (await gql.execute("{ me { kind userId } }"))["me"]
+    assert me == {"kind": "apikey", "userId": None}
 
 
 async def test_wrong_password_is_refused_without_telling_which_part_was_wrong(anonymous_gql, _user):

@@ -11,9 +11,11 @@ Playwright's sync API is used from plain (non-async) tests."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -85,6 +87,30 @@ def _cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     return result
 
 
+_demo_files: dict[str, tuple[Path, str]] = {}
+
+
+def _copy_of_demo(plugins: str, database_url: str) -> str:
+    """Fill the SQLite file of ``database_url`` with the demo for ``plugins``: migrated and
+    loaded by the CLI once per test process, then copied (a module's server used to spend
+    6-10 s on ``frontdesk migrate`` and ``frontdesk demo`` of its own). Returns the demo's
+    output."""
+    if plugins not in _demo_files:
+        folder = Path(tempfile.mkdtemp(prefix="frontdesk-demo-"))
+        template = folder / "demo.db"
+        env = {**os.environ, "FRONTDESK_DATABASE_URL": f"sqlite:///{template}"}
+        env["FRONTDESK_PLUGINS"] = plugins
+        _cli(["migrate"], env)
+        _demo_files[plugins] = (template, _cli(["demo"], env).stdout)
+    template, output = _demo_files[plugins]
+    target = Path(database_url.removeprefix("sqlite:///"))
+    shutil.copyfile(template, target)
+    for suffix in ("-wal", "-shm"):
+        if Path(f"{template}{suffix}").exists():
+            shutil.copyfile(f"{template}{suffix}", f"{target}{suffix}")
+    return output
+
+
 def start_live_server(
     workdir: Path,
     *,
@@ -100,13 +126,17 @@ def start_live_server(
     a third-party one installed beside them)."""
     from frontdesk.testing import BUILTIN_PLUGINS  # here: conftest imports this module early
 
+    own_file = database_url is None  # a database the caller gave may hold rows of its own
     database_url = database_url or f"sqlite:///{workdir / 'live.db'}"
     full_env = {**os.environ, "FRONTDESK_DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"}
     full_env["FRONTDESK_PLUGINS"] = ",".join(BUILTIN_PLUGINS) if plugins is None else plugins
     full_env.update(env or {})
-    if migrate:
-        _cli(["migrate"], full_env)
-    demo_output = _cli(["demo"], full_env).stdout if demo else ""
+    if demo and migrate and own_file and not env:
+        demo_output = _copy_of_demo(full_env["FRONTDESK_PLUGINS"], database_url)
+    else:
+        if migrate:
+            _cli(["migrate"], full_env)
+        demo_output = _cli(["demo"], full_env).stdout if demo else ""
     port = free_port()
     log = workdir / f"server-{port}.log"
     with log.open("wb") as sink:
@@ -151,9 +181,22 @@ def live_server(tmp_path) -> Iterator:
 
 @dataclass
 class OfflineLog:
-    """Requests the page tried to send to other hosts (all refused)."""
+    """What the pages of one browser context sent: requests to other hosts (all refused), and
+    the GraphQL documents POSTed to /graphql as text rather than named by ``documentId``."""
 
     refused: list[str] = field(default_factory=list)
+    graphql_texts: list[str] = field(default_factory=list)
+
+    def record_graphql(self, request) -> None:
+        if request.method != "POST" or urlparse(request.url).path != "/graphql":
+            return
+        try:
+            body = request.post_data_json
+        except ValueError:
+            return
+        for item in body if isinstance(body, list) else [body]:
+            if isinstance(item, dict) and item.get("query"):
+                self.graphql_texts.append(item["query"])
 
 
 @pytest.fixture(scope="module")
@@ -169,11 +212,10 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture
-def offline_page(chromium):
-    """A fresh page (1366x768, the desk screen) whose requests to any host but loopback are
-    refused and recorded in ``page.offline_log.refused``."""
-    context = chromium.new_context(viewport={"width": 1366, "height": 768})
+def offline_context(chromium, **options):
+    """A browser context (1366x768, the desk screen, unless ``options`` say otherwise) whose
+    requests to any host but loopback are refused; returns it and its ``OfflineLog``."""
+    context = chromium.new_context(**{"viewport": {"width": 1366, "height": 768}, **options})
     log = OfflineLog()
 
     def guard(route) -> None:
@@ -185,6 +227,14 @@ def offline_page(chromium):
             route.abort()
 
     context.route("**/*", guard)
+    context.on("request", log.record_graphql)
+    return context, log
+
+
+@pytest.fixture
+def offline_page(chromium):
+    """A fresh page of an ``offline_context``; its log is ``page.offline_log``."""
+    context, log = offline_context(chromium)
     page = context.new_page()
     page.offline_log = log  # type: ignore[attr-defined]
     yield page

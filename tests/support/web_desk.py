@@ -1,16 +1,25 @@
 """Helpers for the web front desk's browser tests: the API beside the page, signing in,
-reading money off the screen, and screenshots for docs/web.md."""
+reading money off the screen, screenshots for docs/web.md, and the check that the desk sent
+every GraphQL document by its id (so each is registered: a server accepting trusted
+documents only answers it)."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 import httpx
+from support.browser import OfflineLog, offline_context
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+DESK_MANIFEST = ROOT / "plugins" / "web" / "documents.json"
 DEMO_PASSWORD = "frontdesk-demo"
+LOGIN = "mutation($i: LoginInput!) { login(input: $i) { session { accessToken } } }"
 
 
 class Api:
@@ -19,7 +28,7 @@ class Api:
     def __init__(self, base_url: str, username: str, password: str = DEMO_PASSWORD):
         self.base_url = base_url
         data = self.gql(
-            "mutation($i: LoginInput!) { login(input: $i) { session { accessToken } } }",
+            LOGIN,
             {"i": {"username": username, "password": password}},
             token=None,
         )
@@ -37,6 +46,35 @@ class Api:
         body = response.json()
         assert not body.get("errors"), body
         return body["data"]
+
+
+def document_id(name: str, manifest: Path = DESK_MANIFEST) -> str:
+    """The sha256 id of a registered document, by its name in a committed manifest."""
+    operations = json.loads(manifest.read_text(encoding="utf-8"))["operations"]
+    return next(o["id"] for o in operations if o["name"] == name)
+
+
+def assert_desk_stayed_trusted(log: OfflineLog) -> None:
+    """The desk's pages reached no other host and sent no GraphQL document as text: each
+    went by ``documentId``, so it is declared in a documents module and registered."""
+    assert log.refused == [], log.refused
+    assert not log.graphql_texts, (
+        "the desk sent GraphQL documents as text, not by documentId: declare each in its "
+        "documents module (static/documents*.js, a panel's web/documents.js) and regenerate "
+        "the manifest (docs/web.md):\n\n" + "\n----\n".join(log.graphql_texts)
+    )
+
+
+@contextmanager
+def desk_context(chromium, **options) -> Iterator:
+    """A second browser context for the desk (another clerk, a tablet), checked as the
+    ``page`` fixture's is when it closes."""
+    context, log = offline_context(chromium, **options)
+    try:
+        yield context
+    finally:
+        context.close()
+    assert_desk_stayed_trusted(log)
 
 
 def sign_in(page, base_url: str, username: str, password: str = DEMO_PASSWORD) -> None:

@@ -1,8 +1,7 @@
 // Exports of the journal to download (accountingExport): a format and a date range; the API
 // renders the file's text, and the browser saves it under the API's file name from a blob
 // (nothing leaves the page for another host; no inline script).
-const QUERY = `query($p: ID!, $f: AccountingExportFormat!, $s: Date, $e: Date) {
-  accountingExport(propertyId: $p, format: $f, start: $s, end: $e) { filename contentType text } }`;
+import { EXPORT } from './documents.js';
 
 const FORMATS = ['HLEDGER', 'BEANCOUNT', 'CSV', 'JSON'];
 
@@ -23,7 +22,7 @@ export function Exports({ ctx }) {
     event.preventDefault();
     setErrors([]);
     try {
-      const data = await ctx.gql(QUERY, { p: ctx.propertyId, f: values.format, s: values.start || null, e: values.end || null });
+      const data = await ctx.gql(EXPORT, { p: ctx.propertyId, f: values.format, s: values.start || null, e: values.end || null });
       const made = data.accountingExport;
       if (!made) { setErrors([{ message: t('accounting_bridge.panel.exportRefused') }]); return; }
       const url = URL.createObjectURL(new Blob([made.text], { type: made.contentType }));

@@ -1,13 +1,7 @@
 // Accounting for the web front desk: the trial balance of the journal and its reconciliation
 // with the folio and city-ledger balances in core; exports of the journal to download.
+import { LEDGERS } from './documents.js';
 import { Exports } from './exports.js';
-
-const QUERY = `query($p: ID!) {
-  accountingTrialBalance(propertyId: $p) { totalDebit { amount currency } totalCredit { amount currency } balanced
-    lines { accountCode accountName currency debit { amount currency } credit { amount currency } balance { amount currency } } }
-  accountingReconciliation(propertyId: $p) {
-    guestLedger { journal { amount currency } core { amount currency } difference { amount currency } reconciled }
-    cityLedger { journal { amount currency } core { amount currency } difference { amount currency } reconciled } } }`;
 
 export default function Panel({ ctx }) {
   const { html, useEffect, useState, Errors, Loading, Money, asErrors } = ctx.ui;
@@ -16,7 +10,7 @@ export default function Panel({ ctx }) {
   const [data, setData] = useState(null);
   const [errors, setErrors] = useState([]);
   useEffect(() => {
-    ctx.gql(QUERY, { p: ctx.propertyId }).then(setData).catch((error) => setErrors(asErrors(error)));
+    ctx.gql(LEDGERS, { p: ctx.propertyId }).then(setData).catch((error) => setErrors(asErrors(error)));
   }, [ctx.propertyId]);
   if (errors.length) return html`<${Errors} errors=${errors} />`;
   if (!data) return html`<${Loading} />`;

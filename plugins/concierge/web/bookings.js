@@ -1,12 +1,8 @@
 // Service bookings (conciergeBookings): the coming ones in time order with their status, the
 // next step each allows (confirm, delivered, cancel), and a form that books a resource for an
 // in-house guest (bookConciergeService); an error the API names a field for is shown beside it.
+import { BOOKINGS, BOOK_SERVICE, SET_BOOKING_STATUS } from './documents.js';
 import { fieldErrors, inHouse, instant } from './stays.js';
-
-const LIST = `query($p: ID!) {
-  conciergeResources(propertyId: $p, first: 100) { nodes { id name active price { amount currency } } }
-  conciergeBookings(propertyId: $p, first: 200) { nodes { id startsAt endsAt partySize status notes
-    price { amount currency } resource { name } guest { fullName } stay { room { number } } } } }`;
 
 const NEXT = { REQUESTED: ['CONFIRMED', 'CANCELLED'], CONFIRMED: ['DELIVERED', 'CANCELLED'] };
 
@@ -22,7 +18,7 @@ function BookingForm({ ctx, resources, onDone }) {
     event.preventDefault();
     const input = { ...values, startsAt: instant(values.startsAt), partySize: Number(values.partySize) || 0, stayId: values.stayId || null };
     if (!input.startsAt) { setErrors([{ field: 'startsAt', message: t('concierge.bookings.whenMissing') }]); return; }
-    const payload = await ctx.mutate('bookConciergeService', 'BookConciergeServiceInput', input, 'booking { id }');
+    const payload = await ctx.mutate(BOOK_SERVICE, input);
     if (payload.errors.length) setErrors(payload.errors);
     else { setErrors([]); setValues({ ...values, startsAt: '', notes: '' }); onDone(); }
   }
@@ -31,12 +27,12 @@ function BookingForm({ ctx, resources, onDone }) {
   return html`<form class="card" onSubmit=${submit} aria-label=${t('concierge.bookings.new')}>
     <h3>${t('concierge.bookings.new')}</h3>
     ${field('resourceId', t('concierge.bookings.resource'), html`<select ...${bind('resourceId')}>
-      ${resources.map((r) => html`<option value=${r.id} translate="no">${r.name}</option>`)}</select>`)}
+      ${resources.map((r) => html`<option value=${r.id} translate=${false}>${r.name}</option>`)}</select>`)}
     ${field('startsAt', t('concierge.bookings.when'), html`<input type="datetime-local" ...${bind('startsAt')} />`)}
     ${field('partySize', t('concierge.bookings.party'), html`<input type="number" min="1" ...${bind('partySize')} />`)}
     ${field('stayId', t('concierge.bookings.guest'), html`<select ...${bind('stayId')}>
       <option value="">${t('concierge.bookings.noGuest')}</option>
-      ${stays.map((s) => html`<option value=${s.id} translate="no">${s.label}</option>`)}</select>`)}
+      ${stays.map((s) => html`<option value=${s.id} translate=${false}>${s.label}</option>`)}</select>`)}
     ${field('notes', t('concierge.bookings.notes'), html`<input ...${bind('notes')} />`)}
     <label class="check"><input type="checkbox" checked=${values.confirm}
       onChange=${(e) => setValues({ ...values, confirm: e.target.checked })} /> ${t('concierge.bookings.confirmNow')}</label>
@@ -53,10 +49,10 @@ export function Bookings({ ctx }) {
   const [errors, setErrors] = useState({});
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    ctx.gql(LIST, { p: ctx.propertyId }).then(setData).catch((error) => setErrors({ all: asErrors(error) }));
+    ctx.gql(BOOKINGS, { p: ctx.propertyId }).then(setData).catch((error) => setErrors({ all: asErrors(error) }));
   }, [ctx.propertyId, version]);
   async function step(booking, status) {
-    const payload = await ctx.mutate('setConciergeBookingStatus', 'SetConciergeBookingStatusInput', { bookingId: booking.id, status }, 'booking { status }');
+    const payload = await ctx.mutate(SET_BOOKING_STATUS, { bookingId: booking.id, status });
     setErrors(payload.errors.length ? { [booking.id]: payload.errors } : {});
     if (!payload.errors.length) setVersion(version + 1);
   }
@@ -77,7 +73,7 @@ export function Bookings({ ctx }) {
       <tbody>${coming.map((b) => html`<tr data-booking=${b.id}><td>${dateTime(b.startsAt)}</td>
         <td translate=${false}>${b.resource.name}</td><td translate=${false}>${who(b)}</td>
         <td class="num">${b.partySize}</td><td class="num"><${Money} value=${b.price} /></td>
-        <td>${t(`concierge.bookingStatus.${b.status}`)}</td>
+        <td data-status=${b.status}>${t(`concierge.bookingStatus.${b.status}`)}</td>
         <td>${write && (NEXT[b.status] || []).map((s) => html`<button type="button" class="secondary small"
           onClick=${() => step(b, s)} aria-label=${t(`concierge.bookings.to.${s}Of`, { what: `${b.resource.name}, ${dateTime(b.startsAt)}` })}>
           ${t(`concierge.bookings.to.${s}`)}</button> `)}<${Errors} errors=${errors[b.id]} /></td></tr>`)}</tbody></table>`}

@@ -1,10 +1,8 @@
 // Group events (conciergeEvents): the ones not over yet, with venue, time, places taken and
 // the guests invited; an in-house guest is invited from here (addConciergeAttendee), and the
 // API's refusal (full, already invited) is shown beside the guest field.
+import { ADD_ATTENDEE, EVENTS } from './documents.js';
 import { fieldErrors, inHouse } from './stays.js';
-
-const LIST = `query($p: ID!, $after: DateTime) { conciergeEvents(propertyId: $p, endingAfter: $after, first: 50) {
-  nodes { id name venue capacity status startsAt endsAt placesTaken attendees { id rsvp guest { fullName } } } } }`;
 
 function Invite({ ctx, event, stays, onDone }) {
   const { html, useState, Errors, otherErrors } = ctx.ui;
@@ -13,7 +11,7 @@ function Invite({ ctx, event, stays, onDone }) {
   const [errors, setErrors] = useState([]);
   async function submit(e) {
     e.preventDefault();
-    const payload = await ctx.mutate('addConciergeAttendee', 'AddConciergeAttendeeInput', { eventId: event.id, stayId }, 'attendee { id }');
+    const payload = await ctx.mutate(ADD_ATTENDEE, { eventId: event.id, stayId });
     if (payload.errors.length) setErrors(payload.errors);
     else { setErrors([]); onDone(); }
   }
@@ -21,7 +19,7 @@ function Invite({ ctx, event, stays, onDone }) {
   return html`<form class="inline-form" onSubmit=${submit} aria-label=${t('concierge.events.inviteTo', { name: event.name })}>
     <div class="field"><label for=${id}>${t('concierge.events.guest')}</label>
       <select id=${id} value=${stayId} onChange=${(e) => setStayId(e.target.value)}>
-        ${stays.map((s) => html`<option value=${s.id} translate="no">${s.label}</option>`)}</select>
+        ${stays.map((s) => html`<option value=${s.id} translate=${false}>${s.label}</option>`)}</select>
       ${['stayId', 'guestId', 'eventId'].map((name) => fieldErrors(ctx, errors, name))}</div>
     <${Errors} errors=${otherErrors(errors, ['stayId', 'guestId', 'eventId'])} />
     <button type="submit" disabled=${!stayId}>${t('concierge.events.invite')}</button>
@@ -37,7 +35,7 @@ export function Events({ ctx }) {
   const [errors, setErrors] = useState([]);
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    ctx.gql(LIST, { p: ctx.propertyId, after: new Date().toISOString() })
+    ctx.gql(EVENTS, { p: ctx.propertyId, after: new Date().toISOString() })
       .then((data) => setEvents(data.conciergeEvents.nodes)).catch((error) => setErrors(asErrors(error)));
   }, [ctx.propertyId, version]);
   const write = ctx.can('concierge.events.write');

@@ -1,15 +1,10 @@
 // The concierge's desk in the web front desk: the requests board (open requests, overdue
 // first, the API's own order, with guest, room, priority and deadline), the recommendations
 // search, the service bookings and the group events, each shown to those who may read it.
+import { REQUESTS, REQUEST_EVENTS } from './documents.js';
 import { Bookings } from './bookings.js';
 import { Events } from './events.js';
 import { Recommendations } from './recommendations.js';
-
-const QUERY = `query($p: ID) { conciergeRequests(propertyId: $p, status: [OPEN, ASSIGNED, IN_PROGRESS], first: 100) {
-  nodes { id type status priority description overdue deadlineAt assignee
-    room { number } guest { fullName } } } }`;
-
-const EVENTS = `subscription($p: ID!) { events(propertyId: $p, types: ["concierge"]) { name subjectId } }`;
 
 export default function Panel({ ctx }) {
   const { html, useEffect, useState, Errors, Loading, asErrors } = ctx.ui;
@@ -18,10 +13,10 @@ export default function Panel({ ctx }) {
   const [rows, setRows] = useState(null);
   const [errors, setErrors] = useState([]);
   useEffect(() => {
-    const reload = () => ctx.gql(QUERY, { p: ctx.propertyId })
+    const reload = () => ctx.gql(REQUESTS, { p: ctx.propertyId })
       .then((data) => setRows(data.conciergeRequests.nodes)).catch((error) => setErrors(asErrors(error)));
     reload();
-    return ctx.live.subscribe(EVENTS, { p: ctx.propertyId }, ctx.live.debounced(reload));
+    return ctx.live.subscribe(REQUEST_EVENTS, { p: ctx.propertyId }, ctx.live.debounced(reload));
   }, [ctx.propertyId]);
   if (errors.length) return html`<${Errors} errors=${errors} />`;
   if (!rows) return html`<${Loading} />`;

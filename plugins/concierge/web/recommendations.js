@@ -1,9 +1,7 @@
 // Searching the recommendations catalogue (conciergeRecommendations): by category, tag and
 // whether the place is open now; each with its description in the user's language if the
 // catalogue has one.
-const SEARCH = `query($p: ID!, $c: ConciergeCategory, $tag: String, $open: Boolean) {
-  conciergeRecommendations(propertyId: $p, category: $c, tag: $tag, openNow: $open, first: 50) {
-    nodes { id name address priceLevel bookingContact category tags descriptions { language text } } } }`;
+import { RECOMMENDATIONS } from './documents.js';
 
 const CATEGORIES = ['RESTAURANT', 'MUSEUM', 'TOUR', 'NIGHTLIFE', 'SHOPPING', 'TRANSPORT', 'EVENT'];
 
@@ -21,7 +19,7 @@ export function Recommendations({ ctx }) {
   async function search(event) {
     event.preventDefault();
     try {
-      const data = await ctx.gql(SEARCH, {
+      const data = await ctx.gql(RECOMMENDATIONS, {
         p: ctx.propertyId, c: query.category || null, tag: query.tag.trim() || null, open: query.open || null,
       });
       setErrors([]); setFound(data.conciergeRecommendations.nodes);

@@ -1,6 +1,5 @@
 // The in-house stays a concierge books or invites for, as options (guest and room).
-const IN_HOUSE = `query($p: ID!) { stays(propertyId: $p, status: CHECKED_IN, first: 250) {
-  nodes { id room { number } primaryGuest { fullName } } } }`;
+import { IN_HOUSE } from './documents.js';
 
 export async function inHouse(ctx) {
   const data = await ctx.gql(IN_HOUSE, { p: ctx.propertyId });

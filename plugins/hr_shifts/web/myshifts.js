@@ -1,10 +1,8 @@
 // One person's published shifts for the next two weeks (shiftsPublishedShifts with staffId),
-// and a swap request for any of them (shiftsRequestSwap). The API does not say which staff
-// member the signed-in user is (Me carries no user id to match ShiftsStaffMember.userId), so
-// the person is chosen from the team.
-const STAFF = `query($p: ID!) { shiftsStaff(propertyId: $p, first: 200) { nodes { id name } } }`;
-const SHIFTS = `query($p: ID!, $s: Date!, $e: Date!, $staff: ID!) {
-  shiftsPublishedShifts(propertyId: $p, start: $s, end: $e, staffId: $staff) { id day template { code name } } }`;
+// and a swap request for any of them (shiftsRequestSwap). The signed-in user's own staff
+// member (ShiftsStaffMember.userId = me.userId) is chosen at once; anyone else of the team
+// can be chosen instead.
+import { MY_SHIFTS, REQUEST_SWAP, STAFF } from './documents.js';
 
 function SwapForm({ ctx, shift, staff, person, onDone, onCancel }) {
   const { html, useState, Field, Errors, otherErrors } = ctx.ui;
@@ -15,8 +13,7 @@ function SwapForm({ ctx, shift, staff, person, onDone, onCancel }) {
   const [errors, setErrors] = useState([]);
   async function submit(event) {
     event.preventDefault();
-    const payload = await ctx.mutate('shiftsRequestSwap', 'ShiftsRequestSwapInput',
-      { assignmentId: shift.id, toStaffId: to, note }, 'swapRequest { id }');
+    const payload = await ctx.mutate(REQUEST_SWAP, { assignmentId: shift.id, toStaffId: to, note });
     if (payload.errors.length) setErrors(payload.errors);
     else { setErrors([]); setNote(''); onDone(); }
   }
@@ -24,7 +21,7 @@ function SwapForm({ ctx, shift, staff, person, onDone, onCancel }) {
   return html`<form class="inline-form" onSubmit=${submit} aria-label=${t('hr_shifts.panel.requestSwap')}>
     <${Field} id=${id('to')} label=${t('hr_shifts.panel.colleague')} name="toStaffId" errors=${errors}>
       <select id=${id('to')} value=${to} onChange=${(e) => setTo(e.target.value)}>
-        ${colleagues.map((c) => html`<option value=${c.id} translate="no">${c.name}</option>`)}</select><//>
+        ${colleagues.map((c) => html`<option value=${c.id} translate=${false}>${c.name}</option>`)}</select><//>
     <${Field} id=${id('note')} label=${t('hr_shifts.panel.note')} name="note" errors=${errors}>
       <input id=${id('note')} value=${note} onInput=${(e) => setNote(e.target.value)} /><//>
     ${errors.filter((e) => e.field === 'assignmentId').map((e) => html`<span class="error" role="alert"
@@ -45,12 +42,16 @@ export function MyShifts({ ctx, version, onChange }) {
   const [errors, setErrors] = useState([]);
   const [asking, setAsking] = useState(null);
   useEffect(() => {
-    ctx.gql(STAFF, { p: ctx.propertyId }).then((data) => setStaff(data.shiftsStaff.nodes))
-      .catch((error) => setErrors(asErrors(error)));
+    ctx.gql(STAFF, { p: ctx.propertyId }).then((data) => {
+      const team = data.shiftsStaff.nodes;
+      const own = ctx.me.userId && team.find((s) => s.userId === ctx.me.userId);
+      setStaff(team);
+      setPerson(own ? own.id : '');
+    }).catch((error) => setErrors(asErrors(error)));
   }, [ctx.propertyId]);
   useEffect(() => {
     if (!person) { setShifts(null); return; }
-    ctx.gql(SHIFTS, { p: ctx.propertyId, s: ctx.businessDate, e: addDays(ctx.businessDate, 14), staff: person })
+    ctx.gql(MY_SHIFTS, { p: ctx.propertyId, s: ctx.businessDate, e: addDays(ctx.businessDate, 14), staff: person })
       .then((data) => setShifts(data.shiftsPublishedShifts)).catch((error) => setErrors(asErrors(error)));
   }, [ctx.propertyId, person, version]);
   const canSwap = ctx.can('shifts.requests.write');
@@ -59,7 +60,7 @@ export function MyShifts({ ctx, version, onChange }) {
     <div class="field"><label for="shifts-person">${t('hr_shifts.panel.whose')}</label>
       <select id="shifts-person" value=${person} onChange=${(e) => setPerson(e.target.value)}>
         <option value="">${t('hr_shifts.panel.choosePerson')}</option>
-        ${staff.map((s) => html`<option value=${s.id} translate="no">${s.name}</option>`)}</select></div>
+        ${staff.map((s) => html`<option value=${s.id} translate=${false}>${s.name}</option>`)}</select></div>
     ${shifts && (shifts.length === 0 ? html`<p>${t('hr_shifts.panel.noShifts')}</p>` : html`<table class="grid my-shifts">
       <thead><tr><th>${t('hr_shifts.panel.day')}</th><th>${t('hr_shifts.panel.shift')}</th>
         ${canSwap && html`<th>${t('hr_shifts.panel.requestSwap')}</th>`}</tr></thead>

@@ -1,13 +1,10 @@
 // The week's roster for the web front desk: published shifts per person and day from the
 // business date, and the coverage gaps per day; below it, draft rosters to publish, swap
 // requests to decide, and one person's shifts with a swap request for each.
+import { WEEK } from './documents.js';
 import { Drafts } from './publish.js';
 import { MyShifts } from './myshifts.js';
 import { Swaps } from './swaps.js';
-
-const QUERY = `query($p: ID!, $s: Date!, $e: Date!) {
-  shiftsPublishedShifts(propertyId: $p, start: $s, end: $e) { id day staff { id name } template { code name } }
-  shiftsCoverage(propertyId: $p, start: $s, end: $e) { day gap template { code } } }`;
 
 export default function Panel({ ctx }) {
   const { html, useEffect, useState, Errors, Loading, asErrors } = ctx.ui;
@@ -20,7 +17,7 @@ export default function Panel({ ctx }) {
   const [version, setVersion] = useState(0);
   const changed = () => setVersion(version + 1);
   useEffect(() => {
-    ctx.gql(QUERY, { p: ctx.propertyId, s: days[0], e: addDays(days[0], 7) }).then(setData)
+    ctx.gql(WEEK, { p: ctx.propertyId, s: days[0], e: addDays(days[0], 7) }).then(setData)
       .catch((error) => setErrors(asErrors(error)));
   }, [ctx.propertyId, ctx.businessDate, version]);
   if (errors.length) return html`<${Errors} errors=${errors} />`;

@@ -1,8 +1,6 @@
 // Draft rosters waiting to be published (shiftsRosters, shiftsPublishRoster): each with its
 // dates, how many rules it breaks now, and a Publish button for planners.
-const DRAFTS = `query($p: ID!) { shiftsRosters(propertyId: $p, status: DRAFT, first: 20) {
-  nodes { id startsOn endsOn assignments { id } violations { code } } } }`;
-const PUBLISH = 'status publishedAt';
+import { DRAFTS, PUBLISH_ROSTER } from './documents.js';
 
 export function Drafts({ ctx, version, onChange }) {
   const { html, useEffect, useState, Errors, Loading, asErrors } = ctx.ui;
@@ -16,7 +14,7 @@ export function Drafts({ ctx, version, onChange }) {
   }, [ctx.propertyId, version]);
   async function publish(roster) {
     try {
-      const payload = await ctx.mutate('shiftsPublishRoster', 'ShiftsPublishRosterInput', { rosterId: roster.id }, `roster { ${PUBLISH} }`);
+      const payload = await ctx.mutate(PUBLISH_ROSTER, { rosterId: roster.id });
       if (payload.errors.length) setErrors({ [roster.id]: payload.errors });
       else { setErrors({}); onChange(); }
     } catch (error) { setErrors({ [roster.id]: asErrors(error) }); }

@@ -1,8 +1,7 @@
 // Swap requests waiting for a planner (shiftsSwapRequests, shiftsDecideSwap): approve (the
 // shift moves to the colleague if the labour rules allow; a refusal lists the rules, and the
 // planner may approve anyway where the API accepts it) or refuse.
-const PENDING = `query($p: ID!) { shiftsSwapRequests(propertyId: $p, status: REQUESTED, first: 50) {
-  nodes { id note assignment { day template { code name } } fromStaff { name } toStaff { name } } } }`;
+import { DECIDE_SWAP, PENDING_SWAPS } from './documents.js';
 
 export function Swaps({ ctx, version, onChange }) {
   const { html, useEffect, useState, Errors, Loading, asErrors } = ctx.ui;
@@ -11,13 +10,12 @@ export function Swaps({ ctx, version, onChange }) {
   const [swaps, setSwaps] = useState(null);
   const [errors, setErrors] = useState({});
   useEffect(() => {
-    ctx.gql(PENDING, { p: ctx.propertyId }).then((data) => setSwaps(data.shiftsSwapRequests.nodes))
+    ctx.gql(PENDING_SWAPS, { p: ctx.propertyId }).then((data) => setSwaps(data.shiftsSwapRequests.nodes))
       .catch((error) => setErrors({ all: asErrors(error) }));
   }, [ctx.propertyId, version]);
   async function decide(swap, approve, acceptViolations = false) {
     try {
-      const payload = await ctx.mutate('shiftsDecideSwap', 'ShiftsDecideSwapInput',
-        { swapId: swap.id, approve, acceptViolations }, 'swapRequest { status }');
+      const payload = await ctx.mutate(DECIDE_SWAP, { swapId: swap.id, approve, acceptViolations });
       if (payload.errors.length) setErrors({ ...errors, [swap.id]: payload.errors });
       else { setErrors({}); onChange(); }
     } catch (error) { setErrors({ ...errors, [swap.id]: asErrors(error) }); }

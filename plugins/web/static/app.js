@@ -12,9 +12,8 @@ import { NightAudit } from './audit.js';
 import { Calendar } from './calendar.js';
 import { PanelView, loadPanels } from './panels.js';
 import { disconnect } from './live.js';
+import { ME } from './documents.js';
 
-const ME = `{ me { kind name permissions allProperties propertyIds }
-  properties(first: 250) { nodes { id code name currency timezone businessDate } } }`;
 
 const SCREENS = [
   { id: 'board', permission: 'stays.read' },

@@ -4,13 +4,11 @@
 // event names the folio, not the stay), no-shows marked, the audit completed. The API tells no
 // total of stays due, so there is no percentage.
 import { gql, mutate } from './api.js';
+import { AUDIT_EVENTS, NIGHT_AUDIT_REPORT, RUN_NIGHT_AUDIT } from './documents_stay.js';
 import { addDays, date, number, percent, t } from './i18n.js';
 import { subscribe } from './live.js';
 import { Errors, Loading, Money, asErrors, html, useEffect, useState } from './ui.js';
 
-const AUDIT_EVENTS = `subscription($p: ID!) {
-  events(propertyId: $p, types: ["night_audit", "folio.charge_posted", "stay.no_show"]) {
-    name folioId businessDate } }`;
 const NO_PROGRESS = { started: null, folios: [], noShows: 0, completed: null };
 
 // One event folded into the progress of the run being watched.
@@ -39,9 +37,6 @@ function Progress({ progress, running }) {
     </ul></div>`;
 }
 
-const REPORT = `businessDate status currency roomsSold roomsAvailable occupancyPercent roomRevenue { amount currency }
-  adr { amount currency } revpar { amount currency } noShows completedAt`;
-
 function Report({ report }) {
   const cur = report.currency;
   const item = (key, value) => html`<div><dt>${t(key)}</dt><dd data-testid=${key}>${value}</dd></div>`;
@@ -60,44 +55,88 @@ function Report({ report }) {
 // business date, which mounts the screen anew (app.js keys it by date) while events still come.
 const runs = new Map();
 
+// One subscription to a property's audit events, shared by its screen and the run being
+// watched: a subscription per screen would lose the events sent between the old screen's
+// unsubscribe and the new one's subscribe, so the run holds the feed until its last event.
+const feeds = new Map();
+
+function hold(propertyId, screen) {
+  let feed = feeds.get(propertyId);
+  if (!feed) {
+    feed = { holders: 0, live: false, screens: new Set() };
+    feed.end = subscribe(AUDIT_EVENTS, { p: propertyId }, (event) => {
+      const run = runs.get(propertyId);
+      if (!event || !run || !run.watching) return;
+      run.progress = advance(run.progress, event);
+      // the last event of a run; it may arrive after the mutation's answer, so it ends the watch
+      if (event.name === 'night_audit.completed') stopWatching(propertyId);
+      feed.screens.forEach((shown) => shown.setProgress(run.progress));
+    }, () => {
+      feed.live = true;
+      feed.screens.forEach((shown) => shown.setLive(true));
+    });
+    feeds.set(propertyId, feed);
+  }
+  feed.holders += 1;
+  if (screen) feed.screens.add(screen);
+  if (screen && feed.live) screen.setLive(true); // subscribed before the screen was added
+  return () => {
+    feed.holders -= 1;
+    if (screen) feed.screens.delete(screen);
+    if (feed.holders === 0) {
+      feed.end();
+      feeds.delete(propertyId);
+    }
+  };
+}
+
+function stopWatching(propertyId) {
+  const run = runs.get(propertyId);
+  if (!run || !run.watching) return;
+  run.watching = false;
+  window.clearTimeout(run.timer);
+  run.release();
+}
+
+// Events still coming after the mutation's answer are awaited this long at most.
+const LATE_EVENTS_MS = 60_000;
+
 export function NightAudit({ ctx }) {
   const [report, setReport] = useState(undefined);
   const [running, setRunning] = useState(false);
   const [errors, setErrors] = useState([]);
   const [progress, setProgress] = useState(runs.get(ctx.propertyId)?.progress ?? null);
-  const [live, setLive] = useState(false);
+  const [live, setLive] = useState(feeds.get(ctx.propertyId)?.live ?? false);
   const shown = addDays(ctx.businessDate, -1);
-  const change = (fold, watching) => {
+  const change = (fold) => {
     const run = runs.get(ctx.propertyId);
     run.progress = fold(run.progress);
-    if (watching !== undefined) run.watching = watching;
     setProgress(run.progress);
   };
-  useEffect(() => subscribe(AUDIT_EVENTS, { p: ctx.propertyId }, (event) => {
-    const run = runs.get(ctx.propertyId);
-    if (!event || !run || !run.watching) return;
-    // the last event of a run; it may arrive after the mutation's answer, so it ends the watch
-    change((now) => advance(now, event), event.name !== 'night_audit.completed');
-  }, () => setLive(true)), [ctx.propertyId]);
+  useEffect(() => hold(ctx.propertyId, { setProgress, setLive }), [ctx.propertyId]);
   useEffect(() => {
     if (!ctx.can('reports.read')) { setReport(null); return; }
-    gql(`query($p: ID!, $d: Date!) { nightAuditReport(propertyId: $p, businessDate: $d) { ${REPORT} } }`,
-      { p: ctx.propertyId, d: shown }).then((data) => setReport(data.nightAuditReport))
+    gql(NIGHT_AUDIT_REPORT, { p: ctx.propertyId, d: shown }).then((data) => setReport(data.nightAuditReport))
       .catch((error) => setErrors(asErrors(error)));
   }, [ctx.propertyId, ctx.businessDate]);
   async function run() {
-    runs.set(ctx.propertyId, { progress: NO_PROGRESS, watching: true });
+    stopWatching(ctx.propertyId);
+    runs.set(ctx.propertyId, { progress: NO_PROGRESS, watching: true, release: hold(ctx.propertyId) });
     setProgress(NO_PROGRESS);
     setRunning(true);
     try {
-      const payload = await mutate('runNightAudit', 'RunNightAuditInput', { propertyId: ctx.propertyId }, `report { ${REPORT} }`);
-      if (payload.errors.length) { setErrors(payload.errors); change((now) => now, false); } else {
+      const payload = await mutate(RUN_NIGHT_AUDIT, { propertyId: ctx.propertyId });
+      if (payload.errors.length) { setErrors(payload.errors); stopWatching(ctx.propertyId); } else {
         setErrors([]); setReport(payload.report);
         // the API's answer says the audit completed, whatever the live events got through
-        change((now) => ({ ...now, completed: payload.report.businessDate }), live);
+        change((now) => ({ ...now, completed: payload.report.businessDate }));
+        const watched = runs.get(ctx.propertyId);
+        if (live && watched.watching) {
+          watched.timer = window.setTimeout(() => stopWatching(ctx.propertyId), LATE_EVENTS_MS);
+        } else stopWatching(ctx.propertyId);
         ctx.reloadProperties();
       }
-    } catch (error) { setErrors(asErrors(error)); change((now) => now, false); }
+    } catch (error) { setErrors(asErrors(error)); stopWatching(ctx.propertyId); }
     setRunning(false);
   }
   return html`<section aria-labelledby="audit-title" data-live=${live ? 'on' : 'off'}>

@@ -1,24 +1,13 @@
 // Today: arrivals, departures and in-house stays of the business date, with filters and a
 // search by guest name or confirmation code.
 import { gql } from './api.js';
+import { BOARD_EVENTS, boardQuery } from './documents.js';
 import { date, t } from './i18n.js';
 import { Errors, Loading, Money, asErrors, html, useEffect, useState } from './ui.js';
-import { BOARD_EVENTS, debounced, subscribe } from './live.js';
-
-export function stayFields(ctx) {
-  const balance = ctx.can('folios.read') ? 'balance { amount currency }' : '';
-  return `id confirmationCode status arrival departure adults children
-    room { id number housekeepingStatus } roomType { id code name }
-    primaryGuest { id fullName vip } ${balance}`;
-}
+import { debounced, subscribe } from './live.js';
 
 async function loadBoard(ctx) {
-  const fields = stayFields(ctx);
-  const query = `query($p: ID!, $d: Date!) {
-    arrivals: stays(propertyId: $p, arrival: $d, first: 250) { nodes { ${fields} } }
-    departures: stays(propertyId: $p, departure: $d, first: 250) { nodes { ${fields} } }
-    inHouse: stays(propertyId: $p, inHouseOn: $d, status: CHECKED_IN, first: 250) { nodes { ${fields} } }
-  }`;
+  const query = boardQuery(ctx.can('folios.read'));
   const data = await gql(query, { p: ctx.propertyId, d: ctx.businessDate });
   const rows = new Map();
   const add = (kind, stays) => stays.forEach((stay) => {

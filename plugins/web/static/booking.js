@@ -1,23 +1,19 @@
 // New booking: dates and guests -> availability with a quote per room type -> find or create
 // the guest (with the API's duplicate hint) -> book.
 import { gql, mutate } from './api.js';
+import { AVAILABILITY, BOOK_STAY, CREATE_GUEST, GUESTS, QUOTE } from './documents_stay.js';
 import { addDays, date, t } from './i18n.js';
 import { Errors, Field, Loading, Money, asErrors, html, otherErrors, useState } from './ui.js';
 
 async function search(ctx, ask) {
-  const data = await gql(`query($p: ID!, $a: Date!, $d: Date!, $ad: Int!, $ch: Int!) {
-    availability(propertyId: $p, arrival: $a, departure: $d, adults: $ad, children: $ch) {
-      roomTypes { roomType { id code name maxOccupancy } freeCount } errors { message field } } }`,
-  { p: ctx.propertyId, a: ask.arrival, d: ask.departure, ad: Number(ask.adults), ch: Number(ask.children) });
+  const data = await gql(AVAILABILITY, { p: ctx.propertyId, a: ask.arrival, d: ask.departure,
+    ad: Number(ask.adults), ch: Number(ask.children) });
   const result = data.availability;
   if (result.errors.length) return { errors: result.errors, offers: [] };
   const types = result.roomTypes.filter((type) => type.freeCount > 0);
   const offers = await Promise.all(types.map(async (type) => {
-    const quoted = await gql(`query($p: ID!, $rt: ID!, $a: Date!, $d: Date!, $ad: Int!, $ch: Int!) {
-      quote(propertyId: $p, roomTypeId: $rt, arrival: $a, departure: $d, adults: $ad, children: $ch) {
-        quote { currency total { amount currency } nights { night price { amount currency } } } errors { message field } } }`,
-    { p: ctx.propertyId, rt: type.roomType.id, a: ask.arrival, d: ask.departure, ad: Number(ask.adults),
-      ch: Number(ask.children) });
+    const quoted = await gql(QUOTE, { p: ctx.propertyId, rt: type.roomType.id, a: ask.arrival,
+      d: ask.departure, ad: Number(ask.adults), ch: Number(ask.children) });
     return { ...type, quote: quoted.quote.quote, quoteErrors: quoted.quote.errors };
   }));
   return { errors: [], offers };
@@ -46,16 +42,14 @@ function GuestStep({ ctx, onGuest }) {
   const [duplicates, setDuplicates] = useState(null);
   async function find(event) {
     event.preventDefault();
-    const data = await gql(`query($p: ID, $s: String) { guests(propertyId: $p, search: $s, first: 20) {
-      nodes { id fullName email phone vip } } }`, { p: ctx.propertyId, s: needle });
+    const data = await gql(GUESTS, { p: ctx.propertyId, s: needle });
     setFound(data.guests.nodes);
   }
   async function create(event) {
     event.preventDefault();
     const input = { propertyId: ctx.propertyId, firstName: guest.firstName, lastName: guest.lastName,
       email: guest.email || null, phone: guest.phone || null };
-    const payload = await mutate('createGuest', 'CreateGuestInput', input,
-      'guest { id fullName } possibleDuplicates { id fullName email phone }');
+    const payload = await mutate(CREATE_GUEST, input);
     if (payload.errors.length) { setErrors(payload.errors); return; }
     if (payload.possibleDuplicates.length) setDuplicates({ created: payload.guest, list: payload.possibleDuplicates });
     else onGuest(payload.guest);
@@ -106,10 +100,10 @@ export function Booking({ ctx }) {
     setBusy(false);
   }
   async function book() {
-    const payload = await mutate('bookStay', 'BookStayInput', {
+    const payload = await mutate(BOOK_STAY, {
       propertyId: ctx.propertyId, roomTypeId: offer.roomType.id, guestId: guest.id,
       arrival: ask.arrival, departure: ask.departure, adults: Number(ask.adults), children: Number(ask.children),
-    }, 'stay { id confirmationCode }');
+    });
     if (payload.errors.length) setErrors(payload.errors);
     else ctx.open('stay', { stayId: payload.stay.id });
   }

@@ -2,20 +2,16 @@
 // A stay opens from its bar; it moves to another room by dragging its bar onto the room's row,
 // or with the keyboard through its Move button (calendar_move.js).
 import { gql } from './api.js';
+import { BOARD_EVENTS, CALENDAR } from './documents.js';
 import { addDays, t, weekday } from './i18n.js';
 import { Errors, Loading, asErrors, html, useEffect, useState } from './ui.js';
-import { BOARD_EVENTS, debounced, subscribe } from './live.js';
+import { debounced, subscribe } from './live.js';
 import { MoveButton, MoveForm, dragSource, dropTarget, moveStay, movable } from './calendar_move.js';
 
 const NIGHTS = 14;
 
 async function load(ctx) {
-  const stay = 'id confirmationCode status arrival departure room { id number } primaryGuest { fullName }';
-  const data = await gql(`query($p: ID!) {
-    rooms(propertyId: $p, first: 250) { nodes { id number roomType { code } housekeepingStatus } }
-    booked: stays(propertyId: $p, status: BOOKED, first: 250) { nodes { ${stay} } }
-    inHouse: stays(propertyId: $p, status: CHECKED_IN, first: 250) { nodes { ${stay} } } }`,
-  { p: ctx.propertyId });
+  const data = await gql(CALENDAR, { p: ctx.propertyId });
   return { rooms: data.rooms.nodes, stays: [...data.booked.nodes, ...data.inHouse.nodes] };
 }
 

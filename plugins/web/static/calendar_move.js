@@ -2,6 +2,7 @@
 // row, or, with the keyboard, the bar's Move button and a form with the rooms. The API decides
 // (free, clean for an in-house guest, big enough); a refusal is shown beside the room field.
 import { mutate } from './api.js';
+import { MOVE_ON_CALENDAR } from './documents_stay.js';
 import { t } from './i18n.js';
 import { Errors, Field, asErrors, html, otherErrors, useEffect, useRef, useState } from './ui.js';
 
@@ -15,7 +16,7 @@ export function movable(stay, ctx) {
 // The API's errors for moving ``stay`` to ``roomId`` (none: it moved).
 export async function moveStay(stay, roomId) {
   try {
-    const payload = await mutate('moveRoom', 'MoveRoomInput', { stayId: stay.id, roomId }, 'stay { id }');
+    const payload = await mutate(MOVE_ON_CALENDAR, { stayId: stay.id, roomId });
     return payload.errors;
   } catch (error) { return asErrors(error); }
 }

@@ -2,15 +2,11 @@
 // payment and correct a charge (transfer and split: settle.js). An API error that names a
 // field is shown beside that field.
 import { mutate } from './api.js';
+import { CORRECT_ENTRY, POST_CHARGE, RECORD_PAYMENT, REFUND_PAYMENT } from './documents_stay.js';
 import { amountOf, date, t } from './i18n.js';
 import { Errors, Field, Money, html, otherErrors, useState } from './ui.js';
 import { SplitForm, TransferForm } from './settle.js';
 import { RoutingForm } from './routing.js';
-
-export const folioFields = `id number name currency status balance { amount currency }
-  invoice { id number } routedCategories
-  entries { id seq description kind category method quantity unitPrice { amount currency } amount { amount currency } gross { amount currency } currency
-    businessDate refundedEntryId correctedEntryId }`;
 
 const CATEGORIES = ['FOOD_BEVERAGE', 'MINIBAR', 'SPA', 'FEE', 'OTHER'];
 const METHODS = ['CARD', 'CASH', 'BANK_TRANSFER', 'VOUCHER'];
@@ -27,8 +23,8 @@ function useForm(initial) {
   return { values, setValues, errors, setErrors, bind };
 }
 
-async function submitted(form, name, type, input, after) {
-  const payload = await mutate(name, type, input, 'entry { id }');
+async function submitted(form, document, input, after) {
+  const payload = await mutate(document, input);
   if (payload.errors.length) {
     form.setErrors(payload.errors);
     return;
@@ -43,7 +39,7 @@ function ChargeForm({ folio, onChange }) {
   function submit(event) {
     event.preventDefault();
     const { category, description, unitPrice, quantity } = form.values;
-    submitted(form, 'postCharge', 'PostChargeInput', {
+    submitted(form, POST_CHARGE, {
       folioId: folio.id, category, description, unitPrice, quantity: Number(quantity) || 0,
     }, () => { form.setValues({ ...form.values, description: '', unitPrice: '' }); onChange(); });
   }
@@ -70,7 +66,7 @@ function PaymentForm({ folio, onChange }) {
   function submit(event) {
     event.preventDefault();
     const { amount, method, reference } = form.values;
-    submitted(form, 'recordPayment', 'RecordPaymentInput', {
+    submitted(form, RECORD_PAYMENT, {
       folioId: folio.id, amount, currency: folio.currency, method, reference: reference || null,
     }, onChange);
   }
@@ -96,11 +92,11 @@ function EntryFix({ folio, entry, onChange, onClose }) {
   function submit(event) {
     event.preventDefault();
     if (refund) {
-      submitted(form, 'refundPayment', 'RefundPaymentInput', {
+      submitted(form, REFUND_PAYMENT, {
         paymentId: entry.id, amount: form.values.amount, currency: folio.currency,
       }, onChange);
     } else {
-      submitted(form, 'correctEntry', 'CorrectEntryInput', {
+      submitted(form, CORRECT_ENTRY, {
         entryId: entry.id, reason: form.values.reason,
       }, onChange);
     }

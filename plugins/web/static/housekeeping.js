@@ -1,5 +1,6 @@
 // Housekeeping: rooms by status; set a room's status, or take it out of order with a reason.
 import { gql, mutate } from './api.js';
+import { HOUSEKEEPING, SET_ROOM_STATUS } from './documents.js';
 import { date, t } from './i18n.js';
 import { Errors, Field, Loading, asErrors, html, otherErrors, useEffect, useState } from './ui.js';
 
@@ -15,7 +16,7 @@ function RoomRow({ room, ctx, onChange }) {
     event.preventDefault();
     const input = { roomId: room.id, status };
     if (status === 'OUT_OF_ORDER') Object.assign(input, { reason, outOfOrderFrom: ctx.businessDate, outOfOrderUntil: until || null });
-    const payload = await mutate('setRoomStatus', 'SetRoomStatusInput', input, 'room { id }');
+    const payload = await mutate(SET_ROOM_STATUS, input);
     if (payload.errors.length) setErrors(payload.errors);
     else { setErrors([]); onChange(); }
   }
@@ -42,9 +43,7 @@ export function Housekeeping({ ctx }) {
   const [rooms, setRooms] = useState(null);
   const [filter, setFilter] = useState('ALL');
   const [errors, setErrors] = useState([]);
-  const reload = () => gql(`query($p: ID!) { rooms(propertyId: $p, first: 250) { nodes {
-      id number floor housekeepingStatus outOfOrderReason outOfOrderFrom outOfOrderUntil roomType { name } } } }`,
-  { p: ctx.propertyId }).then((data) => setRooms(data.rooms.nodes)).catch((error) => setErrors(asErrors(error)));
+  const reload = () => gql(HOUSEKEEPING, { p: ctx.propertyId }).then((data) => setRooms(data.rooms.nodes)).catch((error) => setErrors(asErrors(error)));
   useEffect(() => { reload(); }, [ctx.propertyId]);
   if (errors.length) return html`<${Errors} errors=${errors} />`;
   if (!rooms) return html`<${Loading} />`;

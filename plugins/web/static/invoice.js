@@ -1,19 +1,14 @@
 // An invoice as the guest receives it, printable (the print style sheet hides the desk).
 import { gql } from './api.js';
+import { INVOICE } from './documents_stay.js';
 import { date, percent, t } from './i18n.js';
 import { Errors, Loading, Money, asErrors, html, useEffect, useState } from './ui.js';
-
-const QUERY = `query($id: ID!) { invoice(id: $id) {
-  id number recipient currency businessDate issuedAt net { amount currency } tax { amount currency } gross { amount currency } paid { amount currency }
-  taxBreakdown { rate net { amount currency } tax { amount currency } gross { amount currency } }
-  lines { id description quantity unitPrice { amount currency } gross { amount currency } night }
-  folio { id stay { id confirmationCode arrival departure property { name } } } } }`;
 
 export function InvoiceView({ ctx, invoiceId }) {
   const [invoice, setInvoice] = useState(null);
   const [errors, setErrors] = useState([]);
   useEffect(() => {
-    gql(QUERY, { id: invoiceId }).then((data) => setInvoice(data.invoice))
+    gql(INVOICE, { id: invoiceId }).then((data) => setInvoice(data.invoice))
       .catch((error) => setErrors(asErrors(error)));
   }, [invoiceId]);
   if (errors.length) return html`<${Errors} errors=${errors} />`;

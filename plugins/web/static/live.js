@@ -22,13 +22,15 @@ function start(id, entry) {
 function connect() {
   if (socket || !currentToken() || subscriptions.size === 0) return;
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  socket = new WebSocket(`${scheme}://${window.location.host}/graphql`, 'graphql-transport-ws');
-  socket.onopen = () => {
-    socket.send(JSON.stringify({
+  const opened = new WebSocket(`${scheme}://${window.location.host}/graphql`, 'graphql-transport-ws');
+  socket = opened;
+  opened.onopen = () => {
+    opened.send(JSON.stringify({
       type: 'connection_init', payload: { Authorization: `Bearer ${currentToken()}` },
     }));
   };
-  socket.onmessage = (message) => {
+  opened.onmessage = (message) => {
+    if (socket !== opened) return;
     const data = JSON.parse(message.data);
     if (data.type === 'connection_ack') {
       const again = retry > 500;
@@ -39,13 +41,14 @@ function connect() {
         if (again) entry.onEvent(null);
       });
     } else if (data.type === 'ping') {
-      socket.send(JSON.stringify({ type: 'pong' }));
+      opened.send(JSON.stringify({ type: 'pong' }));
     } else if (data.type === 'next' && subscriptions.has(data.id)) {
       const payload = data.payload || {};
       if (payload.data) subscriptions.get(data.id).onEvent(Object.values(payload.data)[0]);
     }
   };
-  socket.onclose = () => {
+  opened.onclose = () => {
+    if (socket !== opened) return; // closed on purpose, and forgotten then
     socket = null;
     ready = false;
     if (!currentToken() || subscriptions.size === 0) return;
@@ -66,14 +69,22 @@ export function subscribe(query, variables, onEvent, onStart) {
   return () => {
     subscriptions.delete(id);
     send({ id, type: 'complete' });
-    if (subscriptions.size === 0 && socket) socket.close();
+    if (subscriptions.size === 0) close();
   };
 }
 
 // Sign-out: close the connection (its credential is gone).
 export function disconnect() {
   subscriptions.clear();
-  if (socket) socket.close();
+  close();
+}
+
+// Forget the connection at once: a subscription made while it is still closing goes on a new one.
+function close() {
+  const closing = socket;
+  socket = null;
+  ready = false;
+  if (closing) closing.close();
 }
 
 // A screen's reload, at most once per burst of events.
@@ -84,5 +95,3 @@ export function debounced(work, wait = 250) {
     timer = window.setTimeout(work, wait);
   };
 }
-
-export const BOARD_EVENTS = `subscription($p: ID!) { boardChanged(propertyId: $p) { name stayId roomId } }`;

@@ -1,7 +1,8 @@
 // Plugin panels: panels.json lists what enabled plugins offer (the frontdesk_web_panels
 // hook); each is an ES module the plugin serves itself, whose default export is a component,
-// with its message catalogues at i18n/<lang>.json beside it (title: "<id>.panel.title").
-import { authHeaders, gql, mutate } from './api.js';
+// with its message catalogues at i18n/<lang>.json beside it (title: "<id>.panel.title") and
+// its GraphQL documents' manifest at documents.json (api.js sends those by id).
+import { authHeaders, gql, learnDocuments, mutate } from './api.js';
 import * as i18n from './i18n.js';
 import * as ui from './ui.js';
 import * as live from './live.js';
@@ -14,11 +15,16 @@ async function loadMessages(panel, lang) {
   if (response.ok) i18n.addMessages(lang, await response.json());
 }
 
+// The manifest beside the panel's module (none: the panel's documents go as text).
+function panelDocuments(panel) {
+  return learnDocuments(new URL('documents.json', new URL(panel.module, window.location.href)).href);
+}
+
 export async function loadPanels(lang) {
   const response = await fetch('/plugins/web/panels.json', { headers: authHeaders() });
   if (!response.ok) return [];
   const panels = await response.json();
-  await Promise.all(panels.map((panel) => loadMessages(panel, lang)));
+  await Promise.all(panels.map((panel) => Promise.all([loadMessages(panel, lang), panelDocuments(panel)])));
   return panels;
 }
 

@@ -3,6 +3,7 @@
 // calls routeCharges once per folio that gains categories; an error the API returns is shown
 // beside the category whose select it concerns.
 import { mutate } from './api.js';
+import { ROUTE_CHARGES } from './documents_stay.js';
 import { t } from './i18n.js';
 import { Errors, asErrors, html, useState } from './ui.js';
 
@@ -26,7 +27,7 @@ async function save(changes) {
   }
   const failed = [];
   for (const [folioId, categories] of byFolio) {
-    const payload = await mutate('routeCharges', 'RouteChargesInput', { folioId, categories }, 'folio { id }');
+    const payload = await mutate(ROUTE_CHARGES, { folioId, categories });
     for (const error of payload.errors) failed.push({ ...error, categories });
   }
   return failed;

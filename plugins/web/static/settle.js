@@ -4,6 +4,7 @@
 // The account list needs city_ledger.read: a user without it is not offered the transfer,
 // since the API gives them no way to name an account.
 import { gql, mutate } from './api.js';
+import { CITY_LEDGER_ACCOUNTS, OPEN_FOLIO, TRANSFER_TO_CITY_LEDGER } from './documents_stay.js';
 import { t } from './i18n.js';
 import { Errors, Field, Money, asErrors, html, otherErrors, useEffect, useState } from './ui.js';
 
@@ -14,8 +15,7 @@ const accountsByProperty = new Map();
 // The property's active accounts, read once per page (they change rarely).
 function activeAccounts(propertyId) {
   if (!accountsByProperty.has(propertyId)) {
-    accountsByProperty.set(propertyId, gql(`query($p: ID!) { cityLedgerAccounts(propertyId: $p, first: 100) {
-      nodes { id code name currency active } } }`, { p: propertyId })
+    accountsByProperty.set(propertyId, gql(CITY_LEDGER_ACCOUNTS, { p: propertyId })
       .then((data) => data.cityLedgerAccounts.nodes.filter((account) => account.active))
       .catch((error) => { accountsByProperty.delete(propertyId); throw error; }));
   }
@@ -36,8 +36,7 @@ export function TransferForm({ folio, propertyId, onChange }) {
   async function submit(event) {
     event.preventDefault();
     try {
-      const payload = await mutate('transferFolioToCityLedger', 'TransferFolioToCityLedgerInput',
-        { folioId: folio.id, accountId }, 'folio { id status }');
+      const payload = await mutate(TRANSFER_TO_CITY_LEDGER, { folioId: folio.id, accountId });
       if (payload.errors.length) setErrors(payload.errors);
       else { setErrors([]); onChange(); }
     } catch (error) { setErrors(asErrors(error)); }
@@ -50,7 +49,7 @@ export function TransferForm({ folio, propertyId, onChange }) {
       <${Field} id=${id} label=${t('settle.account')} name="accountId" errors=${errors}>
         <select id=${id} value=${accountId} onChange=${(e) => setAccountId(e.target.value)}
             aria-invalid=${errors.some((error) => error.field === 'accountId') ? 'true' : undefined}>
-          ${(accounts || []).map((account) => html`<option value=${account.id} translate="no">
+          ${(accounts || []).map((account) => html`<option value=${account.id} translate=${false}>
             ${account.code} · ${account.name}</option>`)}
         </select><//>
       <button type="submit" disabled=${!accountId}>${t('settle.transferButton')}</button>`}
@@ -67,8 +66,7 @@ export function SplitForm({ stay, onChange }) {
   async function submit(event) {
     event.preventDefault();
     try {
-      const payload = await mutate('openFolio', 'OpenFolioInput',
-        { stayId: stay.id, name, categories }, 'folio { id }');
+      const payload = await mutate(OPEN_FOLIO, { stayId: stay.id, name, categories });
       if (payload.errors.length) { setErrors(payload.errors); return; }
       setErrors([]); setName(''); setCategories([]); onChange();
     } catch (error) { setErrors(asErrors(error)); }

@@ -3,26 +3,20 @@
 import { gql, mutate } from './api.js';
 import { date, t } from './i18n.js';
 import { Errors, Field, Loading, Money, asErrors, html, otherErrors, useEffect, useState } from './ui.js';
-import { Folios, folioFields } from './folio.js';
+import { CANCEL_STAY, CHECK_IN, CHECK_OUT, FREE_ROOMS, MODIFY_STAY, MOVE_ROOM, STAY, STAY_WITH_FOLIOS }
+  from './documents_stay.js';
+import { Folios } from './folio.js';
 
 const READY = ['CLEAN', 'INSPECTED'];
 
+// The stay's document: its folios only for a user who may read them.
 function stayQuery(ctx) {
-  const folios = ctx.can('folios.read') ? `balance { amount currency } folios { ${folioFields} }` : '';
-  return `query($id: ID!) { stay(id: $id) {
-    id confirmationCode status arrival departure nights adults children notes
-    property { id currency }
-    room { id number housekeepingStatus } roomType { id name }
-    primaryGuest { id fullName vip email phone nationality dateOfBirth }
-    ${folios} } }`;
+  return ctx.can('folios.read') ? STAY_WITH_FOLIOS : STAY;
 }
 
 async function readyRooms(stay, businessDate) {
   const from = stay.arrival > businessDate ? stay.arrival : businessDate;
-  const data = await gql(`query($p: ID!, $a: Date!, $d: Date!, $rt: ID!) {
-    availability(propertyId: $p, arrival: $a, departure: $d, roomTypeId: $rt) {
-      roomTypes { freeRooms { id number housekeepingStatus } } errors { message field } } }`,
-  { p: stay.property.id, a: from, d: stay.departure, rt: stay.roomType.id });
+  const data = await gql(FREE_ROOMS, { p: stay.property.id, a: from, d: stay.departure, rt: stay.roomType.id });
   const rooms = data.availability.roomTypes.flatMap((type) => type.freeRooms);
   return rooms.filter((room) => READY.includes(room.housekeepingStatus));
 }
@@ -39,8 +33,7 @@ function RoomAction({ stay, ctx, title, action, button, onDone }) {
   }, [stay.id, stay.status]);
   async function submit(event) {
     event.preventDefault();
-    const payload = await mutate(action, action === 'checkIn' ? 'CheckInInput' : 'MoveRoomInput',
-      { stayId: stay.id, roomId }, 'stay { id status }');
+    const payload = await mutate(action === 'checkIn' ? CHECK_IN : MOVE_ROOM, { stayId: stay.id, roomId });
     if (payload.errors.length) setErrors(payload.errors);
     else onDone();
   }
@@ -62,7 +55,7 @@ function RoomAction({ stay, ctx, title, action, button, onDone }) {
 function CheckOut({ stay, onDone }) {
   const [errors, setErrors] = useState([]);
   async function checkOut() {
-    const payload = await mutate('checkOut', 'CheckOutInput', { stayId: stay.id }, 'stay { id status }');
+    const payload = await mutate(CHECK_OUT, { stayId: stay.id });
     setErrors(payload.errors);
     // a refused check-out may still have charged a day use: show the folio as it now is
     onDone();
@@ -76,14 +69,14 @@ function ChangeStay({ stay, onDone }) {
   const [dates, setDates] = useState({ arrival: stay.arrival, departure: stay.departure });
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState([]);
-  async function run(name, type, input) {
-    const payload = await mutate(name, type, input, 'stay { id status }');
+  async function run(document, input) {
+    const payload = await mutate(document, input);
     if (payload.errors.length) setErrors(payload.errors);
     else { setErrors([]); onDone(); }
   }
   function modify(event) {
     event.preventDefault();
-    run('modifyStay', 'ModifyStayInput', { stayId: stay.id, ...dates });
+    run(MODIFY_STAY, { stayId: stay.id, ...dates });
   }
   const bind = (name) => ({ value: dates[name], onInput: (e) => setDates({ ...dates, [name]: e.target.value }) });
   return html`<form class="card" onSubmit=${modify} aria-label=${t('stay.change')}>
@@ -97,7 +90,7 @@ function ChangeStay({ stay, onDone }) {
       <input id="cancel-reason" value=${reason} onInput=${(e) => setReason(e.target.value)} /><//>
     <${Errors} errors=${otherErrors(errors, ['arrival', 'departure', 'reason'])} />
     <button type="button" class="secondary"
-      onClick=${() => run('cancelStay', 'CancelStayInput', { stayId: stay.id, reason: reason || null })}>
+      onClick=${() => run(CANCEL_STAY, { stayId: stay.id, reason: reason || null })}>
       ${t('stay.cancelButton')}</button>
   </form>`;
 }

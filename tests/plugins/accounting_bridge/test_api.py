@@ -155,3 +155,14 @@ def test_disabled_the_plugin_leaves_no_trace_in_the_schema(database_url, enabled
     rt = bootstrap.start(Settings(database_url=database_url, plugins=enabled_plugins))
     sdl = build_schema(rt.plugin_manager).as_str()
     assert "Accounting" not in sdl and "journalEntries" not in sdl
+
+
+async def test_an_unreadable_message_id_is_a_user_error_on_message_ids(gql):
+    hotel = await build_hotel(gql)
+    payload = await gql.mutate(
+        "accountingRetryOutbox",
+        {"propertyId": hotel.property_id, "messageIds": ["nope"]},
+        "retried",
+    )
+    assert payload["retried"] is None
+    assert [(e["code"], e["field"]) for e in payload["errors"]] == [("INVALID_INPUT", "messageIds")]

@@ -194,3 +194,14 @@ async def test_a_calendar_url_must_be_http(gql, hotel):
         "calendar { id }",
     )
     assert payload["errors"][0]["field"] == "url"
+
+
+async def test_unreadable_ids_are_user_errors_on_their_fields(gql, hotel):
+    asked = [
+        ("channelsAddCalendar", {"roomId": "x", "url": "https://a.example/a.ics"}, "roomId"),
+        ("channelsRemoveCalendar", {"sourceId": "x"}, "sourceId"),
+        ("channelsRevokeFeed", {"feedId": "x"}, "feedId"),
+    ]
+    for name, fields, field in asked:
+        payload = await gql.mutate(name, fields, "__typename")
+        assert [e["field"] for e in payload["errors"]] == [field], name

@@ -191,3 +191,46 @@ async def test_queries_answer_null_or_empty_for_unusable_arguments(shifts):
         "payroll": None,
         "shifts": [],
     }
+
+
+async def test_an_unreadable_id_is_refused_naming_its_field(shifts):
+    """Ids are decoded by the generic input mapping; the refusal names the GraphQL field,
+    optional ids and id lists included."""
+    staff_id = await shifts.add_staff("Di")
+    base = {"propertyId": shifts.hotel.property_id, "name": "Ed", "departments": []}
+    cases = [
+        (
+            "shiftsCreateStaffMember",
+            {**base, "skills": [], "userId": "abc"},
+            "staffMember",
+            "userId",
+        ),
+        (
+            "shiftsGenerateRoster",
+            {
+                "propertyId": shifts.hotel.property_id,
+                "startsOn": "2026-03-02",
+                "endsOn": "2026-03-09",
+                "staffIds": [staff_id, "abc"],
+            },
+            "roster",
+            "staffIds",
+        ),
+        (
+            "shiftsClockIn",
+            {"staffId": staff_id, "assignmentId": "abc"},
+            "timeEntry",
+            "assignmentId",
+        ),
+        (
+            "shiftsRequestSwap",
+            {"assignmentId": "0", "toStaffId": staff_id},
+            "swapRequest",
+            "assignmentId",
+        ),
+        ("shiftsDecideTimeOff", {"timeOffId": "x1", "approve": True}, "timeOff", "timeOffId"),
+    ]
+    for mutation, variables, result, field in cases:
+        payload = await shifts.gql.mutate(mutation, variables, f"{result} {{ __typename }}")
+        assert payload[result] is None, mutation
+        assert [(e["code"], e["field"]) for e in payload["errors"]] == [("INVALID_INPUT", field)]

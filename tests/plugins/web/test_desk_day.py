@@ -5,14 +5,21 @@ a payment, check out and print the invoice, with every amount on screen equal to
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import date, timedelta
 
 import httpx
-from support.web_desk import Api, amount_on_screen, book_arrival, nav, shoot, sign_in, tab_to
-
-STAY = """query($id: ID!) { stay(id: $id) { status room { number }
-  balance { amount currency } folios { id balance { amount currency } invoice { id } } } }"""
+from support.clerks_day import STAY, a_clerks_day
+from support.web_desk import (
+    Api,
+    amount_on_screen,
+    book_arrival,
+    desk_context,
+    document_id,
+    nav,
+    shoot,
+    sign_in,
+    tab_to,
+)
 
 
 def test_the_front_desk_is_served_with_a_policy_that_forbids_inline_scripts(demo_server):
@@ -30,99 +37,8 @@ def test_a_file_outside_the_static_folder_is_not_served(demo_server):
 
 
 def test_a_desk_clerks_day_shows_the_apis_numbers(any_demo_server, page):
-    demo_server = any_demo_server
-    api = Api(demo_server.base_url, "desk")
-    page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
-    sign_in(page, demo_server.base_url, "desk")
-    page.get_by_role("heading", name="Today:").wait_for()
-    shoot(page, "board")
-
-    surname = f"Walkin{uuid.uuid4().hex[:6]}"
-    nav(page, "New booking")
-    page.get_by_role("button", name="Find rooms").click()
-    page.get_by_role("button", name="Choose Double").click()
-    shoot(page, "booking-guest")
-    page.locator("#guest-firstName").fill("Wanda")
-    page.locator("#guest-lastName").fill(surname)
-    page.get_by_role("button", name="Create guest").click()
-    page.get_by_role("button", name="Book", exact=True).click()
-    page.locator("#stay-title", has_text=f"Wanda {surname}").wait_for()
-    stay_id = page.locator("[data-stay-id]").get_attribute("data-stay-id")
-    assert api.gql(STAY, {"id": stay_id})["stay"]["status"] == "BOOKED"
-
-    page.locator("#checkIn-room").select_option(index=0)
-    room = page.locator("#checkIn-room option").first.inner_text().split(" ")[0]
-    page.get_by_role("button", name="Check in now").click()
-    page.get_by_text("Checked in", exact=True).wait_for()
-    folio_id = page.locator("[data-folio]").first.get_attribute("data-folio")
-    stay = api.gql(STAY, {"id": stay_id})["stay"]
-    assert stay["status"] == "CHECKED_IN" and stay["room"]["number"] == room
-
-    page.locator(f"#charge-{folio_id}-description").fill("Dinner")
-    page.locator(f"#charge-{folio_id}-unitPrice").fill("42.35")
-    page.locator(f"#charge-{folio_id}-quantity").fill("2")
-    page.get_by_role("button", name="Post charge").click()
-    page.get_by_role("cell", name="Dinner", exact=True).wait_for()
-    balance = api.gql(STAY, {"id": stay_id})["stay"]["folios"][0]["balance"]
-    shown = page.get_by_test_id(f"folio-balance-{folio_id}")
-    page.wait_for_function(
-        "([id, amount]) => document.querySelector(`[data-testid=folio-balance-${id}]`)"
-        "?.dataset.amount === amount",
-        arg=[folio_id, balance["amount"]],
-    )
-    assert amount_on_screen(shown.inner_text()) == amount_on_screen(balance["amount"])
-    assert amount_on_screen(balance["amount"]) >= amount_on_screen("84.70")
-    shoot(page, "stay-folio", full_page=True)
-
-    assert page.locator(f"#payment-{folio_id}-amount").input_value() == balance["amount"]
-    page.get_by_role("button", name="Take payment").click()
-    page.wait_for_function(
-        "id => document.querySelector(`[data-testid=folio-balance-${id}]`)?.dataset.amount"
-        " === '0.00'",
-        arg=folio_id,
-    )
-    assert amount_on_screen(shown.inner_text()) == 0
-
-    # Leaving on the arrival date is a day use (docs/money.md): check-out charges the first
-    # night and waits until that is paid too.
-    page.get_by_role("button", name="Check out now").click()
-    page.wait_for_function(
-        "id => !['0.00', undefined].includes("
-        "document.querySelector(`[data-testid=folio-balance-${id}]`)?.dataset.amount)",
-        arg=folio_id,
-    )
-    day_use = api.gql(STAY, {"id": stay_id})["stay"]["folios"][0]["balance"]
-    assert amount_on_screen(day_use["amount"]) > 0
-    page.locator(f"#payment-{folio_id}-amount").fill(day_use["amount"])
-    page.get_by_role("button", name="Take payment").click()
-    page.wait_for_function(
-        "id => document.querySelector(`[data-testid=folio-balance-${id}]`)?.dataset.amount"
-        " === '0.00'",
-        arg=folio_id,
-    )
-    page.get_by_role("button", name="Check out now").click()
-    page.get_by_text("Checked out", exact=True).wait_for()
-    stay = api.gql(STAY, {"id": stay_id})["stay"]
-    assert stay["status"] == "CHECKED_OUT"
-    invoice_id = stay["folios"][0]["invoice"]["id"]
-    page.get_by_role("button", name="Invoice").click()
-    page.get_by_role("heading", name="Invoice").wait_for()
-    invoice = api.gql(
-        "query($id: ID!) { invoice(id: $id) {"
-        " net { amount } tax { amount } gross { amount } paid { amount } } }",
-        {"id": invoice_id},
-    )["invoice"]
-    for field in ("net", "tax", "gross", "paid"):
-        value = invoice[field]
-        amount = value["amount"] if isinstance(value, dict) else value
-        on_screen = page.get_by_test_id(f"invoice-{field}").inner_text()
-        assert amount_on_screen(on_screen) == amount_on_screen(amount), field
-    assert amount_on_screen(page.get_by_test_id("invoice-gross").inner_text()) == amount_on_screen(
-        balance["amount"]
-    ) + amount_on_screen(day_use["amount"])
-    shoot(page, "invoice", full_page=True)
-    page.get_by_role("button", name="Print").click()
-    assert page.evaluate("window.__printed") == 1
+    api = Api(any_demo_server.base_url, "desk")
+    a_clerks_day(page, any_demo_server.base_url, api)
 
 
 def addDays(iso: str, days: int) -> str:  # noqa: N802 - the client's name for it
@@ -188,9 +104,11 @@ def test_signing_out_forgets_the_session_and_stores_no_token(demo_server, page):
     page.get_by_role("button", name="Sign out").click()
     page.locator("#login-username").wait_for()
     shoot(page, "login")
+    # the desk's own `me` document, by its id as the desk sends it
     answer = page.evaluate(
-        "fetch('/graphql', {method: 'POST', headers: {'content-type': 'application/json'},"
-        " body: JSON.stringify({query: '{ me { name } }'})}).then(r => r.status)"
+        "(id) => fetch('/graphql', {method: 'POST', headers: {'content-type': 'application/json'},"
+        " body: JSON.stringify({documentId: `sha256:${id}`})}).then(r => r.status)",
+        document_id("Me"),
     )
     assert answer == 401
 
@@ -313,16 +231,13 @@ def test_a_payment_is_refunded_and_a_charge_corrected(demo_server, page):
 
 
 def test_the_board_fits_a_tablet(demo_server, chromium):
-    context = chromium.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
-    page = context.new_page()
-    try:
+    with desk_context(chromium, viewport={"width": 1024, "height": 768}, has_touch=True) as tablet:
+        page = tablet.new_page()
         sign_in(page, demo_server.base_url, "desk")
         page.get_by_role("heading", name="Today:").wait_for()
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0
         shoot(page, "board-tablet")
-    finally:
-        context.close()
 
 
 def test_a_booking_is_moved_to_other_dates_and_cancelled(demo_server, page):

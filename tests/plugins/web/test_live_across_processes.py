@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 from support.browser import start_live_server
 from support.live import until_the_server_listens
-from support.web_desk import Api, book_arrival, sign_in
+from support.web_desk import Api, book_arrival, desk_context, sign_in
 
 #: Issue #19 asks for the board to follow within 2 s; the wait allows that plus slack for a
 #: busy test machine. It is a bound on waiting, not a measurement (benchmarks/ measures).
@@ -50,16 +50,13 @@ def test_a_check_in_on_one_process_reaches_the_board_served_by_another(
     page.evaluate("window.__notReloaded = true")
 
     # Clerk A checks the guest in on the first process.
-    other = chromium.new_context(viewport={"width": 1366, "height": 768})
-    try:
+    with desk_context(chromium) as other:
         clerk = other.new_page()
         sign_in(clerk, first.base_url, "desk")
         clerk.get_by_role("searchbox").fill(stay["confirmationCode"])
         clerk.get_by_role("button", name="Open the stay of Pia Processes").click()
         clerk.get_by_role("button", name="Check in now").click()
         expect(clerk.get_by_text("Checked in", exact=True)).to_be_visible()
-    finally:
-        other.close()
 
     expect(row.get_by_text("Checked in", exact=True)).to_be_visible(timeout=LIVE_WAIT_MS)
     assert page.evaluate("window.__notReloaded") is True

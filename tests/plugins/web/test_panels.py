@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import httpx
 import pytest
-from support.web_desk import Api, book_arrival, shoot, sign_in
+from support.web_desk import Api, book_arrival, desk_context, shoot, sign_in
 
 CREATE = """mutation($i: CreateConciergeRequestInput!) { createConciergeRequest(input: $i) {
   request { id } errors { message } } }"""
@@ -57,16 +57,13 @@ def test_the_board_shows_another_clerks_check_in_without_a_reload(demo_server, p
     row = page.locator(f"tr[data-stay='{stay['id']}']")
     row.get_by_text("Booked", exact=True).wait_for()
     page.evaluate("window.__notReloaded = true")
-    other = chromium.new_context(viewport={"width": 1366, "height": 768})
-    try:
+    with desk_context(chromium) as other:
         clerk = other.new_page()
         sign_in(clerk, demo_server.base_url, "desk")
         clerk.get_by_role("searchbox").fill(stay["confirmationCode"])
         clerk.get_by_role("button", name="Open the stay of Liv Live").click()
         clerk.get_by_role("button", name="Check in now").click()
         clerk.get_by_text("Checked in", exact=True).wait_for()
-    finally:
-        other.close()
     # within issue #19's 2 s, with slack for a busy machine (a bound on waiting, not a timing)
     row.get_by_text("Checked in", exact=True).wait_for(timeout=2_000 + 3_000)
     assert page.evaluate("window.__notReloaded") is True

@@ -208,3 +208,9 @@ def test_every_event_the_source_commits_is_listed_for_subscribers():
     assert sorted(found - set(EVENT_TYPES)) == []
     table = (root / "docs" / "channels.md").read_text()
     assert [name for name in EVENT_TYPES if f"`{name}`" not in table] == []
+
+
+async def test_deleting_an_unreadable_endpoint_id_is_a_user_error_on_endpoint_id(gql):
+    payload = await gql.mutate("webhookDeleteEndpoint", {"endpointId": "x"}, "deletedId")
+    assert payload["deletedId"] is None
+    assert [e["field"] for e in payload["errors"]] == ["endpointId"]

@@ -19,6 +19,7 @@ from frontdesk.api.graphql import (
     run_mutation,
     secure_field,
     secure_mutation,
+    service_mutation,
 )
 
 from . import service
@@ -93,16 +94,18 @@ class LostFoundMutation:
 
         return await run_mutation(LostFoundItemPayload, "item", record)
 
-    @secure_mutation(
+    # The same, declared: the input's fields become the service's keyword arguments (ids
+    # decoded, a bad one a UserError on its field), the answer the payload's ``item``.
+    lost_found_return_item = service_mutation(
+        service.return_item,
+        LostFoundItemPayload,
+        "item",
+        input=LostFoundReturnItemInput,
+        actor=False,  # return_item takes no ``actor`` (who asked)
         permission=MANAGE,
         scopes={"itemId": LostItem},  # the item's ``property`` decides who may reach it
         description="Hand an item back to its owner.",
     )
-    async def lost_found_return_item(self, input: LostFoundReturnItemInput) -> LostFoundItemPayload:
-        async def hand_back():
-            return await service.return_item(item_id=decode_id(input.item_id, "itemId"))
-
-        return await run_mutation(LostFoundItemPayload, "item", hand_back)
 
 
 @strawberry.type

@@ -41,6 +41,8 @@ async def test_an_item_is_returned_once(gql, core_objects):
     assert returned["item"]["status"] == "RETURNED"
     again = await gql.mutate("lostFoundReturnItem", {"itemId": item_id}, "item { status }")
     assert [e["code"] for e in again["errors"]] == ["INVALID_TRANSITION"]
+    unreadable = await gql.mutate("lostFoundReturnItem", {"itemId": "x"}, "item { status }")
+    assert [(e["code"], e["field"]) for e in unreadable["errors"]] == [("INVALID_INPUT", "itemId")]
 
 
 async def test_items_need_the_lost_found_permission(client_for, core_objects):

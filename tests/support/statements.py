@@ -1,0 +1,39 @@
+"""Records the SQL statements a request runs, to pin how many round trips it costs."""
+
+from __future__ import annotations
+
+import asyncio
+
+from frontdesk.server.app import BACKGROUND_TASK_PREFIX
+
+
+class StatementRecorder:
+    """Records every statement the engine runs for requests (patched on the class: engines
+    use slots). The server's background tasks (the plugins' state read once a second, the
+    accounting worker, the scheduler) are not a request's and are left out by their tasks'
+    names; a read of the same tables made by a request itself is still recorded."""
+
+    def __init__(self, engine):
+        self.engine_class = type(engine)
+        self.statements: list[str] = []
+        self._original = self.engine_class.run_querystring
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+    def __enter__(self):
+        recorder = self
+        original = self._original
+
+        async def recording(engine, querystring, *args, **kwargs):
+            task = asyncio.current_task()
+            if task is None or not task.get_name().startswith(BACKGROUND_TASK_PREFIX):
+                recorder.statements.append(str(querystring))
+            return await original(engine, querystring, *args, **kwargs)
+
+        self.engine_class.run_querystring = recording
+        return self
+
+    def __exit__(self, *exc):
+        self.engine_class.run_querystring = self._original
