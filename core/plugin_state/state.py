@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import runtime
+from .. import db, runtime
 from .tables import PluginState
 
 #: How stale a process's view of the enabled plugins may be (seconds): docs/operations.md.
@@ -69,6 +69,8 @@ class StateCache:
     relays: dict[tuple[str, ...], Any] = field(default_factory=dict)
     # True while refresh_loop keeps the snapshot fresh (a server): requests read it as is
     live: bool = False
+    # bumped by every change made here: a background read begun before it is stale
+    generation: int = 0
 
 
 def cache(rt: runtime.Runtime | None = None) -> StateCache:
@@ -101,8 +103,22 @@ def current(rt: runtime.Runtime | None = None) -> Snapshot:
 
 
 async def reload(rt: runtime.Runtime | None = None) -> None:
-    """Read the table again now: the process that made a change sees it at once."""
-    cache(rt).snapshot = await load()
+    """Read the table again now: the process that made a change sees it at once.
+
+    Inside the change's transaction the read sees the change; it is read again once that
+    transaction commits, and any background read begun before then is dropped: such a read
+    could see the table as it was and, landing after ours, show the old state for up to
+    :data:`TTL_SECONDS` (a hotel just turned off still showing its concierge requests)."""
+    state = cache(rt)
+    await _read_now(state)
+    unit = db.current_unit()
+    if unit is not None:
+        unit.after_commit.append(lambda: _read_now(state))
+
+
+async def _read_now(state: StateCache) -> None:
+    state.generation += 1
+    state.snapshot = await load()
 
 
 REFRESH_TASK_NAME = "frontdesk: plugins' state refresh"
@@ -121,8 +137,11 @@ async def refresh_loop(rt: runtime.Runtime, log: Any) -> None:
     try:
         while True:
             await asyncio.sleep(TTL_SECONDS)
+            began = state.generation
             try:
-                state.snapshot = await load()
+                snapshot = await load()
+                if state.generation == began:
+                    state.snapshot = snapshot
             except Exception:  # noqa: BLE001 - the next round tries again
                 log.warning("could not read the plugins' state; keeping the last one")
     finally:

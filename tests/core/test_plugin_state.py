@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from piccolo.apps.migrations.tables import Migration
 
+from frontdesk.core import db
 from frontdesk.core.errors import InvalidInput, NotFound
 from frontdesk.core.guests.service import create_guest
 from frontdesk.core.plugin_state import lifecycle, report, state
@@ -211,6 +212,64 @@ async def test_a_change_made_by_another_process_is_seen_within_the_delay(group):
     await asyncio.sleep(state.TTL_SECONDS + 0.1)
     await _book(berlin)
     assert recorder.booked == [lisbon[0].id]
+
+
+class _Log:
+    def warning(self, message: str) -> None:
+        raise AssertionError(message)
+
+
+async def test_a_background_read_begun_before_a_change_never_puts_the_old_state_back(
+    group, runtime, monkeypatch
+):
+    _recorder, _bystander, _lisbon, berlin = group
+    real_load = state.load
+    has_read, may_land = asyncio.Event(), asyncio.Event()
+
+    async def slow_first_read():
+        snapshot = await real_load()
+        if not has_read.is_set():
+            has_read.set()
+            await may_land.wait()  # the change happens while this read is on its way
+        return snapshot
+
+    monkeypatch.setattr(state, "TTL_SECONDS", 0.01)
+    monkeypatch.setattr(state, "load", slow_first_read)
+    refresher = asyncio.create_task(state.refresh_loop(runtime, _Log()))
+    try:
+        await has_read.wait()
+        await lifecycle.disable("recorder", "BER", "admin")
+        may_land.set()
+        await asyncio.sleep(0)  # the stale read lands
+        await asyncio.sleep(0)
+        assert not state.current().enabled("recorder", berlin[0].id)
+    finally:
+        refresher.cancel()
+
+
+async def test_reads_made_while_the_change_is_uncommitted_are_replaced_at_commit(
+    group, runtime, monkeypatch
+):
+    _recorder, _bystander, _lisbon, berlin = group
+    real_load = state.load
+    reads = []
+
+    async def counted_read():
+        reads.append(1)
+        return await real_load()
+
+    monkeypatch.setattr(state, "TTL_SECONDS", 0.005)
+    monkeypatch.setattr(state, "load", counted_read)
+    refresher = asyncio.create_task(state.refresh_loop(runtime, _Log()))
+    try:
+        async with db.write_transaction():  # a mutation's transaction, as in GraphQL
+            await lifecycle.disable("recorder", "BER", "admin")
+            before = len(reads)
+            while len(reads) < before + 3:  # other connections still see it enabled
+                await asyncio.sleep(0.005)
+        assert not state.current().enabled("recorder", berlin[0].id)
+    finally:
+        refresher.cancel()
 
 
 async def test_the_tables_of_an_uninstalled_plugin_are_reported_plainly(runtime):
