@@ -223,10 +223,15 @@ async def plugin_samples(rt: Runtime) -> list[Sample]:
 
 
 def live_samples(state: State) -> list[Sample]:
-    """Open live subscriptions of the process that answers (each process counts its own)."""
+    """Open live subscriptions of the process that answers (each process counts its own), by
+    subscription field: how many screens watch the board, how many the audit's events."""
     broker = state.get("live_broker")
-    count = getattr(broker, "subscriber_count", 0)
-    return [("frontdesk_live_subscribers", "Open live subscriptions of this process.", count, {})]
+    counts = getattr(broker, "by_subscription", {})
+    help_text = "Open live subscriptions of this process, by subscription field."
+    return [
+        ("frontdesk_live_subscribers", help_text, count, {"subscription": field})
+        for field, count in sorted(counts.items())
+    ]
 
 
 def metrics_handler(metrics: Metrics, rt: Runtime):

@@ -104,8 +104,11 @@ class Broker(Protocol):
     async def publish(self, event: LiveEvent) -> None:
         """Hand ``event`` to the subscribers of its property in every process."""
 
-    def listen(self, property_id: int) -> contextlib.AbstractAsyncContextManager[asyncio.Queue]:
-        """A queue receiving the events of ``property_id`` while the context is open."""
+    def listen(
+        self, property_id: int, subscription: str = "events"
+    ) -> contextlib.AbstractAsyncContextManager[asyncio.Queue]:
+        """A queue receiving the events of ``property_id`` while the context is open, counted
+        under the ``subscription`` field that asked for it."""
 
 
 class LocalFanOut:
@@ -113,6 +116,9 @@ class LocalFanOut:
 
     def __init__(self) -> None:
         self.queues: dict[int, set[asyncio.Queue]] = {}
+        #: Open subscriptions by field (``events``, ``boardChanged``…), for /metrics: a key
+        #: stays once seen, so a field whose screens all closed reports 0 rather than nothing.
+        self.by_subscription: dict[str, int] = {}
         self.dropped = 0
         #: The loop that serves the subscriptions (and owns any connection), set at start.
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -134,12 +140,16 @@ class LocalFanOut:
         return owner if current is not owner else None
 
     @contextlib.asynccontextmanager
-    async def listen(self, property_id: int) -> AsyncIterator[asyncio.Queue]:
+    async def listen(
+        self, property_id: int, subscription: str = "events"
+    ) -> AsyncIterator[asyncio.Queue]:
         queue: asyncio.Queue = asyncio.Queue(maxsize=QUEUE_SIZE)
         self.queues.setdefault(property_id, set()).add(queue)
+        self.by_subscription[subscription] = self.by_subscription.get(subscription, 0) + 1
         try:
             yield queue
         finally:
+            self.by_subscription[subscription] -= 1
             subscribers = self.queues.get(property_id, set())
             subscribers.discard(queue)
             if not subscribers:
@@ -152,10 +162,6 @@ class LocalFanOut:
             except asyncio.QueueFull:
                 self.dropped += 1
                 log.warning("a live subscriber of property %s is too slow", event.property_id)
-
-    @property
-    def subscriber_count(self) -> int:
-        return sum(len(queues) for queues in self.queues.values())
 
 
 class InProcessBroker(LocalFanOut):

@@ -161,7 +161,7 @@ async def _stream(
     # how long a revoked or expired credential may still receive events (Settings)
     recheck = info.context.settings.live_recheck_seconds
     checked = time.monotonic()
-    async with broker.listen(pid) as queue:
+    async with broker.listen(pid, field) as queue:
         while True:
             event: LiveEvent = await queue.get()
             if not wanted(event.name):

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 import websockets
 from support.hotel import Hotel, build_hotel
-from support.live import http_client, subscriber
+from support.live import http_client, live_subscribers, subscriber
 
 BOARD = "subscription($p: ID!) { boardChanged(propertyId: $p) { name propertyId stayId roomId } }"
 ROOMS = "subscription($p: ID!) { roomStatusChanged(propertyId: $p) { name roomId } }"
@@ -88,6 +88,9 @@ async def test_room_status_subscription_gets_the_room_and_no_stay_events(server,
         hotel = await build_hotel(admin, code="RS", doubles=2, suites=0, guests=1)
         async with subscriber(server.base_url, admin_key) as sub:
             await sub.subscribe(ROOMS, {"p": hotel.property_id})
+            # /metrics counts it under its own field, apart from the board's and the events'
+            assert await live_subscribers(server.base_url, "roomStatusChanged") == 1
+            assert await live_subscribers(server.base_url, "boardChanged") == 0
             await _book(admin, hotel)  # a stay event: not for this subscription
             await _set_status(admin, hotel, "101", "DIRTY")
             message = await sub.receive()

@@ -31,30 +31,35 @@ async def http_client(base_url: str, token: str) -> AsyncIterator[GraphQLClient]
         yield GraphQLClient(http, headers={"Authorization": f"Bearer {token}"})
 
 
-async def live_subscribers(base_url: str) -> int:
-    """The server's open live subscriptions (``frontdesk_live_subscribers`` on /metrics)."""
+async def live_subscribers(base_url: str, subscription: str | None = None) -> int:
+    """The server's open live subscriptions (``frontdesk_live_subscribers`` on /metrics), of
+    one subscription field or all."""
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
-        return _subscribers((await http.get("/metrics")).text)
+        return _subscribers((await http.get("/metrics")).text, subscription)
 
 
-def live_subscribers_sync(base_url: str) -> int:
+def live_subscribers_sync(base_url: str, subscription: str | None = None) -> int:
     """``live_subscribers`` for synchronous tests (Playwright's sync API runs a loop)."""
-    return _subscribers(httpx.get(f"{base_url}/metrics", timeout=30).text)
+    return _subscribers(httpx.get(f"{base_url}/metrics", timeout=30).text, subscription)
 
 
-def until_the_server_listens(base_url: str) -> None:
+def until_the_server_listens(base_url: str, subscription: str | None = None) -> None:
     """For browser tests: a screen sends its subscription when it says it is live, and the
-    server sets it up a moment later; wait until the server counts one."""
+    server sets it up a moment later; wait until the server counts one of ``subscription``
+    (the screen's own field: the board's subscription, still closing after the desk left
+    it, must not pass for the audit's)."""
     for _ in range(200):
-        if live_subscribers_sync(base_url) > 0:
+        if live_subscribers_sync(base_url, subscription) > 0:
             return
         time.sleep(0.05)
     raise AssertionError("the server never listened for the screen's subscription")
 
 
-def _subscribers(metrics_text: str) -> int:
-    found = re.search(r"^frontdesk_live_subscribers (\S+)$", metrics_text, re.M)
-    return int(float(found.group(1))) if found else 0
+def _subscribers(metrics_text: str, subscription: str | None = None) -> int:
+    counts = re.findall(
+        r'^frontdesk_live_subscribers\{subscription="([^"]+)"\} (\S+)$', metrics_text, re.M
+    )
+    return sum(int(float(n)) for field, n in counts if subscription in (None, field))
 
 
 class Subscriber:

@@ -78,8 +78,14 @@ function hold(propertyId, screen) {
     feeds.set(propertyId, feed);
   }
   feed.holders += 1;
-  if (screen) feed.screens.add(screen);
-  if (screen && feed.live) screen.setLive(true); // subscribed before the screen was added
+  if (screen) {
+    feed.screens.add(screen);
+    // the screen read the run's progress when it first rendered; events that came between
+    // then and now (its effects run later) were shown to no screen
+    const run = runs.get(propertyId);
+    if (run) screen.setProgress(run.progress);
+    if (feed.live) screen.setLive(true); // subscribed before the screen was added
+  }
   return () => {
     feed.holders -= 1;
     if (screen) feed.screens.delete(screen);

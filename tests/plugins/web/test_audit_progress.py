@@ -31,7 +31,7 @@ def test_the_night_audit_shows_its_progress_and_then_the_report(any_demo_server,
     sign_in(page, any_demo_server.base_url, "admin")
     nav(page, "Night audit")
     page.locator("section[data-live=on]").wait_for()
-    until_the_server_listens(any_demo_server.base_url)
+    until_the_server_listens(any_demo_server.base_url, "events")
     page.get_by_test_id("audit.date").wait_for()
 
     close = page.get_by_role("button", name="Close")
@@ -84,7 +84,7 @@ def test_events_that_come_after_the_date_closed_still_reach_the_new_screen(any_d
     sign_in(page, any_demo_server.base_url, "admin")
     nav(page, "Night audit")
     page.locator("section[data-live=on]").wait_for()
-    until_the_server_listens(any_demo_server.base_url)
+    until_the_server_listens(any_demo_server.base_url, "events")
     page.get_by_text("Loading").wait_for(state="detached")  # the last report, or none yet
     shown = page.get_by_test_id("audit.date")
     closed = shown.inner_text() if shown.count() else None  # the last closed date, if any
