@@ -7,7 +7,8 @@ succeeds or refuses with a clear DomainError). A delete that a RESTRICT foreign 
 a block one transaction: a mutation's changes commit together with its audit record, and an
 idempotent request's with its stored response. The transaction opens at the block's first
 write, not before, so reads and slow work ahead of it (a roster's solver) hold no write lock;
-each change inside runs in a savepoint, so a refused change still undoes only itself."""
+a refused change still undoes only itself: the first by rolling back the transaction it
+opened (no savepoint needed), each later one in a savepoint of its own."""
 
 from __future__ import annotations
 
@@ -49,8 +50,7 @@ async def run_write(change: Callable[[], Awaitable[T]], *, conflict_message: str
         return await _in_savepoint(change, conflict_message)
     shared = _shared.get()
     if shared is not None and shared.task is asyncio.current_task():
-        await _open(shared)
-        return await _in_savepoint(change, conflict_message)
+        return await _first_in_block(shared, change, conflict_message)
     for attempt in range(MAX_ATTEMPTS):
         try:
             async with db.write_transaction():
@@ -84,6 +84,34 @@ async def _in_savepoint(change: Callable[[], Awaitable[T]], conflict_message: st
             continue
         await savepoint.release()
         return result
+    raise AssertionError("unreachable")
+
+
+async def _first_in_block(
+    shared: _Shared, change: Callable[[], Awaitable[T]], conflict_message: str
+) -> T:
+    """The first change of a ``one_transaction`` block opens its transaction and runs in it
+    without a savepoint: nothing is written there before it, so undoing it is rolling the
+    whole transaction back (the block's next write opens a new one). That spares every
+    mutation the SAVEPOINT and RELEASE round trips; later changes of the block still run in
+    savepoints of their own. A unique-key race is retried in a new transaction, as a change
+    outside a block is; a serialization failure or deadlock goes to whoever runs the block."""
+    for attempt in range(MAX_ATTEMPTS):
+        await _open(shared)
+        try:
+            return await change()
+        except BaseException as exc:
+            stack, shared.stack = shared.stack, None
+            if stack is not None:  # roll back: this change was all the transaction held
+                await stack.__aexit__(type(exc), exc, exc.__traceback__)
+            if not isinstance(exc, Exception):
+                raise
+            if db.is_foreign_key_violation(exc):
+                raise Conflict(REFERRED_BY_MONEY) from exc
+            if not db.is_unique_violation(exc):
+                raise
+            if attempt == MAX_ATTEMPTS - 1:
+                raise Conflict(conflict_message) from exc
     raise AssertionError("unreachable")
 
 
