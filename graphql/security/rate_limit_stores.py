@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from piccolo.engine.base import Engine
@@ -24,22 +25,26 @@ from frontdesk.core.errors import InvalidInput
 
 from .ratelimit import Decision, RateLimiter
 
-# One statement: refill by the time passed, take a token if there is one, say whether it did.
-_TAKE_SQL = """
-INSERT INTO auth_rate_bucket AS b (key, tokens, updated, allowed)
-VALUES ({}, {} - 1, clock_timestamp(), TRUE)
+# One statement: refill by the time passed, take up to the asked number of tokens if there
+# is a whole one, say how many it took (every expression reads the row as it was).
+_AVAILABLE = "LEAST({}, b.tokens + EXTRACT(EPOCH FROM clock_timestamp() - b.updated) * {})"
+_TAKEN = f"(CASE WHEN {_AVAILABLE} >= 1 THEN LEAST({{}}, FLOOR({_AVAILABLE})) ELSE 0 END)"
+_TAKE_SQL = f"""
+INSERT INTO auth_rate_bucket AS b (key, tokens, updated, allowed, taken)
+VALUES ({{}}, {{}}, clock_timestamp(), TRUE, {{}})
 ON CONFLICT (key) DO UPDATE SET
-  allowed = LEAST({}, b.tokens + EXTRACT(EPOCH FROM clock_timestamp() - b.updated) * {}) >= 1,
-  tokens = LEAST({}, b.tokens + EXTRACT(EPOCH FROM clock_timestamp() - b.updated) * {})
-           - CASE WHEN LEAST({}, b.tokens + EXTRACT(EPOCH FROM clock_timestamp() - b.updated)
-                                  * {}) >= 1 THEN 1 ELSE 0 END,
+  taken = {_TAKEN}::integer,
+  allowed = {_AVAILABLE} >= 1,
+  tokens = {_AVAILABLE} - {_TAKEN},
   updated = clock_timestamp()
-RETURNING tokens, allowed
+RETURNING tokens, taken
 """
 _FORGET_SQL = (
     "DELETE FROM auth_rate_bucket WHERE updated < clock_timestamp() - interval '2 minutes'"
 )
 FORGET_EVERY = 5000
+#: How long a process keeps the tokens it took for a caller and has not spent.
+LEASE_SECONDS = 1.0
 
 _LUA_TAKE = """
 local limit = tonumber(ARGV[1])
@@ -71,24 +76,83 @@ def _decision(limit: int, rate: float, tokens: float, allowed: bool) -> Decision
     )
 
 
+@dataclass
+class _Lease:
+    """Tokens a process took from a caller's shared bucket and spends itself."""
+
+    tokens: int  # taken, not spent yet
+    size: int  # how many the last statement asked for
+    until: float  # monotonic time after which the unspent ones are dropped
+    shared: float  # the shared bucket's tokens after that statement
+
+
 class DatabaseRateLimiter(RateLimiter):
-    """Buckets in PostgreSQL, shared by every process serving the database."""
+    """Buckets in PostgreSQL, shared by every process serving the database.
+
+    A busy caller's tokens are taken in leases: a process asks for twice as many as its last
+    lease when that one was spent within :data:`LEASE_SECONDS` (up to a twentieth of the
+    limit), and spends them without a statement. No process spends a token the shared bucket
+    did not give it, so the limit holds across processes; what a lease leaves unspent is
+    dropped after :data:`LEASE_SECONDS` (a caller who moves to another process can be
+    refused up to that many tokens early). A caller of a request now and then asks for one
+    token at a time, a statement per request, as before leases."""
 
     def __init__(self, per_minute: int, engine: Engine) -> None:
         super().__init__(per_minute)
         self.engine = engine
         self.taken = 0
+        self.lease_cap = max(1, self.limit // 20)
+        self.leases: dict[str, _Lease] = {}
 
     async def acquire(self, key: str) -> Decision:
-        limit, rate = self.limit, self.rate
+        moment = time.monotonic()
+        lease = self.leases.get(key)
+        if lease is not None and lease.tokens > 0 and moment < lease.until:
+            lease.tokens -= 1
+            return _decision(self.limit, self.rate, lease.shared + lease.tokens, True)
+        size = self._next_size(lease, moment)
+        taken, shared = await self._take(key, size)
+        if taken == 0:
+            self.leases.pop(key, None)
+            return _decision(self.limit, self.rate, shared, False)
+        self.leases[key] = _Lease(taken - 1, size, moment + LEASE_SECONDS, shared)
+        return _decision(self.limit, self.rate, shared + taken - 1, True)
+
+    def _next_size(self, lease: _Lease | None, moment: float) -> int:
+        """Double a lease spent in time, halve one that was not, start again at one."""
+        if lease is None or moment >= lease.until + LEASE_SECONDS:
+            return 1
+        if lease.tokens == 0 and moment < lease.until:
+            return min(self.lease_cap, lease.size * 2)
+        return max(1, lease.size // 2)
+
+    async def _take(self, key: str, size: int) -> tuple[int, float]:
+        limit, rate, first = float(self.limit), self.rate, min(size, self.limit)
+        taken_args = (limit, rate, float(size), limit, rate)
         rows = await self.engine.run_querystring(
-            QueryString(_TAKE_SQL, key, limit, limit, rate, limit, rate, limit, rate)
+            QueryString(
+                _TAKE_SQL,
+                key,
+                limit - first,
+                first,
+                *taken_args,
+                limit,
+                rate,
+                limit,
+                rate,
+                *taken_args,
+            )
         )
         self.taken += 1
         if self.taken % FORGET_EVERY == 0:  # full buckets are the same as no row
             await self.engine.run_querystring(QueryString(_FORGET_SQL))
-        row = rows[0]
-        return _decision(limit, rate, float(row["tokens"]), bool(row["allowed"]))
+            self._forget_leases()
+        return int(rows[0]["taken"]), float(rows[0]["tokens"])
+
+    def _forget_leases(self) -> None:
+        moment = time.monotonic()
+        for key in [k for k, v in self.leases.items() if moment >= v.until + LEASE_SECONDS]:
+            del self.leases[key]
 
 
 class RedisRateLimiter(RateLimiter):
