@@ -25,6 +25,10 @@ from frontdesk.core.errors import InvalidInput
 
 from .ratelimit import Decision, RateLimiter
 
+#: The buckets' table: statement counts per request leave it out (a lease, not a request,
+#: sends its statement).
+BUCKET_TABLE = "auth_rate_bucket"
+
 # One statement: refill by the time passed, take up to the asked number of tokens if there
 # is a whole one, say how many it took (every expression reads the row as it was).
 _AVAILABLE = "LEAST({}, b.tokens + EXTRACT(EPOCH FROM clock_timestamp() - b.updated) * {})"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+from frontdesk.graphql.security.rate_limit_stores import BUCKET_TABLE
 from frontdesk.server.app import BACKGROUND_TASK_PREFIX
-
-RATE_LIMIT_BUCKET = "auth_rate_bucket"
 
 
 class StatementRecorder:
@@ -34,7 +33,7 @@ class StatementRecorder:
         async def recording(engine, querystring, *args, **kwargs):
             task = asyncio.current_task()
             text = str(querystring)
-            if RATE_LIMIT_BUCKET in text:  # taken in leases: now and then, not per request
+            if BUCKET_TABLE in text:  # taken in leases: now and then, not per request
                 pass
             elif task is None or not task.get_name().startswith(BACKGROUND_TASK_PREFIX):
                 recorder.statements.append(text)
