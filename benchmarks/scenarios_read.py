@@ -3,7 +3,6 @@ start-up and memory. Each server answer is checked against its floor before timi
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 from typing import Any
 
@@ -176,8 +175,7 @@ async def sql_statements(b: Bench) -> dict[str, Any]:
     rows and for many: the count must not grow with the rows."""
     from litestar.testing import AsyncTestClient
 
-    from frontdesk.graphql.security.rate_limit_stores import BUCKET_TABLE
-    from frontdesk.server.app import BACKGROUND_TASK_PREFIX, create_app
+    from frontdesk.server.app import create_app, sent_for_a_request
 
     app = create_app(
         Settings(database_url=b.url, plugins=None, rate_limit_per_minute=BENCH_RATE_LIMIT)
@@ -187,11 +185,7 @@ async def sql_statements(b: Bench) -> dict[str, Any]:
     counted = {"n": 0}
 
     async def counting(self: Any, querystring: Any, in_pool: bool = True) -> Any:
-        # as tests/support/statements.py: not the server's background tasks (the plugins'
-        # state read every second), nor the rate limit's bucket (taken a lease at a time)
-        task = asyncio.current_task()
-        background = task is not None and task.get_name().startswith(BACKGROUND_TASK_PREFIX)
-        counted["n"] += not background and BUCKET_TABLE not in str(querystring)
+        counted["n"] += sent_for_a_request(str(querystring))  # as the tests count
         return await original(self, querystring, in_pool=in_pool)
 
     cases = _statement_cases(b)

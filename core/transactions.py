@@ -56,13 +56,23 @@ async def run_write(change: Callable[[], Awaitable[T]], *, conflict_message: str
             async with db.write_transaction():
                 return await change()
         except Exception as exc:
-            if db.is_foreign_key_violation(exc):
-                raise Conflict(REFERRED_BY_MONEY) from exc
-            if not (db.is_unique_violation(exc) or db.is_retryable(exc)):
-                raise
-            if attempt == MAX_ATTEMPTS - 1:
-                raise Conflict(conflict_message) from exc
+            _retry_or_raise(exc, attempt, conflict_message, db.is_retryable(exc))
     raise AssertionError("unreachable")
+
+
+def _retry_or_raise(
+    exc: Exception, attempt: int, conflict_message: str, retryable: bool = False
+) -> None:
+    """After a failed attempt: a foreign key refusing the change is a Conflict (money still
+    refers to the row); a unique-key race (or what ``retryable`` says can be run again) is
+    retried by returning, up to the last attempt, which is a Conflict; anything else is
+    raised as it is."""
+    if db.is_foreign_key_violation(exc):
+        raise Conflict(REFERRED_BY_MONEY) from exc
+    if not (retryable or db.is_unique_violation(exc)):
+        raise exc
+    if attempt == MAX_ATTEMPTS - 1:
+        raise Conflict(conflict_message) from exc
 
 
 async def _in_savepoint(change: Callable[[], Awaitable[T]], conflict_message: str) -> T:
@@ -75,12 +85,7 @@ async def _in_savepoint(change: Callable[[], Awaitable[T]], conflict_message: st
             result = await change()
         except Exception as exc:
             await savepoint.rollback_to()
-            if db.is_foreign_key_violation(exc):
-                raise Conflict(REFERRED_BY_MONEY) from exc
-            if not db.is_unique_violation(exc):
-                raise
-            if attempt == MAX_ATTEMPTS - 1:
-                raise Conflict(conflict_message) from exc
+            _retry_or_raise(exc, attempt, conflict_message)
             continue
         await savepoint.release()
         return result
@@ -106,12 +111,7 @@ async def _first_in_block(
                 await stack.__aexit__(type(exc), exc, exc.__traceback__)
             if not isinstance(exc, Exception):
                 raise
-            if db.is_foreign_key_violation(exc):
-                raise Conflict(REFERRED_BY_MONEY) from exc
-            if not db.is_unique_violation(exc):
-                raise
-            if attempt == MAX_ATTEMPTS - 1:
-                raise Conflict(conflict_message) from exc
+            _retry_or_raise(exc, attempt, conflict_message)
     raise AssertionError("unreachable")
 
 

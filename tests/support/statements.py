@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from frontdesk.graphql.security.rate_limit_stores import BUCKET_TABLE
-from frontdesk.server.app import BACKGROUND_TASK_PREFIX
+from frontdesk.server.app import sent_for_a_request
 
 
 class StatementRecorder:
     """Records every statement the engine runs for requests (patched on the class: engines
-    use slots). The server's background tasks (the plugins' state read once a second, the
-    accounting worker, the scheduler) are not a request's and are left out by their tasks'
-    names; a read of the same tables made by a request itself is still recorded. The rate
-    limit's shared bucket on PostgreSQL is left out too: a busy caller's tokens are taken a
-    lease at a time, so whether a given request sends that statement depends on the ones
-    before it (tests/security/test_rate_limit_leases.py pins it)."""
+    use slots), as ``server.app.sent_for_a_request`` tells them from the server's background
+    tasks and the rate limit's leased bucket; a read of the same tables made by a request
+    itself is still recorded."""
 
     def __init__(self, engine):
         self.engine_class = type(engine)
@@ -31,11 +25,8 @@ class StatementRecorder:
         original = self._original
 
         async def recording(engine, querystring, *args, **kwargs):
-            task = asyncio.current_task()
             text = str(querystring)
-            if BUCKET_TABLE in text:  # taken in leases: now and then, not per request
-                pass
-            elif task is None or not task.get_name().startswith(BACKGROUND_TASK_PREFIX):
+            if sent_for_a_request(text):
                 recorder.statements.append(text)
             return await original(engine, querystring, *args, **kwargs)
 
